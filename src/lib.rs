@@ -1,0 +1,3 @@
+//! Assay grades AI-agent evaluation transcripts and reports misbehaviour
+//! rates with honest error bars.
+pub mod parse;

@@ -1,0 +1,1 @@
+//! Integration tests: run the `assay` binary on fixture files.
