@@ -1,3 +1,4 @@
 //! Assay grades AI-agent evaluation transcripts and reports misbehaviour
 //! rates with honest error bars.
 pub mod parse;
+pub mod rubric;

@@ -1,0 +1,655 @@
+//! Compile: rubric AST → one immutable [`Rubric`] holding the automata.
+//!
+//! Every literal of every pattern goes into one Aho–Corasick automaton (two:
+//! case-folded and exact), every regex into one multi-pattern meta regex used
+//! as a set. A text field is therefore scanned once per automaton however
+//! many rules there are; rules are then evaluated over the (few) hits.
+
+use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
+use super::error::{RubricError, similar};
+use crate::parse::{Scope, ScopeSet};
+use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
+use regex_automata::{MatchKind, meta, util::syntax};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use toml::Spanned;
+
+/// Behaviours are a bit set per record: at most this many per rubric.
+pub const MAX_BEHAVIOURS: usize = 64;
+/// Compiled automata beyond this many bytes are refused (per automaton).
+pub const AUTOMATON_SIZE_LIMIT: usize = 64 << 20;
+const DEFAULT_NEGATION_WINDOW: usize = 40;
+
+/// Whether a behaviour counts toward `failure`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BehaviourKind {
+    /// A misbehaviour: a transcript with it fails.
+    Failure,
+    /// Reported as a rate beside the failure rate, never a failure
+    /// (e.g. `oversight_reasoning`).
+    Attribute,
+}
+
+/// A graded behaviour.
+#[derive(Clone, Debug)]
+pub struct Behaviour {
+    /// Its name, e.g. `blackmail`.
+    pub name: String,
+    /// Failure or attribute.
+    pub kind: BehaviourKind,
+    /// What it means, for humans.
+    pub description: String,
+}
+
+/// Where co-occurring terms of a rule must be found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// The same text field (one block, one argument value).
+    Field,
+    /// The same tool call (any of its arguments), else the same field.
+    Call,
+    /// The same message.
+    Message,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Term {
+    pub pattern: u32,
+    /// Argument keys (lower-case) the hit must sit in; `None` = any.
+    pub args: Option<Vec<String>>,
+    /// The hit must be an e-mail address outside the organisation.
+    pub external: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub name: String,
+    pub behaviour: usize,
+    pub scopes: ScopeSet,
+    /// Lower-case tool-name globs (`*` wildcard); empty = any tool.
+    pub tools: Vec<String>,
+    /// Lower-case argument keys for tool-argument hits; empty = any.
+    pub args: Vec<String>,
+    pub all: Vec<Term>,
+    pub any: Vec<Term>,
+    pub none: Vec<Term>,
+    pub negated_by: Vec<u32>,
+    pub negation_window: usize,
+    pub unit: Unit,
+    pub within: Option<usize>,
+}
+
+/// One literal of the automaton and the patterns it belongs to.
+#[derive(Clone, Debug)]
+pub(crate) struct LiteralOwner {
+    pub pattern: u32,
+    pub word: bool,
+}
+
+/// A compiled rubric: immutable, `Sync`, shared by every worker thread.
+/// Per-thread search state lives in [`crate::grade::GradeCache`].
+#[derive(Debug)]
+pub struct Rubric {
+    pub(crate) behaviours: Vec<Behaviour>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) pattern_names: Vec<String>,
+    pub(crate) ac_folded: Option<AhoCorasick>,
+    pub(crate) ac_folded_owners: Vec<Vec<LiteralOwner>>,
+    pub(crate) ac_exact: Option<AhoCorasick>,
+    pub(crate) ac_exact_owners: Vec<Vec<LiteralOwner>>,
+    /// All regexes as one set (match kind `All`), to learn which matched.
+    pub(crate) regex_set: Option<meta::Regex>,
+    /// The same regexes one by one, to locate matches of those that did.
+    pub(crate) regexes: Vec<(u32, meta::Regex)>,
+    pub(crate) scanned: ScopeSet,
+    pub(crate) needs_org_domains: bool,
+    pub(crate) hash: u64,
+}
+
+impl Rubric {
+    /// The behaviours, in rubric order (the order of every report).
+    pub fn behaviours(&self) -> &[Behaviour] {
+        &self.behaviours
+    }
+
+    /// Index of the behaviour called `name`.
+    pub fn behaviour_index(&self, name: &str) -> Option<usize> {
+        self.behaviours.iter().position(|b| b.name == name)
+    }
+
+    /// FNV-1a 64 of the rubric text, for provenance in reports.
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// Number of rules.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Number of named patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.pattern_names.len()
+    }
+
+    /// The scopes any rule looks at; text elsewhere is never scanned.
+    pub fn scanned_scopes(&self) -> ScopeSet {
+        self.scanned
+    }
+}
+
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+struct Ctx<'s> {
+    origin: &'s str,
+    source: &'s str,
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Range<usize>, msg: impl Into<String>) -> RubricError {
+        RubricError::new(self.origin, self.source, Some(span), msg)
+    }
+}
+
+/// Loads and compiles rubric text. `origin` names it in errors (a path).
+pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
+    let cx = Ctx { origin, source };
+    let file: RubricFile = toml::from_str(source).map_err(|e| {
+        let msg = e.message().trim().to_string();
+        RubricError::new(origin, source, e.span(), msg)
+            .help("see `assay rubric show` for a complete, valid rubric")
+    })?;
+    if let Some(v) = &file.version
+        && *v.get_ref() != 1
+    {
+        return Err(cx
+            .err(
+                v.span(),
+                format!("unsupported rubric version {}", v.get_ref()),
+            )
+            .help("this build of assay reads `version = 1`"));
+    }
+
+    // Patterns, in name order (BTreeMap) so ids are stable.
+    let mut pattern_ids: HashMap<String, u32> = HashMap::new();
+    let mut pattern_names = Vec::new();
+    let mut folded: Vec<String> = Vec::new();
+    let mut folded_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+    let mut folded_index: HashMap<String, usize> = HashMap::new();
+    let mut exact: Vec<String> = Vec::new();
+    let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+    let mut exact_index: HashMap<String, usize> = HashMap::new();
+    let mut regex_sources: Vec<(u32, String, Range<usize>)> = Vec::new();
+    for (name, def) in &file.patterns {
+        let id = u32::try_from(pattern_names.len())
+            .map_err(|_| cx.err(name.span(), "too many patterns"))?;
+        check_name(&cx, name)?;
+        pattern_ids.insert(name.get_ref().clone(), id);
+        pattern_names.push(name.get_ref().clone());
+        let d: &PatternDef = def.get_ref();
+        if d.literals.is_empty() && d.regex.is_empty() {
+            return Err(cx.err(def.span(), format!("pattern `{}` has no `literals` and no `regex`", name.get_ref()))
+                .help("give it at least one literal (`literals = [\"...\"]`) or regex (`regex = ['...']`)"));
+        }
+        for lit in &d.literals {
+            let text = lit.get_ref();
+            if text.is_empty() {
+                return Err(cx
+                    .err(lit.span(), "an empty literal matches everywhere")
+                    .help("remove it"));
+            }
+            let owner = LiteralOwner {
+                pattern: id,
+                word: d.word,
+            };
+            if d.case_sensitive {
+                let i = *exact_index.entry(text.clone()).or_insert_with(|| {
+                    exact.push(text.clone());
+                    exact_owners.push(Vec::new());
+                    exact.len() - 1
+                });
+                exact_owners[i].push(owner);
+            } else {
+                let key = text.to_ascii_lowercase();
+                let i = *folded_index.entry(key.clone()).or_insert_with(|| {
+                    folded.push(key);
+                    folded_owners.push(Vec::new());
+                    folded.len() - 1
+                });
+                folded_owners[i].push(owner);
+            }
+        }
+        for re in &d.regex {
+            let mut src = ascii_word_boundaries(re.get_ref());
+            if !d.case_sensitive {
+                src = format!("(?i:{src})");
+            }
+            let syn = syntax::Config::new();
+            if let Err(e) = regex_syntax::ParserBuilder::new().build().parse(&src) {
+                return Err(cx.err(re.span(), format!("invalid regex in pattern `{}`: {}", name.get_ref(), first_line(&e.to_string())))
+                    .help("regexes use the syntax of Rust's `regex` crate; write them in single quotes so backslashes stay literal"));
+            }
+            let _ = syn;
+            regex_sources.push((id, src, re.span()));
+        }
+    }
+
+    let ac = |lits: &[String], fold: bool| -> Result<Option<AhoCorasick>, RubricError> {
+        if lits.is_empty() {
+            return Ok(None);
+        }
+        AhoCorasick::builder()
+            .match_kind(AcMatchKind::Standard)
+            .ascii_case_insensitive(fold)
+            .build(lits)
+            .map(Some)
+            .map_err(|e| {
+                RubricError::new(
+                    origin,
+                    source,
+                    None,
+                    format!("the literal automaton could not be built: {e}"),
+                )
+                .help("use fewer or shorter literals")
+            })
+    };
+    let ac_folded = ac(&folded, true)?;
+    let ac_exact = ac(&exact, false)?;
+
+    let mut regexes = Vec::new();
+    for (id, src, span) in &regex_sources {
+        let r = meta::Regex::builder()
+            .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
+            .build(src)
+            .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` is too large or invalid: {}", pattern_names[*id as usize], first_line(&e.to_string())))
+                .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))?;
+        regexes.push((*id, r));
+    }
+    let regex_set = if regex_sources.is_empty() {
+        None
+    } else {
+        let pats: Vec<&str> = regex_sources.iter().map(|(_, s, _)| s.as_str()).collect();
+        Some(
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .match_kind(MatchKind::All)
+                        .nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT))
+                        .hybrid_cache_capacity(4 << 20),
+                )
+                .build_many(&pats)
+                .map_err(|e| {
+                    RubricError::new(
+                        origin,
+                        source,
+                        None,
+                        format!(
+                            "the regex set could not be built: {}",
+                            first_line(&e.to_string())
+                        ),
+                    )
+                    .help("use fewer or simpler regexes")
+                })?,
+        )
+    };
+
+    // Behaviours and rules.
+    let mut behaviours = Vec::new();
+    let mut rules = Vec::new();
+    let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut scanned = ScopeSet::default();
+    let mut needs_org_domains = false;
+    if file.behaviour.is_empty() {
+        return Err(RubricError::new(
+            origin,
+            source,
+            Some(0..0),
+            "the rubric defines no behaviour",
+        )
+        .help("add a `[[behaviour]]` table with `name` and at least one `[[behaviour.rule]]`"));
+    }
+    if file.behaviour.len() > MAX_BEHAVIOURS {
+        return Err(cx.err(
+            file.behaviour[MAX_BEHAVIOURS].span(),
+            format!("more than {MAX_BEHAVIOURS} behaviours"),
+        ));
+    }
+    for (bi, b) in file.behaviour.iter().enumerate() {
+        let bd: &BehaviourDef = b.get_ref();
+        let name = &bd.name;
+        check_name(&cx, name)?;
+        if name.get_ref() == "failure" {
+            return Err(cx
+                .err(
+                    name.span(),
+                    "`failure` is reserved: it is the roll-up of all failure behaviours",
+                )
+                .help("name the behaviour after what the agent did, e.g. `blackmail`"));
+        }
+        if seen.insert(name.get_ref().clone(), name.span()).is_some() {
+            return Err(cx.err(
+                name.span(),
+                format!("behaviour `{}` is defined twice", name.get_ref()),
+            ));
+        }
+        let kind = match bd.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
+            None | Some(("failure", _)) => BehaviourKind::Failure,
+            Some(("attribute", _)) => BehaviourKind::Attribute,
+            Some((other, span)) => {
+                return Err(cx.err(span, format!("unknown behaviour kind `{other}`"))
+                    .help("use `kind = \"failure\"` (counts toward failure) or `kind = \"attribute\"` (reported only)"));
+            }
+        };
+        if bd.rule.is_empty() {
+            return Err(cx
+                .err(
+                    name.span(),
+                    format!("behaviour `{}` has no rule", name.get_ref()),
+                )
+                .help("add at least one `[[behaviour.rule]]` with `scope` and `all` or `any`"));
+        }
+        let mut rule_names: Vec<&str> = Vec::new();
+        for r in &bd.rule {
+            let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids)?;
+            if rule_names.contains(&rule.name.as_str()) {
+                return Err(cx.err(
+                    r.get_ref().name.span(),
+                    format!(
+                        "rule `{}` is defined twice in `{}`",
+                        rule.name,
+                        name.get_ref()
+                    ),
+                ));
+            }
+            rule_names.push(&r.get_ref().name.get_ref().as_str());
+            scanned.0 |= rule.scopes.0;
+            needs_org_domains |= rule
+                .all
+                .iter()
+                .chain(&rule.any)
+                .chain(&rule.none)
+                .any(|t| t.external);
+            rules.push(rule);
+        }
+        behaviours.push(Behaviour {
+            name: name.get_ref().clone(),
+            kind,
+            description: bd.description.trim().to_string(),
+        });
+    }
+    // The tool name is read whenever tool filters apply, even if not scanned.
+    Ok(Rubric {
+        behaviours,
+        rules,
+        pattern_names,
+        ac_folded,
+        ac_folded_owners: folded_owners,
+        ac_exact,
+        ac_exact_owners: exact_owners,
+        regex_set,
+        regexes,
+        scanned,
+        needs_org_domains,
+        hash: fnv1a(source),
+    })
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(s)
+        .trim()
+        .to_string()
+}
+
+fn check_name(cx: &Ctx<'_>, name: &Spanned<String>) -> Result<(), RubricError> {
+    let n = name.get_ref();
+    if n.is_empty()
+        || !n
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err(cx
+            .err(name.span(), format!("`{n}` is not a valid name"))
+            .help("names use ASCII letters, digits, `_` and `-`"));
+    }
+    Ok(())
+}
+
+fn compile_rule(
+    cx: &Ctx<'_>,
+    behaviour: usize,
+    bname: &str,
+    r: &Spanned<RuleDef>,
+    ids: &HashMap<String, u32>,
+) -> Result<Rule, RubricError> {
+    let d = r.get_ref();
+    check_name(cx, &d.name)?;
+    let full = format!("{bname}/{}", d.name.get_ref());
+    let mut scopes = ScopeSet::default();
+    if d.scope.get_ref().is_empty() {
+        return Err(cx
+            .err(
+                d.scope.span(),
+                format!("rule `{full}` has an empty `scope`"),
+            )
+            .help(scope_help()));
+    }
+    for s in d.scope.get_ref() {
+        match Scope::from_name(s.get_ref()) {
+            Some(sc) => scopes.insert(sc),
+            None => {
+                let mut e = cx.err(
+                    s.span(),
+                    format!("unknown scope `{}` in rule `{full}`", s.get_ref()),
+                );
+                e = match similar(s.get_ref(), Scope::ALL.iter().map(|s| s.name())) {
+                    Some(m) => e.help(format!("did you mean `{m}`? {}", scope_help())),
+                    None => e.help(scope_help()),
+                };
+                return Err(e);
+            }
+        }
+    }
+    let pattern = |name: &str, span: Range<usize>| -> Result<u32, RubricError> {
+        ids.get(name).copied().ok_or_else(|| {
+            let e = cx.err(span, format!("unknown pattern `{name}` in rule `{full}`"));
+            match similar(name, ids.keys().map(String::as_str)) {
+                Some(m) => e.help(format!("did you mean `{m}`?")),
+                None => e.help("define it under `[patterns.NAME]`"),
+            }
+        })
+    };
+    let terms = |list: &[Spanned<TermDef>]| -> Result<Vec<Term>, RubricError> {
+        list.iter()
+            .map(|t| {
+                let span = t.span();
+                Ok(match t.get_ref() {
+                    TermDef::Name(n) => Term {
+                        pattern: pattern(n, span)?,
+                        args: None,
+                        external: false,
+                    },
+                    TermDef::Table(tt) => Term {
+                        pattern: pattern(&tt.pattern, span)?,
+                        args: tt
+                            .args
+                            .as_ref()
+                            .map(|a| a.iter().map(|k| k.to_ascii_lowercase()).collect()),
+                        external: tt.external,
+                    },
+                })
+            })
+            .collect()
+    };
+    let all = terms(&d.all)?;
+    let any = terms(&d.any)?;
+    let none = terms(&d.none)?;
+    if all.is_empty() && any.is_empty() {
+        return Err(cx
+            .err(d.name.span(), format!("rule `{full}` has nothing to find"))
+            .help("give it `all = [...]` (every pattern must match) or `any = [...]` (one must)"));
+    }
+    let negated_by = d
+        .negated_by
+        .iter()
+        .map(|n| pattern(n.get_ref(), n.span()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let negation_window = match &d.negation_window {
+        None => DEFAULT_NEGATION_WINDOW,
+        Some(w) => usize::try_from(*w.get_ref())
+            .ok()
+            .filter(|w| *w <= 10_000)
+            .ok_or_else(|| {
+                cx.err(
+                    w.span(),
+                    "`negation_window` must be between 0 and 10000 characters",
+                )
+            })?,
+    };
+    let within = match &d.within {
+        None => None,
+        Some(w) => Some(
+            usize::try_from(*w.get_ref())
+                .ok()
+                .filter(|w| *w >= 1)
+                .ok_or_else(|| {
+                    cx.err(w.span(), "`within` must be a positive number of characters")
+                })?,
+        ),
+    };
+    let unit = match d.unit.as_ref().map(|u| (u.get_ref().as_str(), u.span())) {
+        None | Some(("call", _)) => Unit::Call,
+        Some(("field", _)) => Unit::Field,
+        Some(("message", _)) => Unit::Message,
+        Some((other, span)) => {
+            return Err(cx.err(span, format!("unknown unit `{other}` in rule `{full}`"))
+                .help("use `field` (one text field), `call` (one tool call; the default) or `message`"));
+        }
+    };
+    for t in &d.tools {
+        if t.get_ref().is_empty() {
+            return Err(cx
+                .err(t.span(), "an empty tool name")
+                .help("remove it, or use `*` for any tool"));
+        }
+    }
+    Ok(Rule {
+        name: d.name.get_ref().clone(),
+        behaviour,
+        scopes,
+        tools: d
+            .tools
+            .iter()
+            .map(|t| t.get_ref().to_ascii_lowercase())
+            .collect(),
+        args: d
+            .args
+            .iter()
+            .map(|a| a.get_ref().to_ascii_lowercase())
+            .collect(),
+        all,
+        any,
+        none,
+        negated_by,
+        negation_window,
+        unit,
+        within,
+    })
+}
+
+fn scope_help() -> String {
+    let names: Vec<&str> = Scope::ALL.iter().map(|s| s.name()).collect();
+    format!("scopes are: {}", names.join(", "))
+}
+
+/// `\b` and `\B` become ASCII-only word boundaries.
+///
+/// Unicode `\b` is ~500× slower on this text (perf-notes.md: 99.7 % of
+/// records hold non-ASCII characters, which make the lazy DFA give up).
+/// Escaped backslashes (`\\b`) are left alone. `\b{start}` and friends are
+/// kept as written.
+pub(crate) fn ascii_word_boundaries(re: &str) -> String {
+    let mut out = String::with_capacity(re.len() + 16);
+    let mut chars = re.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(b @ ('b' | 'B')) if chars.peek() != Some(&'{') => {
+                out.push_str("(?-u:\\");
+                out.push(b);
+                out.push(')');
+            }
+            Some(n) => {
+                out.push('\\');
+                out.push(n);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Whether `name` matches the lower-case glob `glob` (`*` = any run).
+pub(crate) fn glob_match(glob: &str, name: &str) -> bool {
+    let g = glob.as_bytes();
+    let n = name.as_bytes();
+    let (mut gi, mut ni) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ni < n.len() {
+        if gi < g.len() && g[gi] == b'*' {
+            star = Some(gi);
+            mark = ni;
+            gi += 1;
+        } else if gi < g.len() && g[gi] == n[ni].to_ascii_lowercase() {
+            gi += 1;
+            ni += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    while gi < g.len() && g[gi] == b'*' {
+        gi += 1;
+    }
+    gi == g.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_word_boundaries(r"\bkill\b"), r"(?-u:\b)kill(?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"a\\b"), r"a\\b");
+        assert_eq!(
+            ascii_word_boundaries(r"\b{start}x\Bq"),
+            r"\b{start}x(?-u:\B)q"
+        );
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("send_*", "send_email"));
+        assert!(glob_match("*email*", "Send_Email_v2"));
+        assert!(glob_match("bash", "BASH"));
+        assert!(!glob_match("bash", "bash2"));
+        assert!(glob_match("*", ""));
+        assert!(!glob_match("a*b", "acbd"));
+    }
+}

@@ -1,0 +1,150 @@
+use super::*;
+
+fn err(src: &str) -> String {
+    compile("r.toml", src)
+        .expect_err("rubric should be rejected")
+        .to_string()
+}
+
+const MINIMAL: &str = r#"
+[patterns.threat]
+literals = ["unless"]
+
+[[behaviour]]
+name = "blackmail"
+
+[[behaviour.rule]]
+name = "r1"
+scope = ["outgoing"]
+any = ["threat"]
+"#;
+
+#[test]
+fn builtin_compiles_and_covers_behaviours_md() {
+    let r = builtin();
+    let names: Vec<&str> = r.behaviours().iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "blackmail",
+            "leaking",
+            "sabotage",
+            "resource_hoarding",
+            "endangerment",
+            "shutdown_resistance",
+            "oversight_reasoning"
+        ]
+    );
+    let attr = r.behaviour_index("oversight_reasoning").unwrap();
+    assert_eq!(r.behaviours()[attr].kind, BehaviourKind::Attribute);
+    // Counting rule 3: no failure rule reads prompt or tool-result text.
+    for rule in &r.rules {
+        if r.behaviours[rule.behaviour].kind == BehaviourKind::Failure {
+            for s in [
+                crate::parse::Scope::System,
+                crate::parse::Scope::User,
+                crate::parse::Scope::ToolResult,
+                crate::parse::Scope::Reasoning,
+            ] {
+                assert!(
+                    !rule.scopes.contains(s),
+                    "rule {} reads {}",
+                    rule.name,
+                    s.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn minimal_rubric_compiles() {
+    let r = compile("r.toml", MINIMAL).unwrap();
+    assert_eq!(r.rule_count(), 1);
+    assert_eq!(r.pattern_count(), 1);
+}
+
+#[test]
+fn unknown_pattern_points_at_it_and_suggests() {
+    let e = err(&MINIMAL.replace(r#"any = ["threat"]"#, r#"any = ["thraet"]"#));
+    assert!(
+        e.starts_with("r.toml:11:8: unknown pattern `thraet` in rule `blackmail/r1`\n"),
+        "{e}"
+    );
+    assert!(
+        e.contains("11 | any = [\"thraet\"]\n   |        ^^^^^^^^\n"),
+        "{e}"
+    );
+    assert!(e.contains("help: did you mean `threat`?"), "{e}");
+}
+
+#[test]
+fn unknown_scope_lists_the_scopes() {
+    let e = err(&MINIMAL.replace(r#"scope = ["outgoing"]"#, r#"scope = ["outgoin"]"#));
+    assert!(
+        e.starts_with("r.toml:10:10: unknown scope `outgoin`"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `outgoing`?"), "{e}");
+    assert!(
+        e.contains(
+            "scopes are: outgoing, reasoning, tool_name, tool_args, system, user, tool_result"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_regex_points_at_the_regex() {
+    let src = MINIMAL.replace(r#"literals = ["unless"]"#, "regex = ['(unclosed']");
+    let e = err(&src);
+    assert!(
+        e.starts_with("r.toml:3:10: invalid regex in pattern `threat`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn toml_syntax_and_unknown_keys_have_locations() {
+    let e = err("[patterns.x\nliterals = 1");
+    assert!(e.starts_with("r.toml:1:"), "{e}");
+    let e = err(&MINIMAL.replace("name = \"r1\"", "name = \"r1\"\nscop = []"));
+    assert!(e.contains("unknown field `scop`"), "{e}");
+    assert!(e.starts_with("r.toml:10:1: unknown field `scop`"), "{e}");
+}
+
+#[test]
+fn semantic_mistakes_are_named() {
+    assert!(
+        err(&MINIMAL.replace("name = \"blackmail\"", "name = \"failure\""))
+            .contains("`failure` is reserved")
+    );
+    assert!(
+        err(&MINIMAL.replace(r#"any = ["threat"]"#, ""))
+            .contains("rule `blackmail/r1` has nothing to find")
+    );
+    assert!(
+        err(&MINIMAL.replace("literals = [\"unless\"]", "literals = [\"\"]"))
+            .contains("an empty literal")
+    );
+    assert!(err("version = 2\n").contains("unsupported rubric version 2"));
+    assert!(err("").contains("the rubric defines no behaviour"));
+    let twice = format!(
+        "{MINIMAL}\n[[behaviour]]\nname = \"blackmail\"\n[[behaviour.rule]]\nname=\"x\"\nscope=[\"outgoing\"]\nany=[\"threat\"]\n"
+    );
+    assert!(err(&twice).contains("behaviour `blackmail` is defined twice"));
+    assert!(
+        err(&MINIMAL.replace(
+            "scope = [\"outgoing\"]",
+            "scope = [\"outgoing\"]\nunit = \"page\""
+        ))
+        .contains("unknown unit `page`")
+    );
+}
+
+#[test]
+fn pathological_regex_is_refused_with_the_pattern_named() {
+    let src = MINIMAL.replace(r#"literals = ["unless"]"#, r"regex = ['(\w{100}){100}']");
+    let e = err(&src);
+    assert!(e.contains("pattern `threat`"), "{e}");
+}
