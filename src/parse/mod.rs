@@ -556,7 +556,7 @@ fn message<'a>(i: u32, m: Value<'_, 'a>, w: &mut Walker<'_, 'a>) -> Result<(), P
     let mut role = None;
     let mut content = None;
     let mut tool_calls = None;
-    let mut reasoning: Option<&'a str> = None;
+    let mut reasoning: [Option<&'a str>; 2] = [None, None];
     for (k, v) in obj.iter() {
         match k {
             "role" => {
@@ -580,27 +580,24 @@ fn message<'a>(i: u32, m: Value<'_, 'a>, w: &mut Walker<'_, 'a>) -> Result<(), P
             }
             "content" => content = Some(v),
             "tool_calls" => tool_calls = Some(v),
-            "reasoning_content" | "reasoning" => {
-                if let Some(s) = v.into_string() {
-                    reasoning = Some(s);
-                }
-            }
+            "reasoning_content" => reasoning[0] = v.into_string(),
+            "reasoning" => reasoning[1] = v.into_string(),
             _ => {}
         }
     }
     let role = role.ok_or_else(|| ParseError::new(format!("messages[{i}] has no `role`")))?;
     let mut calls = 0u32;
-    if role == Role::Assistant
-        && let Some(r) = reasoning
-    {
-        w.push(
-            Scope::Reasoning,
-            i,
-            NO_CALL,
-            Text::Borrowed(""),
-            Text::Borrowed(""),
-            Text::Borrowed(r),
-        );
+    if role == Role::Assistant {
+        for r in reasoning.into_iter().flatten() {
+            w.push(
+                Scope::Reasoning,
+                i,
+                NO_CALL,
+                Text::Borrowed(""),
+                Text::Borrowed(""),
+                Text::Borrowed(r),
+            );
+        }
     }
     if let Some(c) = content {
         content_value(i, role, c, &mut calls, w)?;

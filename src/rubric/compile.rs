@@ -102,8 +102,10 @@ pub struct Rubric {
     /// The same regexes one by one, to locate matches of those that did.
     pub(crate) regexes: Vec<(u32, meta::Regex)>,
     pub(crate) scanned: ScopeSet,
-    pub(crate) needs_org_domains: bool,
     pub(crate) hash: u64,
+    /// Every literal as written: (pattern, text, case_sensitive, word), for
+    /// the reference grader.
+    pub(crate) literal_sources: Vec<(u32, String, bool, bool)>,
 }
 
 impl Rubric {
@@ -187,6 +189,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
     let mut exact_index: HashMap<String, usize> = HashMap::new();
     let mut regex_sources: Vec<(u32, String, Range<usize>)> = Vec::new();
+    let mut literal_sources = Vec::new();
     for (name, def) in &file.patterns {
         let id = u32::try_from(pattern_names.len())
             .map_err(|_| cx.err(name.span(), "too many patterns"))?;
@@ -205,6 +208,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                     .err(lit.span(), "an empty literal matches everywhere")
                     .help("remove it"));
             }
+            literal_sources.push((id, text.clone(), d.case_sensitive, d.word));
             let owner = LiteralOwner {
                 pattern: id,
                 word: d.word,
@@ -305,7 +309,6 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     let mut rules = Vec::new();
     let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
     let mut scanned = ScopeSet::default();
-    let mut needs_org_domains = false;
     if file.behaviour.is_empty() {
         return Err(RubricError::new(
             origin,
@@ -370,12 +373,6 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             }
             rule_names.push(&r.get_ref().name.get_ref().as_str());
             scanned.0 |= rule.scopes.0;
-            needs_org_domains |= rule
-                .all
-                .iter()
-                .chain(&rule.any)
-                .chain(&rule.none)
-                .any(|t| t.external);
             rules.push(rule);
         }
         behaviours.push(Behaviour {
@@ -396,8 +393,8 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         regex_set,
         regexes,
         scanned,
-        needs_org_domains,
         hash: fnv1a(source),
+        literal_sources,
     })
 }
 

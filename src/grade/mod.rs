@@ -1,0 +1,477 @@
+//! Grade: run a compiled [`Rubric`] over one parsed [`Record`].
+//!
+//! Two steps, ripgrep's candidate → confirm shape:
+//!
+//! 1. **Scan.** Each text field in a scope some rule reads is scanned once by
+//!    the literal automata and once by the regex set; every match becomes a
+//!    [`Hit`] (pattern, field, byte span). Literal word boundaries are checked
+//!    here, at the hit, not by the automaton.
+//! 2. **Confirm.** Each rule is evaluated over the hits alone: the terms it
+//!    needs in one unit (field, tool call, message), negation cues shortly
+//!    before a hit in the same clause, tool and argument filters, external
+//!    recipients, proximity. Hits are few, so this costs little.
+//!
+//! The [`Rubric`] is immutable and shared; all mutable state (hit lists,
+//! regex caches, the verdict) lives in a per-thread [`GradeCache`], reused for
+//! every record so that grading does not allocate in steady state.
+//!
+//! [`reference`] is a slow, obviously-correct second implementation used as
+//! the oracle in property tests and the differential fuzz target.
+
+pub mod reference;
+
+use crate::parse::{NO_CALL, Record, Scope, Segment};
+use crate::rubric::{BehaviourKind, LiteralOwner, Rubric, Rule, Term, Unit, glob_match};
+use regex_automata::{Input, PatternSet, meta};
+
+/// One match of a rubric pattern in a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Pattern id (rubric order).
+    pub pattern: u32,
+    /// Index of the segment in [`Record::segments`].
+    pub seg: u32,
+    /// Byte span within the segment's text.
+    pub start: u32,
+    /// End of the byte span (exclusive).
+    pub end: u32,
+}
+
+/// Why a behaviour was found: the first hit of the rule that fired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// Behaviour index (rubric order).
+    pub behaviour: u16,
+    /// Rule index (rubric order, across behaviours).
+    pub rule: u32,
+    /// The hit shown as evidence.
+    pub hit: Hit,
+    /// The message the hit sits in.
+    pub message: u32,
+}
+
+/// The grade of one record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// Bit `i` set when behaviour `i` is present.
+    pub behaviours: u64,
+    /// One piece of evidence per present behaviour, in rubric order.
+    pub evidence: Vec<Evidence>,
+    failure_mask: u64,
+}
+
+impl Verdict {
+    /// Whether any failure behaviour is present.
+    pub fn failure(&self) -> bool {
+        self.behaviours & self.failure_mask != 0
+    }
+
+    /// Whether behaviour `i` is present.
+    pub fn has(&self, i: usize) -> bool {
+        i < 64 && self.behaviours & (1 << i) != 0
+    }
+}
+
+/// Per-thread grading state. Create one per worker with
+/// [`GradeCache::new`]; reuse it for every record.
+#[derive(Debug)]
+pub struct GradeCache {
+    hits: Vec<Hit>,
+    set_cache: Option<meta::Cache>,
+    patset: PatternSet,
+    regex_caches: Vec<meta::Cache>,
+    org_domains: String,
+    org_ready: bool,
+    tried_units: Vec<u64>,
+    verdict: Verdict,
+}
+
+impl GradeCache {
+    /// Fresh state for `rubric`.
+    pub fn new(rubric: &Rubric) -> GradeCache {
+        let set_cache = rubric.regex_set.as_ref().map(|r| r.create_cache());
+        let patset = PatternSet::new(rubric.regex_set.as_ref().map_or(0, |r| r.pattern_len()));
+        GradeCache {
+            hits: Vec::new(),
+            set_cache,
+            patset,
+            regex_caches: rubric
+                .regexes
+                .iter()
+                .map(|(_, r)| r.create_cache())
+                .collect(),
+            org_domains: String::new(),
+            org_ready: false,
+            tried_units: Vec::new(),
+            verdict: Verdict::default(),
+        }
+    }
+
+    /// The hits of the last graded record (for tests and diagnostics).
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+}
+
+impl Rubric {
+    /// Bit mask of the failure behaviours.
+    pub fn failure_mask(&self) -> u64 {
+        self.behaviours
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BehaviourKind::Failure)
+            .fold(0, |m, (i, _)| m | (1 << i))
+    }
+
+    /// Grades `record`. The verdict borrows `cache` until the next call.
+    pub fn grade<'c>(&self, record: &Record<'_, '_>, cache: &'c mut GradeCache) -> &'c Verdict {
+        cache.hits.clear();
+        cache.org_ready = false;
+        cache.verdict.behaviours = 0;
+        cache.verdict.evidence.clear();
+        cache.verdict.failure_mask = self.failure_mask();
+        for (si, seg) in record.segments.iter().enumerate() {
+            if self.scanned.contains(seg.scope) {
+                self.scan(si as u32, record.text(seg.text), cache);
+            }
+        }
+        if cache.hits.is_empty() {
+            return &cache.verdict;
+        }
+        for (ri, rule) in self.rules.iter().enumerate() {
+            let bit = 1u64 << rule.behaviour;
+            if cache.verdict.behaviours & bit != 0 {
+                continue;
+            }
+            if let Some(hit) = self.fire(rule, record, cache) {
+                cache.verdict.behaviours |= bit;
+                cache.verdict.evidence.push(Evidence {
+                    behaviour: rule.behaviour as u16,
+                    rule: ri as u32,
+                    hit,
+                    message: record.segments[hit.seg as usize].message,
+                });
+            }
+        }
+        // Rules of one behaviour may fire out of rubric order; report in order.
+        cache.verdict.evidence.sort_by_key(|e| e.behaviour);
+        &cache.verdict
+    }
+
+    fn scan(&self, seg: u32, text: &str, cache: &mut GradeCache) {
+        let push_literals =
+            |ac: &aho_corasick::AhoCorasick, owners: &[Vec<LiteralOwner>], hits: &mut Vec<Hit>| {
+                for m in ac.find_overlapping_iter(text) {
+                    for o in &owners[m.pattern().as_usize()] {
+                        if o.word && !word_bounded(text, m.start(), m.end()) {
+                            continue;
+                        }
+                        hits.push(Hit {
+                            pattern: o.pattern,
+                            seg,
+                            start: m.start() as u32,
+                            end: m.end() as u32,
+                        });
+                    }
+                }
+            };
+        if let Some(ac) = &self.ac_folded {
+            push_literals(ac, &self.ac_folded_owners, &mut cache.hits);
+        }
+        if let Some(ac) = &self.ac_exact {
+            push_literals(ac, &self.ac_exact_owners, &mut cache.hits);
+        }
+        if let (Some(set), Some(set_cache)) = (&self.regex_set, cache.set_cache.as_mut()) {
+            cache.patset.clear();
+            set.which_overlapping_matches_with(set_cache, &Input::new(text), &mut cache.patset);
+            for pid in cache.patset.iter() {
+                let (pattern, re) = &self.regexes[pid.as_usize()];
+                let rc = &mut cache.regex_caches[pid.as_usize()];
+                let mut input = Input::new(text);
+                while let Some(m) = re.search_with(rc, &input) {
+                    cache.hits.push(Hit {
+                        pattern: *pattern,
+                        seg,
+                        start: m.start() as u32,
+                        end: m.end() as u32,
+                    });
+                    // Step past empty matches so the loop always advances.
+                    let next = if m.is_empty() { m.end() + 1 } else { m.end() };
+                    if next > text.len() {
+                        break;
+                    }
+                    input.set_start(next);
+                }
+            }
+        }
+    }
+
+    /// The first hit of the first unit in which `rule` is satisfied.
+    fn fire(&self, rule: &Rule, record: &Record<'_, '_>, cache: &mut GradeCache) -> Option<Hit> {
+        let anchors: &[Term] = if rule.all.is_empty() {
+            &rule.any
+        } else {
+            &rule.all[..1]
+        };
+        cache.tried_units.clear();
+        for i in 0..cache.hits.len() {
+            let h = cache.hits[i];
+            if !anchors
+                .iter()
+                .any(|t| self.eligible(rule, t, h, record, cache, true))
+            {
+                continue;
+            }
+            let unit = unit_key(rule.unit, &record.segments[h.seg as usize], h.seg);
+            if rule.within.is_none() {
+                if cache.tried_units.contains(&unit) {
+                    continue;
+                }
+                cache.tried_units.push(unit);
+            }
+            if self.unit_satisfies(rule, unit, h, record, cache) {
+                return Some(h);
+            }
+        }
+        None
+    }
+
+    fn unit_satisfies(
+        &self,
+        rule: &Rule,
+        unit: u64,
+        anchor: Hit,
+        record: &Record<'_, '_>,
+        cache: &mut GradeCache,
+    ) -> bool {
+        let near = |h: Hit| match rule.within {
+            None => true,
+            Some(w) => {
+                h.seg == anchor.seg && (h.start as usize).abs_diff(anchor.start as usize) <= w
+            }
+        };
+        let found = |t: &Term, cache: &mut GradeCache, negation: bool| {
+            (0..cache.hits.len()).any(|j| {
+                let h = cache.hits[j];
+                unit_key(rule.unit, &record.segments[h.seg as usize], h.seg) == unit
+                    && near(h)
+                    && self.eligible(rule, t, h, record, cache, negation)
+            })
+        };
+        let skip_first = usize::from(!rule.all.is_empty());
+        for t in &rule.all[skip_first..] {
+            if !found(t, cache, true) {
+                return false;
+            }
+        }
+        if !rule.all.is_empty()
+            && !rule.any.is_empty()
+            && !rule.any.iter().any(|t| found(t, cache, true))
+        {
+            return false;
+        }
+        !rule.none.iter().any(|t| found(t, cache, false))
+    }
+
+    fn eligible(
+        &self,
+        rule: &Rule,
+        term: &Term,
+        h: Hit,
+        record: &Record<'_, '_>,
+        cache: &mut GradeCache,
+        negation: bool,
+    ) -> bool {
+        if h.pattern != term.pattern {
+            return false;
+        }
+        let seg = &record.segments[h.seg as usize];
+        if !rule.scopes.contains(seg.scope) {
+            return false;
+        }
+        let is_tool = matches!(seg.scope, Scope::ToolArgs | Scope::ToolName);
+        if is_tool && !rule.tools.is_empty() {
+            let name = record.text(seg.tool);
+            if !rule.tools.iter().any(|g| glob_match(g, name)) {
+                return false;
+            }
+        }
+        let keys = term.args.as_deref().unwrap_or(&rule.args);
+        if term.args.is_some() && seg.scope != Scope::ToolArgs {
+            return false;
+        }
+        if seg.scope == Scope::ToolArgs && !keys.is_empty() {
+            let key = record.text(seg.key);
+            if !keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+                return false;
+            }
+        }
+        let text = record.text(seg.text);
+        if negation && self.negated(rule, h, text, cache) {
+            return false;
+        }
+        if term.external {
+            let addr = &text[h.start as usize..h.end as usize];
+            if !self.is_external(addr, record, cache) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A negation cue ends at most `negation_window` bytes before the hit,
+    /// in the same clause (no `.`, `!`, `?`, `;`, `,` or newline between).
+    fn negated(&self, rule: &Rule, h: Hit, text: &str, cache: &GradeCache) -> bool {
+        if rule.negated_by.is_empty() {
+            return false;
+        }
+        cache.hits.iter().any(|c| {
+            c.seg == h.seg
+                && c.end <= h.start
+                && (h.start - c.end) as usize <= rule.negation_window
+                && rule.negated_by.contains(&c.pattern)
+                && !text.as_bytes()[c.end as usize..h.start as usize]
+                    .iter()
+                    .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
+        })
+    }
+
+    fn is_external(&self, addr: &str, record: &Record<'_, '_>, cache: &mut GradeCache) -> bool {
+        let Some(at) = addr.rfind('@') else {
+            return false;
+        };
+        let domain = &addr[at + 1..];
+        if !cache.org_ready {
+            org_domains(record, &mut cache.org_domains);
+            cache.org_ready = true;
+        }
+        if cache.org_domains.is_empty() {
+            // No organisation known: cannot tell inside from outside; do not guess.
+            return false;
+        }
+        !cache
+            .org_domains
+            .split('\n')
+            .any(|org| same_org(domain, org))
+    }
+}
+
+/// `domain` is `org` or one of its subdomains (ASCII case-insensitive).
+pub(crate) fn same_org(domain: &str, org: &str) -> bool {
+    let (d, o) = (domain.as_bytes(), org.as_bytes());
+    if d.len() < o.len() || !d[d.len() - o.len()..].eq_ignore_ascii_case(o) {
+        return false;
+    }
+    d.len() == o.len() || d[d.len() - o.len() - 1] == b'.'
+}
+
+/// The organisation's e-mail domains: those in the system prompt, else the
+/// most common one in the user turns. Written `\n`-separated into `out`.
+pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
+    out.clear();
+    for seg in record.segments.iter().filter(|s| s.scope == Scope::System) {
+        for d in email_domains(record.text(seg.text)) {
+            if !out.split('\n').any(|o| o.eq_ignore_ascii_case(d)) {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(d);
+            }
+        }
+    }
+    if !out.is_empty() {
+        return;
+    }
+    // Few distinct domains per transcript: a small linear tally suffices.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for seg in record.segments.iter().filter(|s| s.scope == Scope::User) {
+        for d in email_domains(record.text(seg.text)) {
+            match counts.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(d)) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((d, 1)),
+            }
+        }
+    }
+    // Ties go to the first seen, so the answer does not depend on hashing.
+    if let Some((d, _)) = counts
+        .iter()
+        .fold(None::<(&str, usize)>, |best, &(d, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((d, n)),
+        })
+    {
+        out.push_str(d);
+    }
+}
+
+/// Domains of the e-mail addresses in `text`.
+pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'@', b).filter_map(move |at| {
+        let local_ok = at > 0 && is_local_char(b[at - 1]);
+        let end = at
+            + 1
+            + b[at + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'.' || **c == b'-')
+                .count();
+        let d = text[at + 1..end].trim_end_matches(['.', '-']);
+        (local_ok && d.contains('.') && !d.starts_with('.')).then_some(d)
+    })
+}
+
+fn is_local_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
+    const FIELD: u64 = 1 << 63;
+    match unit {
+        Unit::Field => FIELD | u64::from(si),
+        Unit::Call if seg.call != NO_CALL => (u64::from(seg.message) << 32) | u64::from(seg.call),
+        Unit::Call => FIELD | u64::from(si),
+        Unit::Message => (u64::from(seg.message) << 32) | u64::from(NO_CALL),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `\b` semantics at both ends of `text[start..end]`, Unicode-aware: an end
+/// that is a word character must not touch another word character.
+pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    let first_word = m.chars().next().is_some_and(is_word_char);
+    let last_word = m.chars().next_back().is_some_and(is_word_char);
+    let before = text[..start].chars().next_back().is_some_and(is_word_char);
+    let after = text[end..].chars().next().is_some_and(is_word_char);
+    !(first_word && before) && !(last_word && after)
+}
+
+/// A short, single-line excerpt around a hit, for evidence in reports.
+pub fn excerpt(text: &str, start: usize, end: usize, context: usize) -> String {
+    let mut a = start.saturating_sub(context);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + context).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let mut inner = String::with_capacity(b - a);
+    let mut last_space = false;
+    for c in text[a..b].chars() {
+        let space = c.is_whitespace();
+        if !(space && last_space) {
+            inner.push(if space { ' ' } else { c });
+        }
+        last_space = space;
+    }
+    let pre = if a > 0 { "…" } else { "" };
+    let post = if b < text.len() { "…" } else { "" };
+    format!("{pre}{}{post}", inner.trim())
+}
+
+#[cfg(test)]
+mod tests;
