@@ -1,5 +1,11 @@
 //! Assay grades AI-agent evaluation transcripts and reports misbehaviour
 //! rates with honest error bars.
+pub mod engine;
 pub mod grade;
+pub mod input;
+pub mod output;
 pub mod parse;
+pub mod report;
 pub mod rubric;
+pub mod stats;
+pub mod tally;

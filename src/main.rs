@@ -1,1 +1,62 @@
-fn main() {}
+//! The `assay` binary: parse flags, run a subcommand, map the result to an
+//! exit code. All work happens in the library (`assay::…`) and `cli`.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command, Exit};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Set by Ctrl-C: workers finish their chunk and the run stops cleanly.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+fn main() -> ExitCode {
+    let args = match Cli::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            // Help and version are requests, not errors.
+            return if e.use_stderr() {
+                ExitCode::from(Exit::Error as u8)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    // A second Ctrl-C exits at once, for a user who does not want to wait.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    match run(args) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("assay: error: {err:#}");
+            ExitCode::from(Exit::Error as u8)
+        }
+    }
+}
+
+fn run(args: Cli) -> anyhow::Result<Exit> {
+    match args.command {
+        Command::Grade(a) => cli::grade(a, &STOP),
+        Command::Rubric(c) => cli::rubric(c),
+    }
+}
+
+/// A closed pipe (`assay grade … | head`) is how a reader says it has seen
+/// enough; it is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

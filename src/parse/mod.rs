@@ -413,6 +413,17 @@ fn json_error(e: &simd_json::Error) -> ParseError {
         E::InvalidNumber | E::InvalidExponent => "an invalid or out-of-range number".to_string(),
 
         E::InputTooLarge => "the line is larger than 4 GiB".to_string(),
+        E::ExpectedNull | E::ExpectedTrue | E::ExpectedFalse | E::ExpectedNumber => {
+            "invalid JSON: not a JSON value here (a stray word or character?)".to_string()
+        }
+        E::ExpectedObjectColon => "invalid JSON: expected `:` after an object key".to_string(),
+        E::ExpectedMapComma | E::ExpectedMapEnd => {
+            "invalid JSON: expected `,` or `}` in an object".to_string()
+        }
+        E::ExpectedArrayComma => "invalid JSON: expected `,` or `]` in an array".to_string(),
+        E::ExpectedString | E::KeyMustBeAString | E::BadKeyType => {
+            "invalid JSON: object keys must be strings".to_string()
+        }
         other => format!("invalid JSON ({other:?})"),
     };
     ParseError {

@@ -124,6 +124,11 @@ impl Rubric {
         self.hash
     }
 
+    /// The name of rule `i` (rubric order), or `""` if out of range.
+    pub fn rule_name(&self, i: usize) -> &str {
+        self.rules.get(i).map_or("", |r| r.name.as_str())
+    }
+
     /// Number of rules.
     pub fn rule_count(&self) -> usize {
         self.rules.len()

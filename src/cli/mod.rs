@@ -1,0 +1,169 @@
+//! Command-line interface: the flags (clap derive) and one function per
+//! subcommand that turns validated flags into library calls.
+//!
+//! Two stages, as in ripgrep: clap parses and validates raw values here;
+//! each subcommand then builds the objects it needs (the compiled rubric,
+//! the source list, the statistics settings) and reports problems with what
+//! to do about them.
+
+mod grade;
+mod rubric_cmd;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub use grade::run as grade;
+pub use rubric_cmd::run as rubric;
+
+/// Exit codes: 0 graded (and under any threshold), 1 a threshold was
+/// exceeded, 2 an error (bad arguments, unreadable input, bad rubric, or a
+/// malformed line under `--strict`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Success.
+    Ok = 0,
+    /// Graded, but a `--fail-above` threshold was exceeded.
+    Threshold = 1,
+    /// Something went wrong; the message says what.
+    Error = 2,
+}
+
+/// Grades AI-agent evaluation transcripts and reports misbehaviour rates
+/// with honest error bars.
+#[derive(Debug, Parser)]
+#[command(name = "assay", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Grade transcripts and report failure rates per group.
+    Grade(GradeArgs),
+    /// Show or check a rubric.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+/// `assay rubric ...`
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Print the built-in rubric (TOML), to copy and edit.
+    Show,
+    /// Validate a rubric file; errors point at file:line:col.
+    Check {
+        /// The rubric file.
+        file: PathBuf,
+    },
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// Comma-separated values.
+    Csv,
+    /// A Markdown table with notes.
+    Markdown,
+}
+
+/// What `--fail-above` compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OnArg {
+    /// The upper bound of the group's interval.
+    Upper,
+    /// The observed failure rate.
+    Point,
+}
+
+/// `assay grade` flags.
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// Transcript files (.jsonl, .jsonl.gz, .jsonl.zst) or directories (searched
+    /// recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Rubric file (TOML). Default: the built-in rubric (`assay rubric show`).
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+
+    /// Group by these fields or JSON Pointers, comma-separated
+    /// (e.g. `model,/metadata/goal_type`); `--by ''` for one group.
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        default_value = "model,scenario,condition",
+        value_delimiter = ','
+    )]
+    pub by: Vec<String>,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    /// Write the report here instead of standard output (written atomically).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write one JSON line per graded record, with its evidence (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub verdicts: Option<PathBuf>,
+
+    /// Worker threads. Default: all cores. Output does not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Seed for resampling statistics; printed in every report.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+
+    /// Interval method: wilson, exact (Clopper–Pearson), jeffreys, bootstrap, bca.
+    #[arg(long, value_name = "METHOD", default_value = "wilson")]
+    pub ci: String,
+
+    /// Two-sided confidence level, strictly between 0 and 1.
+    #[arg(long, default_value_t = 0.95)]
+    pub confidence: f64,
+
+    /// Bootstrap resamples per group (bootstrap and bca).
+    #[arg(long, default_value_t = 10_000)]
+    pub resamples: u32,
+
+    /// Cluster field or JSON Pointer (e.g. `/metadata/prompt_id`) for
+    /// clustered standard errors and the design effect.
+    #[arg(long, value_name = "FIELD")]
+    pub cluster: Option<String>,
+
+    /// Treat any malformed line as an error: report everything, then exit 2.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print no per-line diagnostics on stderr (the report still lists them).
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Read files instead of memory-mapping them (safe for files still being written).
+    #[arg(long)]
+    pub no_mmap: bool,
+
+    /// Exit with status 1 when any group's failure rate exceeds RATE (a
+    /// fraction, e.g. 0.05), naming the groups. See `--on`.
+    #[arg(long, value_name = "RATE")]
+    pub fail_above: Option<f64>,
+
+    /// What `--fail-above` compares: the interval's upper bound (cautious:
+    /// fails unless the data show the rate is below RATE) or the point rate.
+    #[arg(long, value_enum, default_value_t = OnArg::Upper, requires = "fail_above")]
+    pub on: OnArg,
+
+    /// Lines longer than this many bytes are reported as malformed, unparsed.
+    #[arg(long, value_name = "BYTES", default_value_t = assay::engine::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
+}

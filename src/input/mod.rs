@@ -1,0 +1,274 @@
+//! Input: which files to read, and how to get their bytes.
+//!
+//! This module owns the *read policy*: directories are walked recursively
+//! for `*.jsonl`, `*.jsonl.gz` and `*.jsonl.zst` (also `.ndjson`), in sorted
+//! order so that a run does not depend on directory order; `-` is standard
+//! input; plain files are memory-mapped (see [`mmap`]) and compressed files
+//! and pipes are streamed in newline-aligned blocks. It does not parse.
+
+pub mod mmap;
+pub mod split;
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+pub use mmap::MmapChoice;
+
+/// Compression of an input, from its name or its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compression {
+    /// Plain JSON Lines.
+    None,
+    /// gzip (`.gz`, magic `1f 8b`).
+    Gzip,
+    /// Zstandard (`.zst`, magic `28 b5 2f fd`).
+    Zstd,
+}
+
+/// One input to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Source {
+    /// The name used in reports.
+    pub fn display(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// An input that could not be used, and why. Reported; the rest is graded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The path as given or found.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub reason: String,
+}
+
+fn is_transcript_name(name: &str) -> bool {
+    [
+        ".jsonl",
+        ".jsonl.gz",
+        ".jsonl.zst",
+        ".ndjson",
+        ".ndjson.gz",
+        ".ndjson.zst",
+    ]
+    .iter()
+    .any(|ext| name.ends_with(ext))
+}
+
+/// Expands the command-line inputs into sources, in order. Directories are
+/// walked recursively (sorted); files named explicitly are taken whatever
+/// their extension. Problems are returned beside the sources, not instead.
+pub fn discover(args: &[String]) -> (Vec<Source>, Vec<InputError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for a in args {
+        if a == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let p = PathBuf::from(a);
+        match std::fs::metadata(&p) {
+            Err(e) => errors.push(InputError {
+                path: a.clone(),
+                reason: format!("cannot read it: {}", io_reason(&e)),
+            }),
+            Ok(m) if m.is_dir() => walk(&p, &mut sources, &mut errors),
+            Ok(m) if m.is_file() => sources.push(Source::File(p)),
+            Ok(_) => {
+                // FIFOs and character devices are read as streams.
+                sources.push(Source::File(p));
+            }
+        }
+    }
+    (sources, errors)
+}
+
+fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(InputError {
+                path: dir.display().to_string(),
+                reason: format!("cannot list the directory: {}", io_reason(&e)),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let p = e.path();
+            // Follow symlinks for the kind, as a user would expect.
+            let is_dir = std::fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(false);
+            (p, is_dir)
+        })
+        .collect();
+    paths.sort();
+    for (p, is_dir) in paths {
+        if is_dir {
+            walk(&p, sources, errors);
+        } else if p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_transcript_name)
+        {
+            sources.push(Source::File(p));
+        }
+    }
+}
+
+/// A short reason for an I/O error, with what to do where it is obvious.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory; check the path".to_string(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's permissions".to_string()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Compression by extension, else by magic bytes.
+pub fn detect_compression(name: &str, head: &[u8]) -> Compression {
+    if name.ends_with(".gz") || head.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if name.ends_with(".zst") || head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// How the bytes of a source will be obtained.
+pub enum Opened {
+    /// The whole file, mapped or read into memory.
+    Whole(mmap::Bytes),
+    /// A stream to be read in blocks (compressed files, pipes, stdin).
+    Stream(Box<dyn Read + Send>),
+}
+
+/// Opens a source according to the mmap policy.
+pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
+    let (name, file) = match source {
+        Source::Stdin => return Ok(Opened::Stream(Box::new(io::stdin()))),
+        Source::File(p) => (p.display().to_string(), File::open(p)?),
+    };
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(io::Error::other("it is a directory"));
+    }
+    let mut head = [0u8; 4];
+    let is_regular = meta.is_file();
+    let got = if is_regular {
+        read_head(&file, &mut head)?
+    } else {
+        0
+    };
+    match detect_compression(&name, &head[..got]) {
+        Compression::Gzip => Ok(Opened::Stream(Box::new(flate2::read::MultiGzDecoder::new(
+            io::BufReader::with_capacity(1 << 20, file),
+        )))),
+        Compression::Zstd => Ok(Opened::Stream(Box::new(zstd::stream::read::Decoder::new(
+            file,
+        )?))),
+        Compression::None if is_regular => {
+            Ok(Opened::Whole(mmap::Bytes::open(file, meta.len(), choice)?))
+        }
+        Compression::None => Ok(Opened::Stream(Box::new(file))),
+    }
+}
+
+fn read_head(file: &File, buf: &mut [u8; 4]) -> io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read_at(&mut buf[n..], n as u64) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_directories_sorted_and_filters_names() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path();
+        std::fs::create_dir_all(p.join("b/c")).unwrap();
+        for f in [
+            "z.jsonl",
+            "a.jsonl.gz",
+            "b/c/x.jsonl.zst",
+            "b/notes.txt",
+            "b/y.ndjson",
+        ] {
+            std::fs::write(p.join(f), b"").unwrap();
+        }
+        let (s, e) = discover(&[
+            p.display().to_string(),
+            p.join("b/notes.txt").display().to_string(),
+            "-".into(),
+        ]);
+        assert!(e.is_empty());
+        let names: Vec<String> = s
+            .iter()
+            .map(|s| match s {
+                Source::File(f) => f.strip_prefix(p).unwrap().display().to_string(),
+                Source::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a.jsonl.gz",
+                "b/c/x.jsonl.zst",
+                "b/y.ndjson",
+                "z.jsonl",
+                "b/notes.txt",
+                "-"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_inputs_are_reported_not_fatal() {
+        let (s, e) = discover(&["/nonexistent/x.jsonl".into()]);
+        assert!(s.is_empty());
+        assert_eq!(
+            e[0].reason,
+            "cannot read it: no such file or directory; check the path"
+        );
+    }
+
+    #[test]
+    fn compression_by_name_or_magic() {
+        assert_eq!(detect_compression("a.jsonl.gz", b""), Compression::Gzip);
+        assert_eq!(
+            detect_compression("a.jsonl", &[0x1f, 0x8b, 8, 0]),
+            Compression::Gzip
+        );
+        assert_eq!(
+            detect_compression("a", &[0x28, 0xb5, 0x2f, 0xfd]),
+            Compression::Zstd
+        );
+        assert_eq!(detect_compression("a.jsonl", b"{\"id"), Compression::None);
+    }
+}

@@ -1,0 +1,232 @@
+//! Splitting bytes into records: chunks cut at newlines, lines by memchr.
+//!
+//! A raw `\n` cannot occur inside a valid JSON string, so cutting at `\n`
+//! is exact; a line that is not valid JSON is reported as malformed by the
+//! parser, never merged with its neighbour. Chunk boundaries depend only on
+//! the bytes and [`CHUNK_BYTES`], never on the thread count, which keeps
+//! output identical for any `--threads`.
+
+use memchr::memchr_iter;
+use std::io::{self, Read};
+use std::ops::Range;
+
+/// Target chunk size: big enough to amortise scheduling, small enough that
+/// every core stays busy to the end of a file.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// Cuts `bytes` into ranges of about `target` bytes, each ending just after
+/// a `\n` (or at the end of the input).
+pub fn chunk_ranges(bytes: &[u8], target: usize) -> Vec<Range<usize>> {
+    let target = target.max(1);
+    let mut out = Vec::with_capacity(bytes.len() / target + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        let want = start.saturating_add(target).min(bytes.len());
+        let end = if want == bytes.len() {
+            want
+        } else {
+            match memchr::memchr(b'\n', &bytes[want..]) {
+                Some(i) => want + i + 1,
+                None => bytes.len(),
+            }
+        };
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// The lines of a chunk: `(index within the chunk, byte offset within the
+/// chunk, line without its `\n` or `\r\n`)`.
+pub fn lines(chunk: &[u8]) -> impl Iterator<Item = (u64, usize, &[u8])> {
+    let mut start = 0;
+    let mut ends = memchr_iter(b'\n', chunk);
+    let mut idx = 0u64;
+    std::iter::from_fn(move || {
+        let (line, next) = match ends.next() {
+            Some(e) => (&chunk[start..e], e + 1),
+            None if start < chunk.len() => (&chunk[start..], chunk.len()),
+            None => return None,
+        };
+        let item = (idx, start, line.strip_suffix(b"\r").unwrap_or(line));
+        idx += 1;
+        start = next;
+        Some(item)
+    })
+}
+
+/// Reads a stream in blocks that end at a newline (except the last).
+///
+/// Each block is at least [`CHUNK_BYTES`] unless the stream ends; a line
+/// longer than that grows the block until its newline arrives, up to
+/// `max_line` bytes past which the line's remaining bytes are discarded and
+/// the line is marked oversized (so a hostile stream cannot exhaust memory).
+pub struct BlockReader<R> {
+    inner: R,
+    carry: Vec<u8>,
+    eof: bool,
+    max_line: usize,
+}
+
+/// A block of whole lines from a stream.
+pub struct Block {
+    /// The bytes; every line but possibly the last ends in `\n`.
+    pub bytes: Vec<u8>,
+    /// Offsets (within `bytes`) of lines that were cut short because they
+    /// exceeded the line limit, with their true length.
+    pub oversized: Vec<(usize, u64)>,
+}
+
+impl<R: Read> BlockReader<R> {
+    /// Wraps `inner`. Lines longer than `max_line` are truncated and flagged.
+    pub fn new(inner: R, max_line: usize) -> Self {
+        BlockReader {
+            inner,
+            carry: Vec::new(),
+            eof: false,
+            max_line: max_line.max(1),
+        }
+    }
+
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> io::Result<()> {
+        let start = buf.len();
+        buf.resize(start + want, 0);
+        let mut got = 0;
+        while got < want {
+            match self.inner.read(&mut buf[start + got..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    buf.truncate(start + got);
+                    return Err(e);
+                }
+            }
+        }
+        buf.truncate(start + got);
+        Ok(())
+    }
+
+    /// The next block, or `None` at the end of the stream.
+    pub fn next_block(&mut self) -> io::Result<Option<Block>> {
+        let mut bytes = std::mem::take(&mut self.carry);
+        let mut oversized = Vec::new();
+        if !self.eof && bytes.len() < CHUNK_BYTES {
+            let want = CHUNK_BYTES - bytes.len();
+            self.fill(&mut bytes, want)?;
+        }
+        loop {
+            if let Some(last_nl) = memchr::memrchr(b'\n', &bytes) {
+                if !self.eof {
+                    self.carry = bytes.split_off(last_nl + 1);
+                }
+                break;
+            }
+            if self.eof {
+                break;
+            }
+            // No newline yet: one line longer than the block so far.
+            if bytes.len() >= self.max_line {
+                let kept = bytes.len();
+                let total = kept as u64 + self.skip_line()?;
+                oversized.push((0, total));
+                bytes.truncate(self.max_line.min(kept));
+                bytes.push(b'\n');
+                break;
+            }
+            let want = (self.max_line - bytes.len()).min(CHUNK_BYTES.max(bytes.len()));
+            self.fill(&mut bytes, want)?;
+        }
+        if bytes.is_empty() && self.eof {
+            return Ok(None);
+        }
+        Ok(Some(Block { bytes, oversized }))
+    }
+
+    /// Discards input up to and including the next `\n`; returns the bytes
+    /// discarded before it. Anything after the newline is kept for later.
+    fn skip_line(&mut self) -> io::Result<u64> {
+        let mut skipped = 0u64;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match self.inner.read(&mut buf) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(skipped);
+                }
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if let Some(i) = memchr::memchr(b'\n', &buf[..n]) {
+                skipped += i as u64;
+                self.carry.extend_from_slice(&buf[i + 1..n]);
+                return Ok(skipped);
+            }
+            skipped += n as u64;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn lines_strip_crlf_and_keep_last_unterminated() {
+        let v: Vec<(u64, usize, &[u8])> = lines(b"a\r\n\nbc").collect();
+        assert_eq!(v, [(0, 0, &b"a"[..]), (1, 3, &b""[..]), (2, 4, &b"bc"[..])]);
+        assert_eq!(lines(b"").count(), 0);
+        assert_eq!(lines(b"\n").count(), 1);
+    }
+
+    proptest! {
+        /// Any chunking sees the same lines at the same offsets.
+        #[test]
+        fn chunking_preserves_every_line(bytes in prop::collection::vec(prop_oneof![Just(b'\n'), Just(b'a'), Just(b'\r')], 0..300), target in 1usize..50) {
+            let whole: Vec<(usize, Vec<u8>)> = lines(&bytes).map(|(_, o, l)| (o, l.to_vec())).collect();
+            let mut pieces = Vec::new();
+            for r in chunk_ranges(&bytes, target) {
+                for (_, o, l) in lines(&bytes[r.clone()]) {
+                    pieces.push((r.start + o, l.to_vec()));
+                }
+            }
+            prop_assert_eq!(pieces, whole);
+        }
+
+        /// Streamed blocks, concatenated, are the input, whatever the reads.
+        #[test]
+        fn blocks_reassemble_the_stream(lens in prop::collection::vec(0usize..3000, 0..40)) {
+            let mut input = Vec::new();
+            for (i, l) in lens.iter().enumerate() {
+                input.extend(std::iter::repeat_n(b'a' + (i % 26) as u8, *l));
+                input.push(b'\n');
+            }
+            let mut r = BlockReader::new(&input[..], usize::MAX);
+            let mut out = Vec::new();
+            while let Some(b) = r.next_block().unwrap() {
+                prop_assert!(b.oversized.is_empty());
+                prop_assert!(b.bytes.ends_with(b"\n"));
+                out.extend(b.bytes);
+            }
+            prop_assert_eq!(out, input);
+        }
+    }
+
+    #[test]
+    fn oversized_lines_are_cut_and_flagged() {
+        let mut input = vec![b'x'; 3 * CHUNK_BYTES];
+        input.extend_from_slice(b"\n{\"ok\":1}\n");
+        let mut r = BlockReader::new(&input[..], CHUNK_BYTES + 10);
+        let b = r.next_block().unwrap().unwrap();
+        assert_eq!(b.oversized, [(0, 3 * CHUNK_BYTES as u64)]);
+        assert_eq!(b.bytes.len(), CHUNK_BYTES + 11);
+        let b = r.next_block().unwrap().unwrap();
+        assert_eq!(b.bytes, b"{\"ok\":1}\n");
+        assert!(r.next_block().unwrap().is_none());
+    }
+}

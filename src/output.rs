@@ -1,0 +1,117 @@
+//! Output files that are never half-written.
+//!
+//! Reports and verdict files are written to a temporary file beside the
+//! target and renamed over it only when complete, so an interrupted or failed
+//! run leaves either the old file or none, never a truncated one. `-` means
+//! standard output.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A destination that becomes visible only on [`Output::commit`].
+pub enum Output {
+    /// Standard output (buffered).
+    Stdout(BufWriter<io::Stdout>),
+    /// A temporary file renamed to `target` on commit.
+    File {
+        /// Where the writes go until commit.
+        tmp: PathBuf,
+        /// The final name.
+        target: PathBuf,
+        /// The open temporary file.
+        file: BufWriter<File>,
+    },
+}
+
+impl Output {
+    /// Opens `path` (or stdout for `-`).
+    pub fn create(path: &Path) -> io::Result<Output> {
+        if path.as_os_str() == "-" {
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )));
+        }
+        let name = path
+            .file_name()
+            .ok_or_else(|| io::Error::other("the output path names no file"))?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".assay-tmp-{}", std::process::id()));
+        let tmp = path.with_file_name(tmp_name);
+        let file = File::create(&tmp)?;
+        Ok(Output::File {
+            tmp,
+            target: path.to_path_buf(),
+            file: BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    /// Flushes and, for files, syncs and renames into place.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush(),
+            Output::File { tmp, target, file } => {
+                let f = file.into_inner().map_err(|e| e.into_error())?;
+                f.sync_all()?;
+                std::fs::rename(&tmp, &target)
+            }
+        }
+    }
+
+    /// Removes the temporary file without touching the target.
+    pub fn abandon(self) {
+        if let Output::File { tmp, file, .. } = self {
+            drop(file);
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { file, .. } => file.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.write_all(buf),
+            Output::File { file, .. } => file.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { file, .. } => file.flush(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_appears_only_on_commit() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("report.json");
+        std::fs::write(&target, "old").unwrap();
+        let mut o = Output::create(&target).unwrap();
+        o.write_all(b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        o.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let mut o = Output::create(&target).unwrap();
+        o.write_all(b"partial").unwrap();
+        o.abandon();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "temporary file removed"
+        );
+    }
+}

@@ -1,0 +1,97 @@
+//! One CSV row per group (and a `total` row), settings repeated per row so a
+//! row never travels without its method.
+
+use super::{Exporter, Report, Row};
+
+/// The CSV exporter.
+pub struct Csv;
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+impl Exporter for Csv {
+    fn export(&self, r: &Report) -> Vec<u8> {
+        let mut head: Vec<String> = r.by.iter().map(|b| field(b)).collect();
+        head.push("group".into());
+        for h in [
+            "n",
+            "failures",
+            "rate",
+            "ci_low",
+            "ci_high",
+            "ci_method",
+            "confidence",
+            "resamples",
+            "seed",
+            "upper_one_sided",
+        ] {
+            head.push(h.into());
+        }
+        if r.cluster.is_some() {
+            for h in [
+                "clusters",
+                "clustered_se",
+                "design_effect",
+                "clustered_ci_low",
+                "clustered_ci_high",
+            ] {
+                head.push(h.into());
+            }
+        }
+        for (b, _) in &r.behaviours {
+            head.push(field(&format!("{b}_count")));
+            head.push(field(&format!("{b}_rate")));
+        }
+        let mut out = head.join(",");
+        out.push('\n');
+        let line = |row: &Row, label: &str| {
+            let mut c: Vec<String> = if row.key.is_empty() {
+                vec![String::new(); r.by.len()]
+            } else {
+                row.key.iter().map(|k| field(k)).collect()
+            };
+            c.push(label.into());
+            c.push(row.n.to_string());
+            c.push(row.failures.to_string());
+            let e = row.estimate.as_ref();
+            c.push(num(e.map(|e| e.rate)));
+            c.push(num(e.map(|e| e.ci.low)));
+            c.push(num(e.map(|e| e.ci.high)));
+            c.push(
+                e.map(|e| e.ci.method.name().to_string())
+                    .unwrap_or_default(),
+            );
+            c.push(r.ci.confidence.to_string());
+            c.push(r.ci.resamples.to_string());
+            c.push(r.ci.seed.to_string());
+            c.push(num(e.and_then(|e| e.upper_one_sided)));
+            if r.cluster.is_some() {
+                let cl = row.clustered.as_ref();
+                c.push(cl.map(|c| c.clusters.to_string()).unwrap_or_default());
+                c.push(num(cl.and_then(|c| c.se)));
+                c.push(num(cl.and_then(|c| c.design_effect)));
+                c.push(num(cl.map(|c| c.ci.low)));
+                c.push(num(cl.map(|c| c.ci.high)));
+            }
+            for b in &row.behaviours {
+                c.push(b.count.to_string());
+                c.push(b.rate.to_string());
+            }
+            c.join(",") + "\n"
+        };
+        for g in &r.groups {
+            out.push_str(&line(g, "group"));
+        }
+        out.push_str(&line(&r.total, "total"));
+        out.into_bytes()
+    }
+}

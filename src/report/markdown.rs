@@ -1,0 +1,84 @@
+//! A GitHub-flavoured Markdown table with its method and notes underneath,
+//! for papers and pull requests.
+
+use super::{Exporter, Report, Row, pct};
+use crate::rubric::BehaviourKind;
+
+/// The Markdown exporter.
+pub struct Markdown;
+
+fn esc(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+impl Exporter for Markdown {
+    fn export(&self, r: &Report) -> Vec<u8> {
+        let mut head: Vec<String> = r.by.iter().map(|b| esc(b)).collect();
+        let level = format!("{:.0}% CI", r.ci.confidence * 100.0);
+        head.extend(["n".into(), "failures".into(), "rate".into(), level]);
+        if r.cluster.is_some() {
+            head.extend(["design effect".into(), "clustered CI".into()]);
+        }
+        head.extend(r.behaviours.iter().map(|(b, _)| esc(b)));
+        let mut out = format!("| {} |\n", head.join(" | "));
+        let aligns: Vec<&str> = head
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if i < r.by.len() { "---" } else { "---:" })
+            .collect();
+        out.push_str(&format!("| {} |\n", aligns.join(" | ")));
+        let line = |row: &Row, label: Option<&str>| {
+            let mut c: Vec<String> = match label {
+                Some(l) => {
+                    let mut v = vec![format!("**{l}**")];
+                    v.resize(r.by.len(), String::new());
+                    v
+                }
+                None => row.key.iter().map(|k| esc(k)).collect(),
+            };
+            c.push(row.n.to_string());
+            c.push(row.failures.to_string());
+            match &row.estimate {
+                Some(e) => {
+                    c.push(pct(e.rate));
+                    let mut ci = format!("[{}, {}]", pct(e.ci.low), pct(e.ci.high));
+                    if let Some(u) = e.upper_one_sided {
+                        ci.push_str(&format!(" (≤ {})", pct(u)));
+                    }
+                    c.push(ci);
+                }
+                None => c.extend(["–".to_string(), "–".to_string()]),
+            }
+            if r.cluster.is_some() {
+                let cl = row.clustered.as_ref();
+                c.push(
+                    cl.and_then(|c| c.design_effect)
+                        .map(|d| format!("{d:.2}"))
+                        .unwrap_or_else(|| "–".into()),
+                );
+                c.push(
+                    cl.map(|c| format!("[{}, {}]", pct(c.ci.low), pct(c.ci.high)))
+                        .unwrap_or_else(|| "–".into()),
+                );
+            }
+            for (b, (_, kind)) in row.behaviours.iter().zip(&r.behaviours) {
+                c.push(match kind {
+                    BehaviourKind::Failure => format!("{} ({})", b.count, pct(b.rate)),
+                    BehaviourKind::Attribute => pct(b.rate),
+                });
+            }
+            format!("| {} |\n", c.join(" | "))
+        };
+        for g in &r.groups {
+            out.push_str(&line(g, None));
+        }
+        if r.groups.len() != 1 && !r.by.is_empty() {
+            out.push_str(&line(&r.total, Some("total")));
+        }
+        out.push('\n');
+        for l in super::table::footer(r).lines() {
+            out.push_str(&format!("- {}\n", esc(l)));
+        }
+        out.into_bytes()
+    }
+}

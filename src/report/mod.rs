@@ -1,0 +1,304 @@
+//! Report: statistics per group, rendered by one of several exporters.
+//!
+//! [`Report::build`] turns a grading [`Outcome`] into rows (one per group,
+//! sorted by key, plus a total) with each group's failure-rate interval from
+//! [`crate::stats`]. Every output format implements [`Exporter`] and renders
+//! the same [`Report`]: an aligned table for terminals, JSON, CSV and
+//! Markdown. Each states the interval method, confidence level, seed and
+//! resample count, so a number never travels without its method.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use crate::engine::{FileSummary, Outcome, RecordError};
+use crate::input::InputError;
+use crate::rubric::{BehaviourKind, Rubric};
+use crate::stats::{self, CiConfig, Clustered, Estimate};
+use crate::tally::{GroupTally, LineCounts};
+
+pub use csv::Csv;
+pub use json::Json;
+pub use markdown::Markdown;
+pub use table::Table;
+
+/// Renders a [`Report`] to bytes.
+pub trait Exporter {
+    /// The rendered report.
+    fn export(&self, report: &Report) -> Vec<u8>;
+}
+
+/// Output formats of `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// Comma-separated values, one row per group.
+    Csv,
+    /// A GitHub-flavoured Markdown table with notes.
+    Markdown,
+}
+
+impl Format {
+    /// The exporter for this format.
+    pub fn exporter(self) -> Box<dyn Exporter> {
+        match self {
+            Format::Table => Box::new(Table),
+            Format::Json => Box::new(Json),
+            Format::Csv => Box::new(Csv),
+            Format::Markdown => Box::new(Markdown),
+        }
+    }
+}
+
+/// Per-behaviour result in a group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BehaviourCount {
+    /// Transcripts showing the behaviour.
+    pub count: u64,
+    /// count / n.
+    pub rate: f64,
+}
+
+/// One row: a group (or the total).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Key values, in `--by` order.
+    pub key: Vec<String>,
+    /// Graded transcripts.
+    pub n: u64,
+    /// Failing transcripts.
+    pub failures: u64,
+    /// Failure rate and interval; `None` when n = 0.
+    pub estimate: Option<Estimate>,
+    /// Clustered statistics when `--cluster` was given.
+    pub clustered: Option<Clustered>,
+    /// Per behaviour, rubric order.
+    pub behaviours: Vec<BehaviourCount>,
+}
+
+/// Where the numbers came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provenance {
+    /// `assay x.y.z`.
+    pub tool: String,
+    /// The rubric's origin (a path or `<built-in rubric>`).
+    pub rubric: String,
+    /// FNV-1a 64 of the rubric text, hex.
+    pub rubric_hash: String,
+}
+
+/// Everything every exporter shows.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Tool and rubric identity.
+    pub provenance: Provenance,
+    /// Group-key labels (`model`, `/metadata/goal`).
+    pub by: Vec<String>,
+    /// Cluster field label, when clustering.
+    pub cluster: Option<String>,
+    /// Interval settings.
+    pub ci: CiConfig,
+    /// Behaviour names and kinds, rubric order.
+    pub behaviours: Vec<(String, BehaviourKind)>,
+    /// Per input.
+    pub files: Vec<FileSummary>,
+    /// Totals.
+    pub counts: LineCounts,
+    /// One row per group, sorted by key.
+    pub groups: Vec<Row>,
+    /// All groups together.
+    pub total: Row,
+    /// Kept malformed-line reports.
+    pub errors: Vec<RecordError>,
+    /// All malformed lines.
+    pub errors_total: u64,
+    /// Unreadable inputs.
+    pub input_errors: Vec<InputError>,
+    /// Whether the run was interrupted.
+    pub interrupted: bool,
+}
+
+impl Report {
+    /// Computes statistics for every group of `outcome`.
+    pub fn build(
+        outcome: &Outcome,
+        rubric: &Rubric,
+        rubric_origin: &str,
+        by: Vec<String>,
+        cluster: Option<String>,
+        ci: CiConfig,
+    ) -> Report {
+        let nb = rubric.behaviours().len();
+        let mut total = GroupTally {
+            behaviours: vec![0; nb],
+            ..GroupTally::default()
+        };
+        let mut groups = Vec::new();
+        for (key, g) in outcome.tally.sorted_groups(by.len()) {
+            total.n += g.n;
+            total.failures += g.failures;
+            for (t, c) in total.behaviours.iter_mut().zip(&g.behaviours) {
+                *t += c;
+            }
+            for (c, (f, n)) in &g.clusters {
+                // Cluster ids are only unique within a group; qualify them.
+                let e = total
+                    .clusters
+                    .entry(format!("{}\u{1f}{c}", key.join("\u{1f}")))
+                    .or_default();
+                e.0 += f;
+                e.1 += n;
+            }
+            let key: Vec<String> = key.iter().map(|s| s.to_string()).collect();
+            groups.push(row(key, g, &by, cluster.is_some(), &ci));
+        }
+        let total = row(Vec::new(), &total, &[], cluster.is_some(), &ci);
+        Report {
+            provenance: Provenance {
+                tool: format!("assay {}", env!("CARGO_PKG_VERSION")),
+                rubric: rubric_origin.to_string(),
+                rubric_hash: format!("{:016x}", rubric.hash()),
+            },
+            by,
+            cluster,
+            ci,
+            behaviours: rubric
+                .behaviours()
+                .iter()
+                .map(|b| (b.name.clone(), b.kind))
+                .collect(),
+            files: outcome.files.clone(),
+            counts: outcome.counts,
+            groups,
+            total,
+            errors: outcome.errors.clone(),
+            errors_total: outcome.errors_total,
+            input_errors: outcome.input_errors.clone(),
+            interrupted: outcome.interrupted,
+        }
+    }
+
+    /// One line naming the interval method and its settings.
+    pub fn method_note(&self) -> String {
+        let mut s = format!(
+            "{:.0}% {} ({})",
+            self.ci.confidence * 100.0,
+            self.ci.method.describe(),
+            self.ci.method.name()
+        );
+        if self.ci.method.is_bootstrap() {
+            s.push_str(&format!(
+                ", {} resamples, seed {}",
+                self.ci.resamples, self.ci.seed
+            ));
+        } else {
+            s.push_str(&format!(", seed {}", self.ci.seed));
+        }
+        if let Some(c) = &self.cluster {
+            s.push_str(&format!("; clustered by {c}"));
+        }
+        s
+    }
+
+    /// Notes on fallbacks and one-sided bounds, deduplicated, in row order.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |s: String| {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        };
+        for r in self.groups.iter().chain(std::iter::once(&self.total)) {
+            if let Some(e) = &r.estimate
+                && let Some(f) = &e.ci.fallback
+            {
+                push(format!("{}: {f}", self.row_label(r)));
+            }
+            if let Some(c) = &r.clustered {
+                for n in &c.notes {
+                    push(format!("{}: {n}", self.row_label(r)));
+                }
+            }
+        }
+        if self.groups.iter().any(|r| {
+            r.estimate
+                .as_ref()
+                .is_some_and(|e| e.upper_one_sided.is_some())
+        }) {
+            push(format!(
+                "≤ column: with 0 failures in n, the one-sided {:.0}% upper bound 1 − α^(1/n) (e.g. ≤ 0.30% for 0/1000)",
+                self.ci.confidence * 100.0
+            ));
+        }
+        out
+    }
+
+    /// `model=m, scenario=s` or `total`.
+    pub fn row_label(&self, r: &Row) -> String {
+        if r.key.is_empty() {
+            return "total".to_string();
+        }
+        self.by
+            .iter()
+            .zip(&r.key)
+            .map(|(b, k)| format!("{b}={k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn row(key: Vec<String>, g: &GroupTally, by: &[String], clustering: bool, ci: &CiConfig) -> Row {
+    // The random stream of a group depends on its key, never on its position.
+    let stream_key = if key.is_empty() {
+        "\u{1f}total".to_string()
+    } else {
+        by.iter()
+            .zip(&key)
+            .map(|(b, k)| format!("{b}={k}"))
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
+    };
+    let estimate = stats::estimate(g.failures, g.n, ci, &stream_key);
+    let clustered = if clustering {
+        let cl: Vec<(u64, u64)> = g
+            .sorted_clusters()
+            .into_iter()
+            .map(|(_, f, t)| (f, t))
+            .collect();
+        stats::clustered(&cl, ci, &stream_key)
+    } else {
+        None
+    };
+    Row {
+        key,
+        n: g.n,
+        failures: g.failures,
+        estimate,
+        clustered,
+        behaviours: g
+            .behaviours
+            .iter()
+            .map(|&c| BehaviourCount {
+                count: c,
+                rate: if g.n == 0 { 0.0 } else { c as f64 / g.n as f64 },
+            })
+            .collect(),
+    }
+}
+
+/// `12.3%` with enough decimals to tell small rates apart.
+pub fn pct(x: f64) -> String {
+    let p = x * 100.0;
+    if p != 0.0 && p.abs() < 1.0 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+#[cfg(test)]
+mod tests;
