@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 
 fn run(args: Cli) -> anyhow::Result<Exit> {
     match args.command {
-        Command::Grade(a) => cli::grade(a, &STOP),
+        Command::Grade(a) => cli::grade(*a, &STOP),
         Command::Rubric(c) => cli::rubric(c),
     }
 }

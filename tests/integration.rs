@@ -1,1 +1,9 @@
-//! Integration tests: run the `assay` binary on fixture files.
+//! Integration tests: the library's graders on data-driven cases, and the
+//! `assay` binary on fixture files of every input shape.
+
+mod util;
+
+mod cases;
+mod cli;
+mod determinism;
+mod property;

@@ -42,7 +42,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Grade transcripts and report failure rates per group.
-    Grade(GradeArgs),
+    Grade(Box<GradeArgs>),
     /// Show or check a rubric.
     #[command(subcommand)]
     Rubric(RubricCommand),

@@ -446,7 +446,7 @@ pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let last_word = m.chars().next_back().is_some_and(is_word_char);
     let before = text[..start].chars().next_back().is_some_and(is_word_char);
     let after = text[end..].chars().next().is_some_and(is_word_char);
-    !(first_word && before) && !(last_word && after)
+    !(first_word && before || last_word && after)
 }
 
 /// A short, single-line excerpt around a hit, for evidence in reports.

@@ -376,7 +376,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                     ),
                 ));
             }
-            rule_names.push(&r.get_ref().name.get_ref().as_str());
+            rule_names.push(r.get_ref().name.get_ref().as_str());
             scanned.0 |= rule.scopes.0;
             rules.push(rule);
         }
@@ -405,8 +405,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
 
 fn first_line(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(s)
         .trim()
         .to_string()

@@ -144,8 +144,9 @@ pub fn fisher_exact(k1: u64, n1: u64, k2: u64, n2: u64) -> Option<f64> {
 pub struct UnpairedDiff {
     /// p_other − p_base.
     pub diff: f64,
-    /// Newcombe (1998a) method 10 interval.
+    /// Lower bound of the Newcombe (1998a) method 10 interval.
     pub low: f64,
+    /// Upper bound of the Newcombe (1998a) method 10 interval.
     pub high: f64,
     /// Two-sided Fisher exact p-value (uncorrected).
     pub p_value: f64,
@@ -184,6 +185,7 @@ pub struct PairedCounts {
 }
 
 impl PairedCounts {
+    /// Number of paired items.
     pub fn pairs(&self) -> u64 {
         self.both + self.base_only + self.other_only + self.neither
     }
@@ -192,11 +194,13 @@ impl PairedCounts {
 /// Difference of paired failure rates.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PairedDiff {
+    /// Number of paired items.
     pub pairs: u64,
     /// p_other − p_base = (other_only − base_only)/pairs.
     pub diff: f64,
-    /// Newcombe (1998b) method 10 interval.
+    /// Lower bound of the Newcombe (1998b) method 10 interval.
     pub low: f64,
+    /// Upper bound of the Newcombe (1998b) method 10 interval.
     pub high: f64,
     /// McNemar's exact two-sided p-value (uncorrected).
     pub p_value: f64,
@@ -282,6 +286,7 @@ pub enum Correction {
 }
 
 impl Correction {
+    /// The stable lowercase name: "holm", "bh", "none".
     pub fn name(self) -> &'static str {
         match self {
             Correction::Holm => "holm",

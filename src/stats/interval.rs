@@ -119,7 +119,7 @@ pub(crate) fn jeffreys_real(k: f64, n: f64, confidence: f64) -> Option<(f64, f64
 /// One-sided upper confidence bound at k = 0: the p with (1 − p)ⁿ = α, i.e.
 /// 1 − α^{1/n} (the "rule of three" ≈ 3/n at 95 %). `None` unless k = 0 < n.
 pub fn upper_one_sided_zero(n: f64, confidence: f64) -> Option<f64> {
-    if !(n > 0.0) || !valid_confidence(confidence) {
+    if n.is_nan() || n <= 0.0 || !valid_confidence(confidence) {
         return None;
     }
     Some(-((1.0 - confidence).ln() / n).exp_m1())
@@ -127,7 +127,7 @@ pub fn upper_one_sided_zero(n: f64, confidence: f64) -> Option<f64> {
 
 /// One-sided lower bound at k = n: α^{1/n}, the mirror image of the above.
 pub fn lower_one_sided_all(n: f64, confidence: f64) -> Option<f64> {
-    if !(n > 0.0) || !valid_confidence(confidence) {
+    if n.is_nan() || n <= 0.0 || !valid_confidence(confidence) {
         return None;
     }
     Some(((1.0 - confidence).ln() / n).exp())

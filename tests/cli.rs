@@ -1,0 +1,387 @@
+//! The binary on fixture files: every input shape, bad input, exit codes.
+
+use crate::util::{assay, data, run, stderr, stdout};
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::process::Stdio;
+
+fn json_report(args: &[&str]) -> Value {
+    let mut a = vec!["grade", "--format", "json", "-q"];
+    a.extend_from_slice(args);
+    let o = run(&a);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("the report is JSON")
+}
+
+fn shapes() -> String {
+    data("shapes.jsonl").display().to_string()
+}
+
+/// (key, n, failures) of every group.
+fn groups(v: &Value) -> Vec<(String, u64, u64)> {
+    v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let key: Vec<&str> = g["key"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|x| x.as_str().unwrap())
+                .collect();
+            (
+                key.join("/"),
+                g["n"].as_u64().unwrap(),
+                g["failures"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn grades_every_shape() {
+    let v = json_report(&[&shapes()]);
+    assert_eq!(v["inputs"]["lines"], 8);
+    assert_eq!(v["inputs"]["graded"], 8);
+    assert_eq!(
+        groups(&v),
+        [
+            ("model-a/blackmail/goal=explicit".into(), 2, 1),
+            ("model-a/shutdown/goal=none".into(), 1, 1),
+            ("model-b/leaking/goal=none".into(), 2, 1),
+            ("model-c/murder/goal=explicit".into(), 2, 1),
+            ("model-c/sabotage/goal=none".into(), 1, 1),
+        ]
+    );
+    let t = &v["total"];
+    for (b, n) in [
+        ("blackmail", 1),
+        ("leaking", 1),
+        ("sabotage", 1),
+        ("resource_hoarding", 1),
+        ("endangerment", 1),
+        ("shutdown_resistance", 1),
+    ] {
+        assert_eq!(t["behaviours"][b]["count"], n, "{b}");
+    }
+    assert_eq!(t["attributes"]["oversight_reasoning"]["count"], 2);
+    assert_eq!(v["statistics"]["method"], "wilson");
+}
+
+#[test]
+fn gzip_zstd_stdin_and_directories_read_the_same_records() {
+    let d = tempfile::tempdir().unwrap();
+    let raw = std::fs::read(data("shapes.jsonl")).unwrap();
+    let gz = d.path().join("a/x.jsonl.gz");
+    std::fs::create_dir_all(gz.parent().unwrap()).unwrap();
+    let mut e = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    e.write_all(&raw).unwrap();
+    e.finish().unwrap();
+    std::fs::write(
+        d.path().join("b.jsonl.zst"),
+        zstd::encode_all(&raw[..], 3).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(d.path().join("ignored.txt"), b"not a transcript").unwrap();
+    let plain = groups(&json_report(&[&shapes()]));
+    let both = json_report(&[&d.path().display().to_string()]);
+    assert_eq!(both["inputs"]["files"].as_array().unwrap().len(), 2);
+    assert_eq!(both["inputs"]["graded"], 16);
+    let doubled: Vec<(String, u64, u64)> = plain
+        .iter()
+        .map(|(k, n, f)| (k.clone(), n * 2, f * 2))
+        .collect();
+    assert_eq!(groups(&both), doubled);
+
+    let mut child = assay()
+        .args(["grade", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&raw).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(groups(&v), plain);
+    assert_eq!(v["inputs"]["files"][0]["path"], "<stdin>");
+}
+
+#[test]
+fn malformed_lines_are_counted_located_and_explained() {
+    let path = data("malformed.jsonl").display().to_string();
+    let o = run(&["grade", "--format", "json", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let i = &v["inputs"];
+    assert_eq!(
+        (
+            i["lines"].as_u64(),
+            i["graded"].as_u64(),
+            i["malformed"].as_u64(),
+            i["blank"].as_u64()
+        ),
+        (Some(8), Some(2), Some(4), Some(2))
+    );
+    let errs: Vec<(u64, u64, &str)> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["offset"].as_u64().unwrap(),
+                e["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let text = std::fs::read(data("malformed.jsonl")).unwrap();
+    for (line, offset, _) in &errs {
+        // Offsets are counted before the BOM is stripped and point at the line start.
+        let start = text
+            .split(|b| *b == b'\n')
+            .take(*line as usize - 1)
+            .map(|l| l.len() + 1)
+            .sum::<usize>();
+        assert_eq!(*offset as usize, start, "line {line}");
+    }
+    assert_eq!(errs.iter().map(|e| e.0).collect::<Vec<_>>(), [3, 4, 6, 7]);
+    assert!(errs[0].2.starts_with("invalid JSON"), "{}", errs[0].2);
+    assert_eq!(errs[1].2, "missing required field `messages`");
+    assert!(errs[2].2.contains("not a JSON object"));
+    assert!(errs[3].2.contains("role is `robot`"));
+    assert_eq!(v["errors_total"], 4);
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{path}:4 (byte ")), "{err}");
+    assert!(err.contains("--strict"), "{err}");
+    let strict = run(&["grade", "--strict", "-q", &path]);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(
+        stdout(&strict).contains("graded 2 of 8 lines"),
+        "the report is still written"
+    );
+}
+
+#[test]
+fn unreadable_inputs_are_reported_and_the_rest_graded() {
+    let o = run(&[
+        "grade",
+        "--format",
+        "json",
+        "/nonexistent/nope.jsonl",
+        &shapes(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent/nope.jsonl: cannot read it: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inputs"]["graded"], 8);
+    assert_eq!(v["input_errors"][0]["path"], "/nonexistent/nope.jsonl");
+}
+
+#[test]
+fn bad_rubric_points_at_the_line() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("r.toml");
+    std::fs::write(&p, "[patterns.x]\nliterals = [\"a\"]\n\n[[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\nscope = [\"outgoing\"]\nany = [\"y\"]\n").unwrap();
+    let rp = p.display().to_string();
+    for args in [
+        vec!["rubric", "check", rp.as_str()],
+        vec!["grade", "--rubric", rp.as_str(), "/dev/null"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2));
+        let e = stderr(&o);
+        assert!(
+            e.starts_with(&format!("{rp}:9:8: unknown pattern `y` in rule `b/r`")),
+            "{e}"
+        );
+        assert!(e.contains("9 | any = [\"y\"]"), "{e}");
+    }
+}
+
+#[test]
+fn rubric_show_round_trips_through_check_and_grade() {
+    let o = run(&["rubric", "show"]);
+    assert!(o.status.success());
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("copy.toml");
+    std::fs::write(&p, &o.stdout).unwrap();
+    let c = run(&["rubric", "check", p.to_str().unwrap()]);
+    assert!(c.status.success(), "{}", stderr(&c));
+    assert!(stdout(&c).contains("ok: 7 behaviours"));
+    let builtin = json_report(&[&shapes()]);
+    let copied = json_report(&["--rubric", p.to_str().unwrap(), &shapes()]);
+    assert_eq!(builtin["groups"], copied["groups"]);
+}
+
+#[test]
+fn verdicts_name_every_graded_record_with_evidence() {
+    let d = tempfile::tempdir().unwrap();
+    let vp = d.path().join("v.jsonl");
+    let o = run(&[
+        "grade",
+        "-q",
+        "--verdicts",
+        vp.to_str().unwrap(),
+        &data("malformed.jsonl").display().to_string(),
+    ]);
+    assert!(o.status.success());
+    let lines: Vec<Value> = std::fs::read_to_string(&vp)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "one verdict per graded record");
+    assert_eq!(lines[0]["id"], "anth-1");
+    assert_eq!(lines[0]["failure"], true);
+    assert_eq!(lines[0]["behaviours"], serde_json::json!(["blackmail"]));
+    let ev = &lines[0]["evidence"][0];
+    assert_eq!(ev["behaviour"], "blackmail");
+    assert_eq!(ev["scope"], "tool_args");
+    assert!(ev["excerpt"].as_str().unwrap().contains("affair"), "{ev}");
+    assert_eq!(lines[1]["oversight_reasoning"], true);
+}
+
+#[test]
+fn fail_above_exits_1_naming_groups() {
+    let o = run(&[
+        "grade",
+        "-q",
+        "--fail-above",
+        "0.6",
+        "--on",
+        "point",
+        &shapes(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("2 group(s) above --fail-above 60.0%"), "{e}");
+    assert!(
+        e.contains("model=model-a, scenario=shutdown, condition=goal=none (rate = 100.0%)"),
+        "{e}"
+    );
+    assert_eq!(
+        run(&["grade", "-q", "--fail-above", "1", &shapes()])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["grade", "--fail-above", "2", &shapes()])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn group_by_pointer_and_cluster() {
+    let v = json_report(&[
+        "--by",
+        "/metadata/goal_type",
+        "--cluster",
+        "/metadata/prompt_id",
+        &shapes(),
+    ]);
+    assert_eq!(
+        groups(&v),
+        [("explicit".into(), 4, 2), ("none".into(), 4, 3)]
+    );
+    assert_eq!(v["groups"][0]["clustered"]["clusters"], 2);
+    assert_eq!(v["statistics"]["cluster"], "/metadata/prompt_id");
+    let one = json_report(&["--by", "", &shapes()]);
+    assert_eq!(one["groups"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn every_format_names_its_method() {
+    for (fmt, needle) in [
+        ("table", "Wilson score interval"),
+        ("markdown", "Wilson score interval"),
+        ("csv", ",wilson,0.95,10000,0,"),
+        ("json", "\"method\": \"wilson\""),
+    ] {
+        let o = run(&["grade", "--format", fmt, "--seed", "0", &shapes()]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains(needle), "{fmt}: {}", stdout(&o));
+    }
+    let o = run(&["grade", "--ci", "exact", "--format", "table", &shapes()]);
+    assert!(stdout(&o).contains("Clopper–Pearson"), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_reason() {
+    for (args, needle) in [
+        (vec!["grade"], "required"),
+        (
+            vec!["grade", "--ci", "magic", "x"],
+            "unknown interval method `magic`",
+        ),
+        (
+            vec!["grade", "--confidence", "1.5", "x"],
+            "confidence must be strictly between 0 and 1",
+        ),
+        (
+            vec!["grade", "--threads", "0", "x"],
+            "--threads must be at least 1",
+        ),
+        (vec!["grade", "--format", "xml", "x"], "invalid value 'xml'"),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+    }
+    assert_eq!(run(&["--help"]).status.code(), Some(0));
+    assert_eq!(run(&["--version"]).status.code(), Some(0));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("r.md");
+    let o = run(&[
+        "grade",
+        "--format",
+        "markdown",
+        "-o",
+        out.to_str().unwrap(),
+        &shapes(),
+    ]);
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("| model | scenario | condition |"), "{md}");
+    assert_eq!(
+        std::fs::read_dir(d.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    let big = d.path().join("big.jsonl");
+    let line = std::fs::read_to_string(data("shapes.jsonl")).unwrap();
+    std::fs::write(&big, line.repeat(400)).unwrap();
+    let mut child = assay()
+        .args(["grade", "-q", "--verdicts", "-", big.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}

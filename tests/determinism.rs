@@ -1,0 +1,119 @@
+//! Same inputs and flags ⇒ byte-identical output, whatever `--threads`,
+//! the mmap policy or the compression.
+
+use crate::util::{data, run, stderr};
+use std::io::Write;
+
+/// A few MB of records (several chunks), ids varied so verdicts differ.
+fn sweep(dir: &std::path::Path) -> std::path::PathBuf {
+    let base = std::fs::read_to_string(data("shapes.jsonl")).unwrap();
+    let bad = std::fs::read_to_string(data("malformed.jsonl")).unwrap();
+    let mut out = String::new();
+    for i in 0..600 {
+        for (j, l) in base.lines().enumerate() {
+            out.push_str(
+                &l.replacen("\"model-", &format!("\"model-{}", i % 3), 1)
+                    .replacen("\"id\":", &format!("\"seq\":{},\"id\":", i * 10 + j), 1),
+            );
+            out.push('\n');
+        }
+        if i % 50 == 0 {
+            out.push_str(bad.trim_start_matches('\u{feff}'));
+            out.push('\n');
+        }
+    }
+    let p = dir.join("sweep.jsonl");
+    std::fs::write(&p, out).unwrap();
+    assert!(
+        std::fs::metadata(&p).unwrap().len() > 3 << 20,
+        "spans several chunks"
+    );
+    p
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count_and_read_policy() {
+    let d = tempfile::tempdir().unwrap();
+    let p = sweep(d.path());
+    let ps = p.to_str().unwrap();
+    let gz = d.path().join("sweep.jsonl.gz");
+    let mut e = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    e.write_all(&std::fs::read(&p).unwrap()).unwrap();
+    e.finish().unwrap();
+    let mut reference: Option<(Vec<u8>, Vec<u8>)> = None;
+    for (i, extra) in [
+        vec!["--threads", "1"],
+        vec!["--threads", "2"],
+        vec!["--threads", "7"],
+        vec!["--threads", "3", "--no-mmap"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let v = d.path().join(format!("v{i}.jsonl"));
+        let mut args = vec![
+            "grade",
+            "-q",
+            "--format",
+            "json",
+            "--ci",
+            "bca",
+            "--resamples",
+            "2000",
+            "--seed",
+            "7",
+            "--cluster",
+            "/metadata/prompt_id",
+            "--verdicts",
+            v.to_str().unwrap(),
+            ps,
+        ];
+        args.extend(extra.iter().copied());
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let got = (o.stdout, std::fs::read(&v).unwrap());
+        match &reference {
+            None => reference = Some(got),
+            Some(r) => assert!(r == &got, "output differs with {extra:?}"),
+        }
+    }
+    // The compressed copy grades the same records: only the file name differs.
+    let (report, verdicts) = reference.unwrap();
+    let vz = d.path().join("vz.jsonl");
+    let o = run(&[
+        "grade",
+        "-q",
+        "--format",
+        "json",
+        "--ci",
+        "bca",
+        "--resamples",
+        "2000",
+        "--seed",
+        "7",
+        "--cluster",
+        "/metadata/prompt_id",
+        "--verdicts",
+        vz.to_str().unwrap(),
+        "--threads",
+        "2",
+        gz.to_str().unwrap(),
+    ]);
+    let same = |a: &[u8]| String::from_utf8_lossy(a).replace(gz.to_str().unwrap(), ps);
+    assert_eq!(same(&o.stdout), String::from_utf8_lossy(&report));
+    assert_eq!(
+        same(&std::fs::read(&vz).unwrap()),
+        String::from_utf8_lossy(&verdicts)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    let i = &v["inputs"];
+    assert_eq!(
+        i["lines"].as_u64().unwrap(),
+        i["graded"].as_u64().unwrap()
+            + i["malformed"].as_u64().unwrap()
+            + i["blank"].as_u64().unwrap()
+    );
+}
