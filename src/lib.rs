@@ -8,4 +8,5 @@ pub mod parse;
 pub mod report;
 pub mod rubric;
 pub mod stats;
+pub mod sweep;
 pub mod tally;

@@ -49,6 +49,7 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
     match args.command {
         Command::Grade(a) => cli::grade(*a, &STOP),
         Command::Rubric(c) => cli::rubric(c),
+        Command::Gen(a) => cli::generate(a),
     }
 }
 

@@ -6,12 +6,14 @@
 //! the source list, the statistics settings) and reports problems with what
 //! to do about them.
 
+mod gen_cmd;
 mod grade;
 mod rubric_cmd;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use gen_cmd::run as generate;
 pub use grade::run as grade;
 pub use rubric_cmd::run as rubric;
 
@@ -46,6 +48,36 @@ pub enum Command {
     /// Show or check a rubric.
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Generate a labelled synthetic sweep (JSON Lines) for benchmarks and
+    /// grader-agreement checks.
+    Gen(GenArgs),
+}
+
+/// `assay gen` flags.
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Number of transcripts to write.
+    #[arg(long, short = 'n', default_value_t = 10_000)]
+    pub records: u64,
+    /// Seed: the same seed and flags always give byte-identical output.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Where to write (`-` for standard output; written atomically).
+    #[arg(long, short, value_name = "FILE", default_value = "-")]
+    pub output: PathBuf,
+    /// Models and true failure rates, e.g. `model-a=0.3,model-b=0.05`.
+    /// Default: the six published claude rates (0.96 … 0).
+    #[arg(long, value_name = "MODEL=RATE,...")]
+    pub rates: Option<String>,
+    /// Records per prompt (epochs of one prompt share `metadata.prompt_id`).
+    #[arg(long, default_value_t = 5)]
+    pub epochs: u32,
+    /// Intra-prompt correlation of failures in [0, 0.5] (0 = independent).
+    #[arg(long, default_value_t = 0.01)]
+    pub prompt_effect: f64,
+    /// Print no summary on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `assay rubric ...`
