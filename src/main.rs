@@ -50,6 +50,8 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Grade(a) => cli::grade(*a, &STOP),
         Command::Rubric(c) => cli::rubric(c),
         Command::Gen(a) => cli::generate(a),
+        Command::Compare(a) => cli::compare(*a, &STOP),
+        Command::Power(a) => cli::power(a),
     }
 }
 

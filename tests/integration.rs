@@ -5,5 +5,6 @@ mod util;
 
 mod cases;
 mod cli;
+mod compare;
 mod determinism;
 mod property;

@@ -50,19 +50,10 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     if a.max_record_bytes == 0 {
         bail!("--max-record-bytes must be at least 1");
     }
-    let (rubric, origin) = match &a.rubric {
-        None => (rubric::builtin(), "<built-in rubric>".to_string()),
-        Some(p) => match rubric::load_file(p) {
-            Ok(r) => (r, p.display().to_string()),
-            Err(e) => {
-                eprint!("{e}");
-                return Ok(Exit::Error);
-            }
-        },
+    let Some((rubric, origin)) = load_rubric(a.rubric.as_deref()) else {
+        return Ok(Exit::Error);
     };
-    let threads = a
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = thread_count(a.threads);
     let opts = Options {
         by,
         cluster,
@@ -118,25 +109,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
 
     if !a.quiet {
-        for e in outcome.errors.iter().take(STDERR_ERRORS) {
-            eprintln!(
-                "assay: {}:{} (byte {}): {}",
-                e.file, e.line, e.offset, e.reason
-            );
-        }
-        if outcome.errors_total > STDERR_ERRORS as u64 {
-            eprintln!(
-                "assay: … and {} more malformed lines (`--format json` lists the first {})",
-                outcome.errors_total - STDERR_ERRORS as u64,
-                opts.max_errors_kept
-            );
-        }
-        if outcome.errors_total > 0 && !a.strict {
-            eprintln!(
-                "assay: {} malformed line(s) were not graded but are counted in the report; fix them at the source, or pass --strict to make them fatal",
-                outcome.errors_total
-            );
-        }
+        print_malformed(&outcome, a.strict, opts.max_errors_kept);
     }
 
     let labels = opts.by.iter().map(FieldPath::label).collect();
@@ -213,4 +186,46 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// The compiled rubric and its name for reports, or `None` after printing
+/// the rubric error (the caller exits 2).
+pub(super) fn load_rubric(path: Option<&std::path::Path>) -> Option<(rubric::Rubric, String)> {
+    match path {
+        None => Some((rubric::builtin(), "<built-in rubric>".to_string())),
+        Some(p) => match rubric::load_file(p) {
+            Ok(r) => Some((r, p.display().to_string())),
+            Err(e) => {
+                eprint!("{e}");
+                None
+            }
+        },
+    }
+}
+
+/// `--threads`, or every core.
+pub(super) fn thread_count(flag: Option<usize>) -> usize {
+    flag.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// The first malformed lines on stderr, and what to do about them.
+pub(super) fn print_malformed(outcome: &engine::Outcome, strict: bool, kept: usize) {
+    for e in outcome.errors.iter().take(STDERR_ERRORS) {
+        eprintln!(
+            "assay: {}:{} (byte {}): {}",
+            e.file, e.line, e.offset, e.reason
+        );
+    }
+    if outcome.errors_total > STDERR_ERRORS as u64 {
+        eprintln!(
+            "assay: … and {} more malformed lines (`--format json` lists the first {kept})",
+            outcome.errors_total - STDERR_ERRORS as u64
+        );
+    }
+    if outcome.errors_total > 0 && !strict {
+        eprintln!(
+            "assay: {} malformed line(s) were not graded but are counted in the report; fix them at the source, or pass --strict to make them fatal",
+            outcome.errors_total
+        );
+    }
 }

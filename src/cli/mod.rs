@@ -6,15 +6,19 @@
 //! the source list, the statistics settings) and reports problems with what
 //! to do about them.
 
+mod compare_cmd;
 mod gen_cmd;
 mod grade;
+mod power_cmd;
 mod rubric_cmd;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
+pub use power_cmd::run as power;
 pub use rubric_cmd::run as rubric;
 
 /// Exit codes: 0 graded (and under any threshold), 1 a threshold was
@@ -51,6 +55,77 @@ pub enum Command {
     /// Generate a labelled synthetic sweep (JSON Lines) for benchmarks and
     /// grader-agreement checks.
     Gen(GenArgs),
+    /// Compare each model's failure rate with a baseline model, per cell.
+    Compare(Box<CompareArgs>),
+    /// Plan a sweep: transcripts needed per group, or the smallest detectable difference.
+    Power(PowerArgs),
+}
+
+/// `assay compare` flags.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Transcript files or directories; `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// The model every other model is compared with.
+    #[arg(long, value_name = "MODEL")]
+    pub baseline: String,
+    /// Cell fields (besides the model), comma-separated; `--by ''` for one cell.
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        default_value = "scenario,condition",
+        value_delimiter = ','
+    )]
+    pub by: Vec<String>,
+    /// Fields that identify the same item across models, comma-separated.
+    /// Records that pair up one to one are compared paired (McNemar).
+    #[arg(long, value_name = "FIELDS", default_value = "id,epoch")]
+    pub pair_by: String,
+    /// Multiple-comparison correction across all cells: holm, bh (Benjamini–Hochberg), none.
+    #[arg(long, default_value = "holm")]
+    pub correction: String,
+    /// Two-sided confidence level of the difference intervals.
+    #[arg(long, default_value_t = 0.95)]
+    pub confidence: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write here instead of standard output (written atomically).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rubric file (TOML). Default: the built-in rubric.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Worker threads. Default: all cores.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no per-line diagnostics on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Read files instead of memory-mapping them.
+    #[arg(long)]
+    pub no_mmap: bool,
+}
+
+/// `assay power` flags.
+#[derive(Debug, Args)]
+pub struct PowerArgs {
+    /// Base failure rate p (a fraction, e.g. 0.18).
+    #[arg(long)]
+    pub rate: f64,
+    /// Difference to detect (e.g. -0.05 for a drop of 5 points). Required unless --n.
+    #[arg(long, allow_hyphen_values = true, required_unless_present = "n")]
+    pub delta: Option<f64>,
+    /// Transcripts per group: print the smallest detectable difference instead.
+    #[arg(long, conflicts_with = "delta")]
+    pub n: Option<u64>,
+    /// Two-sided confidence level (1 − α).
+    #[arg(long, default_value_t = 0.95)]
+    pub confidence: f64,
+    /// Power (1 − β).
+    #[arg(long, default_value_t = 0.8)]
+    pub power: f64,
 }
 
 /// `assay gen` flags.

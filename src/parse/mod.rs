@@ -217,6 +217,18 @@ impl<'t, 'a> Record<'t, 'a> {
         let v = match key {
             FieldPath::Field(name) => self.root.get(name.as_str()),
             FieldPath::Pointer(parts) => pointer(self.root, parts),
+            FieldPath::Composite(parts) => {
+                // Parts joined by a separator that field text cannot contain;
+                // an absent part is left empty, so `id` alone still pairs.
+                let mut any = false;
+                for (i, p) in parts.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\u{1f}');
+                    }
+                    any |= self.lookup(p, out);
+                }
+                return any;
+            }
         };
         match v {
             Some(v) => scalar_text(v, out),
@@ -232,6 +244,8 @@ pub enum FieldPath {
     Field(String),
     /// RFC 6901 pointer tokens, already unescaped (`~1` → `/`, `~0` → `~`).
     Pointer(Vec<String>),
+    /// Several fields read together, e.g. `id,epoch` for pairing.
+    Composite(Vec<FieldPath>),
 }
 
 impl FieldPath {
@@ -251,9 +265,26 @@ impl FieldPath {
         }
     }
 
+    /// Parses a comma-separated list (`id,epoch`) into one key.
+    pub fn parse_list(s: &str) -> Result<FieldPath, String> {
+        let parts = s
+            .split(',')
+            .map(|p| FieldPath::parse(p.trim()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(match <[FieldPath; 1]>::try_from(parts) {
+            Ok([one]) => one,
+            Err(parts) => FieldPath::Composite(parts),
+        })
+    }
+
     /// The label used for this key in reports (`model`, `/metadata/goal`).
     pub fn label(&self) -> String {
         match self {
+            FieldPath::Composite(parts) => parts
+                .iter()
+                .map(FieldPath::label)
+                .collect::<Vec<_>>()
+                .join(","),
             FieldPath::Field(f) => f.clone(),
             FieldPath::Pointer(p) => {
                 let mut s = String::new();

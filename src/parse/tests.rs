@@ -179,6 +179,11 @@ fn pointer_lookups() {
         assert_eq!(get("/metadata/ok").as_deref(), Some("true"));
         assert_eq!(get("/metadata/missing"), None);
         assert_eq!(get("/metadata"), None);
+        let both = FieldPath::parse_list("model, epoch").unwrap();
+        assert_eq!(both.label(), "model,epoch");
+        let mut out = String::new();
+        assert!(r.lookup(&both, &mut out));
+        assert_eq!(out, "m\u{1f}3");
         assert_eq!(r.epoch, Some(3));
     });
 }
