@@ -21,7 +21,7 @@ fn outcome() -> Outcome {
             &key(&["blackmail", "new"]),
             0,
             0,
-            i < 10 || i >= 95,
+            !(10..95).contains(&i),
             Some(&id),
         );
         t.add(&key(&["leaking", "base"]), 0, 0, i < 20, Some(&id));
