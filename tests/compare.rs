@@ -13,7 +13,7 @@ fn paired_sweep(dir: &std::path::Path) -> String {
     for i in 0..60 {
         for (model, fails) in [
             ("base", i < 30),
-            ("new", i < 6 || i >= 55),
+            ("new", !(6..55).contains(&i)),
             ("half", i % 2 == 0 && i < 20),
         ] {
             if model == "half" && i >= 30 {
