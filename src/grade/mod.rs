@@ -77,8 +77,8 @@ impl Verdict {
 #[derive(Debug)]
 pub struct GradeCache {
     hits: Vec<Hit>,
-    set_cache: Option<meta::Cache>,
-    patset: PatternSet,
+    /// Per matcher: the regex-set cache and its pattern set.
+    set_caches: Vec<Option<(meta::Cache, PatternSet)>>,
     regex_caches: Vec<meta::Cache>,
     org_domains: String,
     org_ready: bool,
@@ -89,12 +89,13 @@ pub struct GradeCache {
 impl GradeCache {
     /// Fresh state for `rubric`.
     pub fn new(rubric: &Rubric) -> GradeCache {
-        let set_cache = rubric.regex_set.as_ref().map(|r| r.create_cache());
-        let patset = PatternSet::new(rubric.regex_set.as_ref().map_or(0, |r| r.pattern_len()));
         GradeCache {
             hits: Vec::new(),
-            set_cache,
-            patset,
+            set_caches: rubric
+                .matchers
+                .iter()
+                .map(|m| m.regex_set.as_ref().map(|r| (r.create_cache(), PatternSet::new(r.pattern_len()))))
+                .collect(),
             regex_caches: rubric
                 .regexes
                 .iter()
@@ -131,8 +132,8 @@ impl Rubric {
         cache.verdict.evidence.clear();
         cache.verdict.failure_mask = self.failure_mask();
         for (si, seg) in record.segments.iter().enumerate() {
-            if self.scanned.contains(seg.scope) {
-                self.scan(si as u32, record.text(seg.text), cache);
+            if let Some(m) = self.scope_matcher[seg.scope as usize] {
+                self.scan(m as usize, si as u32, record.text(seg.text), cache);
             }
         }
         if cache.hits.is_empty() {
@@ -158,45 +159,46 @@ impl Rubric {
         &cache.verdict
     }
 
-    fn scan(&self, seg: u32, text: &str, cache: &mut GradeCache) {
-        let push_literals =
-            |ac: &aho_corasick::AhoCorasick, owners: &[Vec<LiteralOwner>], hits: &mut Vec<Hit>| {
-                for m in ac.find_overlapping_iter(text) {
-                    for o in &owners[m.pattern().as_usize()] {
-                        if o.word && !word_bounded(text, m.start(), m.end()) {
-                            continue;
-                        }
-                        hits.push(Hit {
-                            pattern: o.pattern,
-                            seg,
-                            start: m.start() as u32,
-                            end: m.end() as u32,
-                        });
+    fn scan(&self, matcher: usize, seg: u32, text: &str, cache: &mut GradeCache) {
+        let m = &self.matchers[matcher];
+        let push_literals = |ac: &aho_corasick::AhoCorasick, owners: &[Vec<LiteralOwner>], hits: &mut Vec<Hit>| {
+            for mat in ac.find_overlapping_iter(text) {
+                for o in &owners[mat.pattern().as_usize()] {
+                    if o.word && !word_bounded(text, mat.start(), mat.end()) {
+                        continue;
                     }
+                    hits.push(Hit {
+                        pattern: o.pattern,
+                        seg,
+                        start: mat.start() as u32,
+                        end: mat.end() as u32,
+                    });
                 }
-            };
-        if let Some(ac) = &self.ac_folded {
-            push_literals(ac, &self.ac_folded_owners, &mut cache.hits);
+            }
+        };
+        if let Some(ac) = &m.folded {
+            push_literals(ac, &m.folded_owners, &mut cache.hits);
         }
-        if let Some(ac) = &self.ac_exact {
-            push_literals(ac, &self.ac_exact_owners, &mut cache.hits);
+        if let Some(ac) = &m.exact {
+            push_literals(ac, &m.exact_owners, &mut cache.hits);
         }
-        if let (Some(set), Some(set_cache)) = (&self.regex_set, cache.set_cache.as_mut()) {
-            cache.patset.clear();
-            set.which_overlapping_matches_with(set_cache, &Input::new(text), &mut cache.patset);
-            for pid in cache.patset.iter() {
-                let (pattern, re) = &self.regexes[pid.as_usize()];
-                let rc = &mut cache.regex_caches[pid.as_usize()];
+        if let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[matcher].as_mut()) {
+            patset.clear();
+            set.which_overlapping_matches_with(set_cache, &Input::new(text), patset);
+            for pid in patset.iter() {
+                let ri = m.set_regexes[pid.as_usize()];
+                let (pattern, re) = &self.regexes[ri];
+                let rc = &mut cache.regex_caches[ri];
                 let mut input = Input::new(text);
-                while let Some(m) = re.search_with(rc, &input) {
+                while let Some(found) = re.search_with(rc, &input) {
                     cache.hits.push(Hit {
                         pattern: *pattern,
                         seg,
-                        start: m.start() as u32,
-                        end: m.end() as u32,
+                        start: found.start() as u32,
+                        end: found.end() as u32,
                     });
                     // Step past empty matches so the loop always advances.
-                    let next = if m.is_empty() { m.end() + 1 } else { m.end() };
+                    let next = if found.is_empty() { found.end() + 1 } else { found.end() };
                     if next > text.len() {
                         break;
                     }
@@ -321,19 +323,53 @@ impl Rubric {
 
     /// A negation cue ends at most `negation_window` bytes before the hit,
     /// in the same clause (no `.`, `!`, `?`, `;`, `,` or newline between).
-    fn negated(&self, rule: &Rule, h: Hit, text: &str, cache: &GradeCache) -> bool {
-        if rule.negated_by.is_empty() {
+    fn negated(&self, rule: &Rule, h: Hit, text: &str, cache: &mut GradeCache) -> bool {
+        let Some((mi, back)) = rule.negation else {
             return false;
+        };
+        let m = &self.matchers[mi];
+        let end = h.start as usize;
+        let mut start = end.saturating_sub(back);
+        while !text.is_char_boundary(start) {
+            start -= 1;
         }
-        cache.hits.iter().any(|c| {
-            c.seg == h.seg
-                && c.end <= h.start
-                && (h.start - c.end) as usize <= rule.negation_window
-                && rule.negated_by.contains(&c.pattern)
-                && !text.as_bytes()[c.end as usize..h.start as usize]
-                    .iter()
-                    .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
-        })
+        // A cue counts when it ends within the window before the hit, with no
+        // clause break between the two.
+        let cue = |cue_end: usize| {
+            end - cue_end <= rule.negation_window
+                && !text.as_bytes()[cue_end..end].iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
+        };
+        let input = aho_corasick::Input::new(text).span(start..end);
+        for (ac, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+            let Some(ac) = ac else { continue };
+            for mat in ac.find_overlapping_iter(input.clone()) {
+                let word = owners[mat.pattern().as_usize()].iter().any(|o| !o.word || word_bounded(text, mat.start(), mat.end()));
+                if word && cue(mat.end()) {
+                    return true;
+                }
+            }
+        }
+        if let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[mi].as_mut()) {
+            patset.clear();
+            set.which_overlapping_matches_with(set_cache, &Input::new(text).span(start..end), patset);
+            for pid in patset.iter() {
+                let ri = m.set_regexes[pid.as_usize()];
+                let re = &self.regexes[ri].1;
+                let rc = &mut cache.regex_caches[ri];
+                let mut input = Input::new(text).span(start..end);
+                while let Some(found) = re.search_with(rc, &input) {
+                    if cue(found.end()) {
+                        return true;
+                    }
+                    let next = if found.is_empty() { found.end() + 1 } else { found.end() };
+                    if next > end {
+                        break;
+                    }
+                    input.set_start(next);
+                }
+            }
+        }
+        false
     }
 
     fn is_external(&self, addr: &str, record: &Record<'_, '_>, cache: &mut GradeCache) -> bool {

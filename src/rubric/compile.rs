@@ -8,8 +8,8 @@
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
 use super::error::{RubricError, similar};
 use crate::parse::{Scope, ScopeSet};
-use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
-use regex_automata::{MatchKind, meta, util::syntax};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
+use regex_automata::{MatchKind, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use toml::Spanned;
@@ -75,6 +75,10 @@ pub(crate) struct Rule {
     pub none: Vec<Term>,
     pub negated_by: Vec<u32>,
     pub negation_window: usize,
+    /// The matcher of the `negated_by` patterns, and how far before a hit
+    /// to start looking (window + longest literal; the whole prefix when a
+    /// negation pattern is a regex).
+    pub negation: Option<(usize, usize)>,
     pub unit: Unit,
     pub within: Option<usize>,
 }
@@ -86,6 +90,90 @@ pub(crate) struct LiteralOwner {
     pub word: bool,
 }
 
+/// The automata that scan one kind of text: every literal of the patterns it
+/// serves in one Aho–Corasick automaton per case mode, every regex in one
+/// multi-pattern set. Scanning a field costs one pass per automaton, however
+/// many rules read the hits.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    pub folded: Option<AhoCorasick>,
+    pub folded_owners: Vec<Vec<LiteralOwner>>,
+    pub exact: Option<AhoCorasick>,
+    pub exact_owners: Vec<Vec<LiteralOwner>>,
+    /// The regexes as one set (match kind `All`), to learn which matched.
+    pub regex_set: Option<meta::Regex>,
+    /// For each pattern of `regex_set`, its index in [`Rubric::regexes`].
+    pub set_regexes: Vec<usize>,
+}
+
+impl Matcher {
+    fn build(
+        want: &[bool],
+        literals: &[(u32, String, bool, bool)],
+        regexes: &[(u32, String, Range<usize>)],
+    ) -> Result<Matcher, String> {
+        let mut folded: Vec<String> = Vec::new();
+        let mut folded_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
+        let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+        let mut index: HashMap<(bool, String), usize> = HashMap::new();
+        for (id, text, case_sensitive, word) in literals.iter().filter(|l| want[l.0 as usize]) {
+            let owner = LiteralOwner { pattern: *id, word: *word };
+            let (list, owners) = if *case_sensitive { (&mut exact, &mut exact_owners) } else { (&mut folded, &mut folded_owners) };
+            let key = if *case_sensitive { text.clone() } else { text.to_ascii_lowercase() };
+            let i = *index.entry((*case_sensitive, key.clone())).or_insert_with(|| {
+                list.push(key);
+                owners.push(Vec::new());
+                list.len() - 1
+            });
+            owners[i].push(owner);
+        }
+        let ac = |lits: &[String], fold: bool| -> Result<Option<AhoCorasick>, String> {
+            if lits.is_empty() {
+                return Ok(None);
+            }
+            // A DFA scans several times faster than the NFA for overlapping
+            // search; fall back to the NFA if the DFA would be too large.
+            let build = |kind| {
+                AhoCorasick::builder()
+                    .match_kind(AcMatchKind::Standard)
+                    .ascii_case_insensitive(fold)
+                    .kind(kind)
+                    .build(lits)
+            };
+            build(Some(AhoCorasickKind::DFA))
+                .or_else(|_| build(None))
+                .map(Some)
+                .map_err(|e| format!("the literal automaton could not be built: {e}"))
+        };
+        let set_regexes: Vec<usize> = regexes.iter().enumerate().filter(|(_, r)| want[r.0 as usize]).map(|(i, _)| i).collect();
+        let regex_set = if set_regexes.is_empty() {
+            None
+        } else {
+            let pats: Vec<&str> = set_regexes.iter().map(|&i| regexes[i].1.as_str()).collect();
+            Some(
+                meta::Regex::builder()
+                    .configure(
+                        meta::Config::new()
+                            .match_kind(MatchKind::All)
+                            .nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT))
+                            .hybrid_cache_capacity(4 << 20),
+                    )
+                    .build_many(&pats)
+                    .map_err(|e| format!("the regex set could not be built: {}", first_line(&e.to_string())))?,
+            )
+        };
+        Ok(Matcher {
+            folded: ac(&folded, true)?,
+            folded_owners,
+            exact: ac(&exact, false)?,
+            exact_owners,
+            regex_set,
+            set_regexes,
+        })
+    }
+}
+
 /// A compiled rubric: immutable, `Sync`, shared by every worker thread.
 /// Per-thread search state lives in [`crate::grade::GradeCache`].
 #[derive(Debug)]
@@ -93,13 +181,11 @@ pub struct Rubric {
     pub(crate) behaviours: Vec<Behaviour>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) pattern_names: Vec<String>,
-    pub(crate) ac_folded: Option<AhoCorasick>,
-    pub(crate) ac_folded_owners: Vec<Vec<LiteralOwner>>,
-    pub(crate) ac_exact: Option<AhoCorasick>,
-    pub(crate) ac_exact_owners: Vec<Vec<LiteralOwner>>,
-    /// All regexes as one set (match kind `All`), to learn which matched.
-    pub(crate) regex_set: Option<meta::Regex>,
-    /// The same regexes one by one, to locate matches of those that did.
+    /// One matcher per distinct set of patterns that some scope needs.
+    pub(crate) matchers: Vec<Matcher>,
+    /// Which matcher scans text of each scope (`None`: not scanned).
+    pub(crate) scope_matcher: [Option<u8>; 7],
+    /// Every regex one by one, to locate matches found by a matcher's set.
     pub(crate) regexes: Vec<(u32, meta::Regex)>,
     pub(crate) scanned: ScopeSet,
     pub(crate) hash: u64,
@@ -187,12 +273,6 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     // Patterns, in name order (BTreeMap) so ids are stable.
     let mut pattern_ids: HashMap<String, u32> = HashMap::new();
     let mut pattern_names = Vec::new();
-    let mut folded: Vec<String> = Vec::new();
-    let mut folded_owners: Vec<Vec<LiteralOwner>> = Vec::new();
-    let mut folded_index: HashMap<String, usize> = HashMap::new();
-    let mut exact: Vec<String> = Vec::new();
-    let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
-    let mut exact_index: HashMap<String, usize> = HashMap::new();
     let mut regex_sources: Vec<(u32, String, Range<usize>)> = Vec::new();
     let mut literal_sources = Vec::new();
     for (name, def) in &file.patterns {
@@ -214,63 +294,19 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                     .help("remove it"));
             }
             literal_sources.push((id, text.clone(), d.case_sensitive, d.word));
-            let owner = LiteralOwner {
-                pattern: id,
-                word: d.word,
-            };
-            if d.case_sensitive {
-                let i = *exact_index.entry(text.clone()).or_insert_with(|| {
-                    exact.push(text.clone());
-                    exact_owners.push(Vec::new());
-                    exact.len() - 1
-                });
-                exact_owners[i].push(owner);
-            } else {
-                let key = text.to_ascii_lowercase();
-                let i = *folded_index.entry(key.clone()).or_insert_with(|| {
-                    folded.push(key);
-                    folded_owners.push(Vec::new());
-                    folded.len() - 1
-                });
-                folded_owners[i].push(owner);
-            }
         }
         for re in &d.regex {
             let mut src = ascii_word_boundaries(re.get_ref());
             if !d.case_sensitive {
                 src = format!("(?i:{src})");
             }
-            let syn = syntax::Config::new();
             if let Err(e) = regex_syntax::ParserBuilder::new().build().parse(&src) {
                 return Err(cx.err(re.span(), format!("invalid regex in pattern `{}`: {}", name.get_ref(), first_line(&e.to_string())))
                     .help("regexes use the syntax of Rust's `regex` crate; write them in single quotes so backslashes stay literal"));
             }
-            let _ = syn;
             regex_sources.push((id, src, re.span()));
         }
     }
-
-    let ac = |lits: &[String], fold: bool| -> Result<Option<AhoCorasick>, RubricError> {
-        if lits.is_empty() {
-            return Ok(None);
-        }
-        AhoCorasick::builder()
-            .match_kind(AcMatchKind::Standard)
-            .ascii_case_insensitive(fold)
-            .build(lits)
-            .map(Some)
-            .map_err(|e| {
-                RubricError::new(
-                    origin,
-                    source,
-                    None,
-                    format!("the literal automaton could not be built: {e}"),
-                )
-                .help("use fewer or shorter literals")
-            })
-    };
-    let ac_folded = ac(&folded, true)?;
-    let ac_exact = ac(&exact, false)?;
 
     let mut regexes = Vec::new();
     for (id, src, span) in &regex_sources {
@@ -281,34 +317,6 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                 .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))?;
         regexes.push((*id, r));
     }
-    let regex_set = if regex_sources.is_empty() {
-        None
-    } else {
-        let pats: Vec<&str> = regex_sources.iter().map(|(_, s, _)| s.as_str()).collect();
-        Some(
-            meta::Regex::builder()
-                .configure(
-                    meta::Config::new()
-                        .match_kind(MatchKind::All)
-                        .nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT))
-                        .hybrid_cache_capacity(4 << 20),
-                )
-                .build_many(&pats)
-                .map_err(|e| {
-                    RubricError::new(
-                        origin,
-                        source,
-                        None,
-                        format!(
-                            "the regex set could not be built: {}",
-                            first_line(&e.to_string())
-                        ),
-                    )
-                    .help("use fewer or simpler regexes")
-                })?,
-        )
-    };
-
     // Behaviours and rules.
     let mut behaviours = Vec::new();
     let mut rules = Vec::new();
@@ -386,16 +394,62 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             description: bd.description.trim().to_string(),
         });
     }
-    // The tool name is read whenever tool filters apply, even if not scanned.
+    // Each scope is scanned only for the patterns its rules can use, so
+    // reasoning text (large, read by few rules) meets a small automaton.
+    let mut sets: Vec<Vec<bool>> = Vec::new();
+    let mut scope_matcher = [None; 7];
+    for scope in Scope::ALL {
+        let mut want = vec![false; pattern_names.len()];
+        for r in rules.iter().filter(|r| r.scopes.contains(scope)) {
+            for t in r.all.iter().chain(&r.any).chain(&r.none) {
+                want[t.pattern as usize] = true;
+            }
+        }
+        if !want.iter().any(|w| *w) {
+            continue;
+        }
+        let idx = match sets.iter().position(|s| *s == want) {
+            Some(i) => i,
+            None => {
+                sets.push(want);
+                sets.len() - 1
+            }
+        };
+        scope_matcher[scope as usize] = Some(idx as u8);
+    }
+    // Negation cues are searched lazily, just before a candidate hit, by a
+    // matcher of their own: they are common words ("not") that would
+    // otherwise dominate the scan.
+    let mut neg_sets: Vec<Vec<bool>> = Vec::new();
+    for r in rules.iter_mut().filter(|r| !r.negated_by.is_empty()) {
+        let mut want = vec![false; pattern_names.len()];
+        for &p in &r.negated_by {
+            want[p as usize] = true;
+        }
+        let has_regex = regex_sources.iter().any(|(p, _, _)| want[*p as usize]);
+        let longest = literal_sources.iter().filter(|l| want[l.0 as usize]).map(|l| l.1.len()).max().unwrap_or(0);
+        let back = if has_regex { usize::MAX } else { r.negation_window + longest };
+        let idx = match neg_sets.iter().position(|s| *s == want) {
+            Some(i) => i,
+            None => {
+                neg_sets.push(want);
+                neg_sets.len() - 1
+            }
+        };
+        r.negation = Some((sets.len() + idx, back));
+    }
+    sets.extend(neg_sets);
+    let matchers = sets
+        .iter()
+        .map(|want| Matcher::build(want, &literal_sources, &regex_sources))
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(|e| RubricError::new(origin, source, None, e).help("use fewer or simpler patterns"))?;
     Ok(Rubric {
         behaviours,
         rules,
         pattern_names,
-        ac_folded,
-        ac_folded_owners: folded_owners,
-        ac_exact,
-        ac_exact_owners: exact_owners,
-        regex_set,
+        matchers,
+        scope_matcher,
         regexes,
         scanned,
         hash: fnv1a(source),
@@ -562,6 +616,7 @@ fn compile_rule(
         none,
         negated_by,
         negation_window,
+        negation: None,
         unit,
         within,
     })
