@@ -52,6 +52,7 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Gen(a) => cli::generate(a),
         Command::Compare(a) => cli::compare(*a, &STOP),
         Command::Power(a) => cli::power(a),
+        Command::Bench(a) => cli::bench(a),
     }
 }
 

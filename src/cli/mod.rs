@@ -6,6 +6,7 @@
 //! the source list, the statistics settings) and reports problems with what
 //! to do about them.
 
+mod bench_cmd;
 mod compare_cmd;
 mod gen_cmd;
 mod grade;
@@ -15,6 +16,7 @@ mod rubric_cmd;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use bench_cmd::run as bench;
 pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
@@ -59,6 +61,37 @@ pub enum Command {
     Compare(Box<CompareArgs>),
     /// Plan a sweep: transcripts needed per group, or the smallest detectable difference.
     Power(PowerArgs),
+    /// Measure grading speed on a generated (or given) sweep against a bare parse.
+    Bench(BenchArgs),
+}
+
+/// `assay bench` flags.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Records to generate (to a temporary file on disk) when no --input is given.
+    #[arg(long, short = 'n', default_value_t = 100_000)]
+    pub records: u64,
+    /// Most worker threads to measure (runs use 1 and this). Default: all cores.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Grade this file instead of a generated sweep.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Rubric file (TOML). Default: the built-in rubric.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Timed runs per configuration; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+    /// Generator seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Keep the generated sweep (its path is printed).
+    #[arg(long)]
+    pub keep: bool,
+    /// Print the measurements as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `assay compare` flags.

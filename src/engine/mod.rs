@@ -52,6 +52,63 @@ pub struct Options {
     pub verdicts: bool,
     /// How many malformed-line reports to keep (all are counted).
     pub max_errors_kept: usize,
+    /// What each worker does with a line.
+    pub work: Work,
+    /// Measure time per stage and per-record latency (`assay bench`).
+    pub profile: bool,
+}
+
+/// What a worker does with each line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Work {
+    /// Parse, grade and tally (the product).
+    #[default]
+    Grade,
+    /// Only the simd-json tape parse: a speed baseline for `assay bench`.
+    ParseOnly,
+}
+
+/// Where worker time went, summed over workers (`Options::profile`).
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// Nanoseconds in simd-json parsing and the record walk.
+    pub parse_ns: u64,
+    /// Nanoseconds grading.
+    pub grade_ns: u64,
+    /// Nanoseconds tallying and writing verdict lines.
+    pub tally_ns: u64,
+    /// Nanoseconds workers spent on chunks in all (the rest is splitting,
+    /// blank-line checks and reading the input's pages).
+    pub busy_ns: u64,
+    /// Per-record parse + grade + tally latency, nanoseconds.
+    pub latency: hdrhistogram::Histogram<u64>,
+}
+
+impl Profile {
+    fn new() -> Profile {
+        Profile {
+            parse_ns: 0,
+            grade_ns: 0,
+            tally_ns: 0,
+            busy_ns: 0,
+            // 3 significant figures from 1 ns to 1 minute: fixed-size, no allocation per record.
+            latency: hdrhistogram::Histogram::new_with_bounds(1, 60_000_000_000, 3).unwrap_or_else(
+                |_| {
+                    hdrhistogram::Histogram::new(3)
+                        .unwrap_or_else(|_| unreachable!("valid histogram bounds"))
+                },
+            ),
+        }
+    }
+
+    fn merge(&mut self, o: &Profile) {
+        self.parse_ns += o.parse_ns;
+        self.grade_ns += o.grade_ns;
+        self.tally_ns += o.tally_ns;
+        self.busy_ns += o.busy_ns;
+        // Same bounds on both sides, so adding cannot fail.
+        let _ = self.latency.add(&o.latency);
+    }
 }
 
 impl Default for Options {
@@ -67,6 +124,8 @@ impl Default for Options {
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
             verdicts: false,
             max_errors_kept: 1000,
+            work: Work::Grade,
+            profile: false,
         }
     }
 }
@@ -114,6 +173,8 @@ pub struct Outcome {
     pub input_errors: Vec<InputError>,
     /// Whether the run was interrupted before the end.
     pub interrupted: bool,
+    /// Stage times, when `Options::profile` was set.
+    pub profile: Option<Profile>,
 }
 
 enum Data {
@@ -179,10 +240,20 @@ struct Worker<'r> {
     part: String,
     cluster: String,
     sources: &'r [String],
+    profile: Option<Profile>,
 }
 
 impl<'r> Worker<'r> {
     fn chunk(&mut self, seq: u64, file: usize, base: u64, data: &Data) -> ChunkResult {
+        let started = self.profile.is_some().then(std::time::Instant::now);
+        let r = self.chunk_lines(seq, file, base, data);
+        if let (Some(t), Some(p)) = (started, self.profile.as_mut()) {
+            p.busy_ns += t.elapsed().as_nanos() as u64;
+        }
+        r
+    }
+
+    fn chunk_lines(&mut self, seq: u64, file: usize, base: u64, data: &Data) -> ChunkResult {
         let bytes = data.bytes();
         let oversized: &[(usize, u64)] = match data {
             Data::Owned(_, o) => o,
@@ -232,10 +303,24 @@ impl<'r> Worker<'r> {
                 part,
                 cluster,
                 sources,
+                profile,
             } = self;
+            if opts.work == Work::ParseOnly {
+                match scratch.parse_only(line) {
+                    Ok(_) => r.counts.graded += 1,
+                    Err(e) => {
+                        r.counts.malformed += 1;
+                        r.errors.push((idx, off, e.to_string()));
+                    }
+                }
+                continue;
+            }
+            let t0 = profile.is_some().then(std::time::Instant::now);
             let res = scratch.with_record(line, |rec| {
+                let t1 = t0.map(|_| std::time::Instant::now());
                 let rec = rec.map_err(|e| e.to_string())?;
                 let v = rubric.grade(rec, cache);
+                let t2 = t0.map(|_| std::time::Instant::now());
                 key.clear();
                 for f in &opts.by {
                     // The record's own fields are already parsed; others are
@@ -265,6 +350,14 @@ impl<'r> Worker<'r> {
                 tally.add(key, nb, v.behaviours, v.failure(), cl);
                 if opts.verdicts {
                     verdict::write(&mut r.verdicts, rubric, rec, v, &sources[file]);
+                }
+                if let (Some(t0), Some(t1), Some(t2), Some(p)) = (t0, t1, t2, profile.as_mut()) {
+                    let t3 = std::time::Instant::now();
+                    p.parse_ns += (t1 - t0).as_nanos() as u64;
+                    p.grade_ns += (t2 - t1).as_nanos() as u64;
+                    p.tally_ns += (t3 - t2).as_nanos() as u64;
+                    p.latency
+                        .saturating_record(((t3 - t0).as_nanos() as u64).max(1));
                 }
                 Ok::<(), String>(())
             });
@@ -313,7 +406,7 @@ pub fn run(
         ..Outcome::default()
     };
     let mut write_error: Option<io::Error> = None;
-    let tallies: Vec<Tally> = std::thread::scope(|s| {
+    let tallies: Vec<(Tally, Option<Profile>)> = std::thread::scope(|s| {
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
         s.spawn(move || {
@@ -410,6 +503,7 @@ pub fn run(
                         part: String::new(),
                         cluster: String::new(),
                         sources: names,
+                        profile: opts.profile.then(Profile::new),
                     };
                     for Job::Chunk {
                         seq,
@@ -424,7 +518,7 @@ pub fn run(
                             break;
                         }
                     }
-                    w.tally
+                    (w.tally, w.profile)
                 })
             })
             .collect();
@@ -480,7 +574,7 @@ pub fn run(
         handles
             .into_iter()
             .map(|h| h.join().ok())
-            .collect::<Option<Vec<Tally>>>()
+            .collect::<Option<Vec<(Tally, Option<Profile>)>>>()
     })
     // A worker can only panic on a bug; never report partial counts as whole.
     .ok_or_else(|| {
@@ -489,8 +583,14 @@ pub fn run(
     if let Some(e) = write_error {
         return Err(e);
     }
-    for t in &tallies {
+    for (t, p) in &tallies {
         out.tally.merge(t);
+        if let Some(p) = p {
+            match &mut out.profile {
+                Some(mine) => mine.merge(p),
+                None => out.profile = Some(p.clone()),
+            }
+        }
     }
     out.interrupted = stop.load(Ordering::Relaxed);
     Ok(out)

@@ -21,7 +21,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::{BehaviourKind, LiteralOwner, Rubric, Rule, Term, Unit, glob_match};
+use crate::rubric::{BehaviourKind, Rubric, Rule, Term, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
 
 /// One match of a rubric pattern in a text field.
@@ -77,6 +77,9 @@ impl Verdict {
 #[derive(Debug)]
 pub struct GradeCache {
     hits: Vec<Hit>,
+    /// The fields one matcher reads, NUL-separated, and where each starts.
+    joined: String,
+    spans: Vec<(u32, u32)>,
     /// Per matcher: the regex-set cache and its pattern set.
     set_caches: Vec<Option<(meta::Cache, PatternSet)>>,
     regex_caches: Vec<meta::Cache>,
@@ -91,10 +94,16 @@ impl GradeCache {
     pub fn new(rubric: &Rubric) -> GradeCache {
         GradeCache {
             hits: Vec::new(),
+            joined: String::new(),
+            spans: Vec::new(),
             set_caches: rubric
                 .matchers
                 .iter()
-                .map(|m| m.regex_set.as_ref().map(|r| (r.create_cache(), PatternSet::new(r.pattern_len()))))
+                .map(|m| {
+                    m.regex_set
+                        .as_ref()
+                        .map(|r| (r.create_cache(), PatternSet::new(r.pattern_len())))
+                })
                 .collect(),
             regex_caches: rubric
                 .regexes
@@ -131,11 +140,29 @@ impl Rubric {
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
         cache.verdict.failure_mask = self.failure_mask();
-        for (si, seg) in record.segments.iter().enumerate() {
-            if let Some(m) = self.scope_matcher[seg.scope as usize] {
-                self.scan(m as usize, si as u32, record.text(seg.text), cache);
+        // All fields a matcher reads are joined (NUL-separated) and scanned
+        // in one pass: per-call set-up, not bytes, dominates on the many
+        // short fields of a transcript.
+        let mut joined = std::mem::take(&mut cache.joined);
+        for mi in 0..self.scope_matchers {
+            joined.clear();
+            cache.spans.clear();
+            for (si, seg) in record.segments.iter().enumerate() {
+                if self.scope_matcher[seg.scope as usize] == Some(mi as u8) {
+                    cache.spans.push((si as u32, joined.len() as u32));
+                    joined.push_str(record.text(seg.text));
+                    joined.push('\0');
+                }
+            }
+            if !cache.spans.is_empty() {
+                self.scan(mi, &joined, cache);
             }
         }
+        cache.joined = joined;
+        // Transcript order, so evidence is the earliest qualifying hit.
+        cache
+            .hits
+            .sort_unstable_by_key(|h| (h.seg, h.start, h.end, h.pattern));
         if cache.hits.is_empty() {
             return &cache.verdict;
         }
@@ -159,32 +186,57 @@ impl Rubric {
         &cache.verdict
     }
 
-    fn scan(&self, matcher: usize, seg: u32, text: &str, cache: &mut GradeCache) {
-        let m = &self.matchers[matcher];
-        let push_literals = |ac: &aho_corasick::AhoCorasick, owners: &[Vec<LiteralOwner>], hits: &mut Vec<Hit>| {
-            for mat in ac.find_overlapping_iter(text) {
+    /// Scans `joined` (the fields listed in `cache.spans`, each followed by
+    /// a NUL) with matcher `mi`, pushing hits with field-relative offsets.
+    fn scan(&self, mi: usize, joined: &str, cache: &mut GradeCache) {
+        let m = &self.matchers[mi];
+        let spans = &cache.spans;
+        // No literal contains NUL, so no literal match crosses a separator;
+        // NUL is not a word character, so word boundaries at field edges are
+        // the same as in the field alone.
+        let locate = |pos: usize| {
+            let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
+            (spans[i].0, spans[i].1)
+        };
+        for (ac, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+            let Some(ac) = ac else { continue };
+            for mat in ac.find_overlapping_iter(joined) {
                 for o in &owners[mat.pattern().as_usize()] {
-                    if o.word && !word_bounded(text, mat.start(), mat.end()) {
+                    if o.word && !word_bounded(joined, mat.start(), mat.end()) {
                         continue;
                     }
-                    hits.push(Hit {
+                    let (seg, base) = locate(mat.start());
+                    cache.hits.push(Hit {
                         pattern: o.pattern,
                         seg,
-                        start: mat.start() as u32,
-                        end: mat.end() as u32,
+                        start: mat.start() as u32 - base,
+                        end: mat.end() as u32 - base,
                     });
                 }
             }
+        }
+        let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[mi].as_mut())
+        else {
+            return;
         };
-        if let Some(ac) = &m.folded {
-            push_literals(ac, &m.folded_owners, &mut cache.hits);
+        // Candidate → confirm: a regex that matches inside a field matches in
+        // the joined text too (no anchors, and NUL is a non-word separator),
+        // so regexes absent from the joined text are absent from every field.
+        // Matches are then located field by field, exactly.
+        patset.clear();
+        if !m.anchored {
+            set.which_overlapping_matches_with(set_cache, &Input::new(joined), patset);
+            if patset.is_empty() {
+                return;
+            }
         }
-        if let Some(ac) = &m.exact {
-            push_literals(ac, &m.exact_owners, &mut cache.hits);
-        }
-        if let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[matcher].as_mut()) {
-            patset.clear();
-            set.which_overlapping_matches_with(set_cache, &Input::new(text), patset);
+        for (k, &(seg, start)) in spans.iter().enumerate() {
+            let end = spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
+            let text = &joined[start as usize..end];
+            if m.anchored {
+                patset.clear();
+                set.which_overlapping_matches_with(set_cache, &Input::new(text), patset);
+            }
             for pid in patset.iter() {
                 let ri = m.set_regexes[pid.as_usize()];
                 let (pattern, re) = &self.regexes[ri];
@@ -198,7 +250,11 @@ impl Rubric {
                         end: found.end() as u32,
                     });
                     // Step past empty matches so the loop always advances.
-                    let next = if found.is_empty() { found.end() + 1 } else { found.end() };
+                    let next = if found.is_empty() {
+                        found.end() + 1
+                    } else {
+                        found.end()
+                    };
                     if next > text.len() {
                         break;
                     }
@@ -337,21 +393,31 @@ impl Rubric {
         // clause break between the two.
         let cue = |cue_end: usize| {
             end - cue_end <= rule.negation_window
-                && !text.as_bytes()[cue_end..end].iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
+                && !text.as_bytes()[cue_end..end]
+                    .iter()
+                    .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
         };
         let input = aho_corasick::Input::new(text).span(start..end);
         for (ac, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
             let Some(ac) = ac else { continue };
             for mat in ac.find_overlapping_iter(input.clone()) {
-                let word = owners[mat.pattern().as_usize()].iter().any(|o| !o.word || word_bounded(text, mat.start(), mat.end()));
+                let word = owners[mat.pattern().as_usize()]
+                    .iter()
+                    .any(|o| !o.word || word_bounded(text, mat.start(), mat.end()));
                 if word && cue(mat.end()) {
                     return true;
                 }
             }
         }
-        if let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[mi].as_mut()) {
+        if let (Some(set), Some((set_cache, patset))) =
+            (&m.regex_set, cache.set_caches[mi].as_mut())
+        {
             patset.clear();
-            set.which_overlapping_matches_with(set_cache, &Input::new(text).span(start..end), patset);
+            set.which_overlapping_matches_with(
+                set_cache,
+                &Input::new(text).span(start..end),
+                patset,
+            );
             for pid in patset.iter() {
                 let ri = m.set_regexes[pid.as_usize()];
                 let re = &self.regexes[ri].1;
@@ -361,7 +427,11 @@ impl Rubric {
                     if cue(found.end()) {
                         return true;
                     }
-                    let next = if found.is_empty() { found.end() + 1 } else { found.end() };
+                    let next = if found.is_empty() {
+                        found.end() + 1
+                    } else {
+                        found.end()
+                    };
                     if next > end {
                         break;
                     }

@@ -236,3 +236,25 @@ fn builtin_rubric_grades_the_format_example() {
     let got = found(&r, example);
     assert!(got.contains(&"blackmail".to_string()), "{got:?}");
 }
+
+#[test]
+fn builtin_rubric_scans_each_scope_with_a_dfa_and_negations_lazily() {
+    use aho_corasick::AhoCorasickKind;
+    let r = crate::rubric::builtin();
+    for m in &r.matchers {
+        for ac in [&m.folded, &m.exact].into_iter().flatten() {
+            assert_eq!(ac.kind(), AhoCorasickKind::DFA);
+        }
+    }
+    // Negation cues are not part of any field scan.
+    let neg = r
+        .rules
+        .iter()
+        .find_map(|x| x.negation)
+        .expect("some rule has negation cues");
+    assert!(neg.0 >= r.scope_matchers);
+    assert!(
+        r.scope_matcher[crate::parse::Scope::System as usize].is_none(),
+        "prompts are never scanned"
+    );
+}

@@ -62,6 +62,7 @@ fn outcome() -> Outcome {
         errors_total: 2,
         input_errors: Vec::new(),
         interrupted: false,
+        profile: None,
     }
 }
 

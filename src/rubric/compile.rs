@@ -104,6 +104,9 @@ pub(crate) struct Matcher {
     pub regex_set: Option<meta::Regex>,
     /// For each pattern of `regex_set`, its index in [`Rubric::regexes`].
     pub set_regexes: Vec<usize>,
+    /// Whether some regex of the set uses a text or line anchor (`^`, `$`,
+    /// `\A`, `\z`): then the set cannot be run once over joined fields.
+    pub anchored: bool,
 }
 
 impl Matcher {
@@ -118,14 +121,27 @@ impl Matcher {
         let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
         let mut index: HashMap<(bool, String), usize> = HashMap::new();
         for (id, text, case_sensitive, word) in literals.iter().filter(|l| want[l.0 as usize]) {
-            let owner = LiteralOwner { pattern: *id, word: *word };
-            let (list, owners) = if *case_sensitive { (&mut exact, &mut exact_owners) } else { (&mut folded, &mut folded_owners) };
-            let key = if *case_sensitive { text.clone() } else { text.to_ascii_lowercase() };
-            let i = *index.entry((*case_sensitive, key.clone())).or_insert_with(|| {
-                list.push(key);
-                owners.push(Vec::new());
-                list.len() - 1
-            });
+            let owner = LiteralOwner {
+                pattern: *id,
+                word: *word,
+            };
+            let (list, owners) = if *case_sensitive {
+                (&mut exact, &mut exact_owners)
+            } else {
+                (&mut folded, &mut folded_owners)
+            };
+            let key = if *case_sensitive {
+                text.clone()
+            } else {
+                text.to_ascii_lowercase()
+            };
+            let i = *index
+                .entry((*case_sensitive, key.clone()))
+                .or_insert_with(|| {
+                    list.push(key);
+                    owners.push(Vec::new());
+                    list.len() - 1
+                });
             owners[i].push(owner);
         }
         let ac = |lits: &[String], fold: bool| -> Result<Option<AhoCorasick>, String> {
@@ -146,7 +162,12 @@ impl Matcher {
                 .map(Some)
                 .map_err(|e| format!("the literal automaton could not be built: {e}"))
         };
-        let set_regexes: Vec<usize> = regexes.iter().enumerate().filter(|(_, r)| want[r.0 as usize]).map(|(i, _)| i).collect();
+        let set_regexes: Vec<usize> = regexes
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| want[r.0 as usize])
+            .map(|(i, _)| i)
+            .collect();
         let regex_set = if set_regexes.is_empty() {
             None
         } else {
@@ -160,10 +181,34 @@ impl Matcher {
                             .hybrid_cache_capacity(4 << 20),
                     )
                     .build_many(&pats)
-                    .map_err(|e| format!("the regex set could not be built: {}", first_line(&e.to_string())))?,
+                    .map_err(|e| {
+                        format!(
+                            "the regex set could not be built: {}",
+                            first_line(&e.to_string())
+                        )
+                    })?,
             )
         };
+        let anchored = set_regexes.iter().any(|&i| {
+            use regex_syntax::hir::Look;
+            regex_syntax::Parser::new()
+                .parse(&regexes[i].1)
+                .map_or(true, |h| {
+                    let looks = h.properties().look_set();
+                    [
+                        Look::Start,
+                        Look::End,
+                        Look::StartLF,
+                        Look::EndLF,
+                        Look::StartCRLF,
+                        Look::EndCRLF,
+                    ]
+                    .into_iter()
+                    .any(|l| looks.contains(l))
+                })
+        });
         Ok(Matcher {
+            anchored,
             folded: ac(&folded, true)?,
             folded_owners,
             exact: ac(&exact, false)?,
@@ -185,6 +230,8 @@ pub struct Rubric {
     pub(crate) matchers: Vec<Matcher>,
     /// Which matcher scans text of each scope (`None`: not scanned).
     pub(crate) scope_matcher: [Option<u8>; 7],
+    /// Matchers `0..scope_matchers` scan fields; the rest find negation cues.
+    pub(crate) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.
     pub(crate) regexes: Vec<(u32, meta::Regex)>,
     pub(crate) scanned: ScopeSet,
@@ -292,6 +339,11 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                 return Err(cx
                     .err(lit.span(), "an empty literal matches everywhere")
                     .help("remove it"));
+            }
+            if text.contains('\0') {
+                return Err(cx
+                    .err(lit.span(), "a literal cannot contain a NUL character")
+                    .help("remove the \\u0000 from it"));
             }
             literal_sources.push((id, text.clone(), d.case_sensitive, d.word));
         }
@@ -427,8 +479,17 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             want[p as usize] = true;
         }
         let has_regex = regex_sources.iter().any(|(p, _, _)| want[*p as usize]);
-        let longest = literal_sources.iter().filter(|l| want[l.0 as usize]).map(|l| l.1.len()).max().unwrap_or(0);
-        let back = if has_regex { usize::MAX } else { r.negation_window + longest };
+        let longest = literal_sources
+            .iter()
+            .filter(|l| want[l.0 as usize])
+            .map(|l| l.1.len())
+            .max()
+            .unwrap_or(0);
+        let back = if has_regex {
+            usize::MAX
+        } else {
+            r.negation_window + longest
+        };
         let idx = match neg_sets.iter().position(|s| *s == want) {
             Some(i) => i,
             None => {
@@ -438,18 +499,22 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         };
         r.negation = Some((sets.len() + idx, back));
     }
+    let scope_matchers = sets.len();
     sets.extend(neg_sets);
     let matchers = sets
         .iter()
         .map(|want| Matcher::build(want, &literal_sources, &regex_sources))
         .collect::<Result<Vec<_>, String>>()
-        .map_err(|e| RubricError::new(origin, source, None, e).help("use fewer or simpler patterns"))?;
+        .map_err(|e| {
+            RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")
+        })?;
     Ok(Rubric {
         behaviours,
         rules,
         pattern_names,
         matchers,
         scope_matcher,
+        scope_matchers,
         regexes,
         scanned,
         hash: fnv1a(source),

@@ -56,7 +56,7 @@ mod compile;
 mod error;
 
 pub use compile::{AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, MAX_BEHAVIOURS, Rubric, Unit};
-pub(crate) use compile::{LiteralOwner, Rule, Term, glob_match};
+pub(crate) use compile::{Rule, Term, glob_match};
 pub use error::RubricError;
 
 use std::path::Path;
