@@ -50,6 +50,7 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Grade(a) => cli::grade(*a, &STOP),
         Command::Rubric(c) => cli::rubric(c),
         Command::Gen(a) => cli::generate(a),
+        Command::Agree(a) => cli::agree(a, &STOP),
     }
 }
 

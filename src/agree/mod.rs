@@ -27,7 +27,6 @@ use crate::rubric::Rubric;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use stats::{Agreement, Confusion, Metric, agreement};
