@@ -79,8 +79,7 @@ impl JudgeLabels {
                 continue;
             }
             let at = |what: String| format!("{origin}:{}: {what}", i + 1);
-            let v: Value =
-                serde_json::from_str(line).map_err(|e| at(format!("not JSON: {e}")))?;
+            let v: Value = serde_json::from_str(line).map_err(|e| at(format!("not JSON: {e}")))?;
             let id = match v.get("id") {
                 Some(Value::String(s)) => s.clone(),
                 Some(Value::Number(n)) => n.to_string(),
@@ -93,7 +92,10 @@ impl JudgeLabels {
             for n in names {
                 let n = n.as_str().unwrap_or("");
                 let b = rubric.behaviour_index(n).ok_or_else(|| {
-                    at(format!("unknown behaviour `{n}`; the rubric defines {}", behaviour_list(rubric)))
+                    at(format!(
+                        "unknown behaviour `{n}`; the rubric defines {}",
+                        behaviour_list(rubric)
+                    ))
                 })?;
                 mask |= 1 << b;
             }
@@ -236,7 +238,10 @@ pub fn compare(
         }
         let name = src.display();
         match crate::input::open(src, MmapChoice::Auto) {
-            Err(e) => st.out.input_errors.push(format!("{name}: {}", io_reason(&e))),
+            Err(e) => st
+                .out
+                .input_errors
+                .push(format!("{name}: {}", io_reason(&e))),
             Ok(Opened::Whole(bytes)) => {
                 for (i, _, line) in lines(bytes.as_slice()) {
                     st.line(&name, i + 1, line);
@@ -257,7 +262,9 @@ pub fn compare(
                             first += n;
                         }
                         Err(e) => {
-                            st.out.input_errors.push(format!("{name}: {}", io_reason(&e)));
+                            st.out
+                                .input_errors
+                                .push(format!("{name}: {}", io_reason(&e)));
                             break;
                         }
                     }
@@ -412,9 +419,13 @@ fn fmt_metric(m: &Metric) -> String {
     }
 }
 
+/// One model's row: name, counts, labelled rate, graded rate, the Wilson
+/// interval around the labelled rate, and whether the graded rate is inside.
+pub type ModelRow = (String, ModelCounts, f64, f64, (f64, f64), bool);
+
 /// The per-model rows: labelled rate, graded rate, the Wilson interval
 /// around the labelled rate, and whether the graded rate lies inside it.
-pub fn model_rows(c: &Comparison, confidence: f64) -> Vec<(String, ModelCounts, f64, f64, (f64, f64), bool)> {
+pub fn model_rows(c: &Comparison, confidence: f64) -> Vec<ModelRow> {
     c.models
         .iter()
         .map(|(m, k)| {
@@ -483,7 +494,7 @@ pub fn render_markdown(c: &Comparison, opts: &Options) -> String {
     }
     let _ = writeln!(
         s,
-        "\nPrecision and recall: Wilson intervals. F1 and κ: percentile bootstrap over the confusion-matrix multinomial, {} resamples, seed {}.",
+        "\nPrecision and recall: Wilson intervals. F1 and κ: Bayesian bootstrap of the confusion-matrix multinomial (Dirichlet posterior, Jeffreys prior), {} resamples, seed {}.",
         opts.resamples, opts.seed
     );
     let total: u64 = c.disagreement_counts.iter().map(|d| d[0] + d[1]).sum();
@@ -563,7 +574,7 @@ pub fn render_json(c: &Comparison, opts: &Options) -> Value {
     json!({
         "tool": concat!("assay ", env!("CARGO_PKG_VERSION")),
         "statistics": {"confidence": opts.confidence, "resamples": opts.resamples, "seed": opts.seed,
-                       "precision_recall": "wilson", "f1_kappa": "multinomial percentile bootstrap"},
+                       "precision_recall": "wilson", "f1_kappa": "bayesian bootstrap, dirichlet(jeffreys) posterior of the confusion matrix"},
         "inputs": {"lines": c.lines, "labelled": c.labelled, "unlabelled": c.unlabelled,
                    "malformed": c.malformed, "blank": c.blank},
         "verdicts": {"rubric": c.labelled - c.judged, "judge": c.judged},

@@ -67,12 +67,15 @@ pub fn run(a: AgreeArgs, stop: &AtomicBool) -> Result<Exit> {
         agree::render_markdown(&cmp, &opts)
     };
     let path = a.output.as_deref().unwrap_or(std::path::Path::new("-"));
-    let mut out = Output::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out =
+        Output::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     out.write_all(text.as_bytes())?;
     out.commit()?;
-    Ok(if errors.is_empty() && cmp.input_errors.is_empty() && cmp.labelled > 0 {
-        Exit::Ok
-    } else {
-        Exit::Error
-    })
+    Ok(
+        if errors.is_empty() && cmp.input_errors.is_empty() && cmp.labelled > 0 {
+            Exit::Ok
+        } else {
+            Exit::Error
+        },
+    )
 }

@@ -341,7 +341,10 @@ impl Rubric {
             org_domains(record, &mut cache.org_domains);
             cache.org_ready = true;
         }
-        external_host(addr, cache.org_domains.split('\n').filter(|o| !o.is_empty()))
+        external_host(
+            addr,
+            cache.org_domains.split('\n').filter(|o| !o.is_empty()),
+        )
     }
 }
 
@@ -405,12 +408,16 @@ fn ipv4(host: &str) -> Option<[u8; 4]> {
 pub(crate) fn registrable(domain: &str) -> &str {
     let d = domain.trim_end_matches('.');
     let Some(d1) = d.rfind('.') else { return d };
-    let Some(d2) = d[..d1].rfind('.') else { return d };
+    let Some(d2) = d[..d1].rfind('.') else {
+        return d;
+    };
     let last = &d[d1 + 1..];
     let second = &d[d2 + 1..d1];
-    let generic = ["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"]
-        .iter()
-        .any(|g| g.eq_ignore_ascii_case(second));
+    let generic = [
+        "co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go",
+    ]
+    .iter()
+    .any(|g| g.eq_ignore_ascii_case(second));
     if last.len() == 2 && generic {
         d[..d2].rfind('.').map_or(d, |d3| &d[d3 + 1..])
     } else {
@@ -454,7 +461,11 @@ pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
         }
     }
     if counts.is_empty() {
-        for seg in record.segments.iter().filter(|s| s.scope == Scope::ToolResult) {
+        for seg in record
+            .segments
+            .iter()
+            .filter(|s| s.scope == Scope::ToolResult)
+        {
             for d in email_domains(record.text(seg.text)) {
                 match counts.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(d)) {
                     Some((_, n)) => *n += 1,
