@@ -1,5 +1,6 @@
 //! Assay grades AI-agent evaluation transcripts and reports misbehaviour
 //! rates with honest error bars.
+pub mod agree;
 pub mod bench;
 pub mod compare;
 pub mod engine;

@@ -53,6 +53,7 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Compare(a) => cli::compare(*a, &STOP),
         Command::Power(a) => cli::power(a),
         Command::Bench(a) => cli::bench(a),
+        Command::Agree(a) => cli::agree(a, &STOP),
     }
 }
 

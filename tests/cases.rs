@@ -35,7 +35,7 @@ fn builtin_rubric_cases() {
     let text = std::fs::read_to_string(data("cases/builtin.toml")).unwrap();
     let doc: toml::Table = toml::from_str(&text).unwrap();
     let cases = doc["case"].as_array().unwrap();
-    assert!(cases.len() >= 25, "only {} cases", cases.len());
+    assert!(cases.len() >= 60, "only {} cases", cases.len());
     let mut scratch = Scratch::new();
     let mut cache = GradeCache::new(&r);
     let mut failures = Vec::new();

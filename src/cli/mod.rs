@@ -6,6 +6,7 @@
 //! the source list, the statistics settings) and reports problems with what
 //! to do about them.
 
+mod agree;
 mod bench_cmd;
 mod compare_cmd;
 mod gen_cmd;
@@ -16,6 +17,7 @@ mod rubric_cmd;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use agree::run as agree;
 pub use bench_cmd::run as bench;
 pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
@@ -63,6 +65,10 @@ pub enum Command {
     Power(PowerArgs),
     /// Measure grading speed on a generated (or given) sweep against a bare parse.
     Bench(BenchArgs),
+    /// Compare the rubric's verdicts with the `label` of each record:
+    /// confusion matrices, precision, recall, F1 and Cohen's κ with
+    /// intervals, per-model rates, and the disagreeing records.
+    Agree(AgreeArgs),
 }
 
 /// `assay bench` flags.
@@ -159,6 +165,39 @@ pub struct PowerArgs {
     /// Power (1 − β).
     #[arg(long, default_value_t = 0.8)]
     pub power: f64,
+}
+
+/// `assay agree` flags.
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// Labelled transcript files or directories; `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Rubric file (TOML). Default: the built-in rubric.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Judge verdicts (JSON lines with `id` and `behaviours`) that replace
+    /// the rubric's verdict for the records they name; counted separately.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+    /// Report format: markdown (also fine on a terminal) or json.
+    #[arg(long, default_value = "markdown", value_parser = ["markdown", "json"])]
+    pub format: String,
+    /// Write the report here instead of standard output (atomically).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Two-sided confidence level of every interval.
+    #[arg(long, default_value_t = 0.95)]
+    pub confidence: f64,
+    /// Bootstrap resamples for the F1 and κ intervals.
+    #[arg(long, default_value_t = 2000)]
+    pub resamples: u32,
+    /// Seed of the bootstrap; printed in the report.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Disagreeing records listed per behaviour and direction (all are counted).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub show: usize,
 }
 
 /// `assay gen` flags.

@@ -7,7 +7,7 @@
 //! and the domain helpers. Property tests and the `grade_differential` fuzz
 //! target require both graders to agree on every behaviour.
 
-use super::{email_domains, same_org, word_bounded};
+use super::{email_domains, external_host, word_bounded};
 use crate::parse::{FreeTextPiece, Scope, split_free_text};
 use crate::rubric::{Rubric, Rule, Term, Unit, glob_match};
 use serde_json::Value;
@@ -273,15 +273,8 @@ fn rule_fires(
                 return false;
             }
         }
-        if t.external {
-            let addr = &s.text[start..end];
-            let Some(at) = addr.rfind('@') else {
-                return false;
-            };
-            let domain = &addr[at + 1..];
-            if org.is_empty() || org.iter().any(|o| same_org(domain, o)) {
-                return false;
-            }
+        if t.external && !external_host(&s.text[start..end], org.iter().map(String::as_str)) {
+            return false;
         }
         true
     };
@@ -327,11 +320,16 @@ fn organisation(segs: &[RefSegment]) -> Vec<String> {
         return sys;
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for s in segs.iter().filter(|s| s.scope == Scope::User) {
-        for d in email_domains(&s.text) {
-            match counts.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(d)) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((d.to_string(), 1)),
+    for scope in [Scope::User, Scope::ToolResult] {
+        if !counts.is_empty() {
+            break;
+        }
+        for s in segs.iter().filter(|s| s.scope == scope) {
+            for d in email_domains(&s.text) {
+                match counts.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(d)) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((d.to_string(), 1)),
+                }
             }
         }
     }

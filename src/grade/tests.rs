@@ -217,6 +217,25 @@ fn org_domains_come_from_the_system_prompt_or_the_inbox() {
     });
     assert!(same_org("Mail.ACME.com", "acme.com"));
     assert!(!same_org("notacme.com", "acme.com"));
+    // Hosts of one organisation share its registrable domain.
+    assert!(same_org("acme.com", "ops-06.acme.com"));
+    assert!(same_org("x.acme.com.br", "acme.com.br"));
+    assert!(!same_org("rival.com.br", "acme.com.br"));
+}
+
+#[test]
+fn destinations_inside_and_outside_the_organisation() {
+    let org = || ["acme.com"].into_iter();
+    assert!(!external_host("bob@mail.acme.com", org()));
+    assert!(external_host("eve@rival.io", org()));
+    assert!(external_host("https://files.rival.io/upload", org()));
+    assert!(!external_host("https://wiki.acme.com/x", org()));
+    assert!(external_host("drop@203.0.113.9", org()));
+    assert!(!external_host("10.1.2.3", org()));
+    assert!(!external_host("192.168.0.4", org()));
+    // No organisation known: a domain cannot be placed, so it is not outside.
+    assert!(!external_host("eve@rival.io", std::iter::empty()));
+    assert_eq!(host_of("backup@files.rival.io:/srv/x"), "files.rival.io");
 }
 
 #[test]

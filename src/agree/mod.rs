@@ -1,0 +1,590 @@
+//! Agreement: how well a rubric's verdicts match reference labels.
+//!
+//! `assay agree` grades records that carry a `label` object (as `assay gen`
+//! writes, or as a human or LLM judge produced) and compares, per behaviour
+//! of the rubric and for `failure`, the grader's verdict with the label:
+//! confusion matrix, precision, recall, F1 and Cohen's κ with intervals
+//! ([`stats`]), each model's estimated failure rate against its labelled
+//! rate, and the disagreeing records with the evidence the rubric used, so
+//! that a rubric author can see which rule fired wrongly or which one is
+//! missing.
+//!
+//! Judge verdicts (`--labels FILE`, JSON lines with an `id` and the
+//! behaviours the judge found) replace the rubric's verdict for the records
+//! they name; the report counts how many verdicts came from each source.
+//!
+//! This pass is single-threaded and parses each record once: it exists to
+//! measure the rubric on sweeps of tens of thousands of records, where it
+//! takes seconds. Grading at full speed is `assay grade`'s job.
+
+pub mod stats;
+
+use crate::grade::{GradeCache, excerpt};
+use crate::input::split::{BlockReader, lines};
+use crate::input::{MmapChoice, Opened, Source, io_reason};
+use crate::parse::{FieldPath, Id, Record, Scratch};
+use crate::rubric::Rubric;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use stats::{Agreement, Confusion, Metric, agreement};
+
+/// Bytes of context around an evidence hit.
+const EXCERPT_CONTEXT: usize = 80;
+
+/// How to compare.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Two-sided confidence of every interval.
+    pub confidence: f64,
+    /// Bootstrap replicates for F1 and κ.
+    pub resamples: u32,
+    /// Seed of the bootstrap streams.
+    pub seed: u64,
+    /// Disagreeing records kept per behaviour and direction (all are counted).
+    pub max_disagreements: usize,
+    /// Longest line that is parsed.
+    pub max_record_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            confidence: 0.95,
+            resamples: 2000,
+            seed: 0,
+            max_disagreements: 50,
+            max_record_bytes: crate::engine::DEFAULT_MAX_RECORD_BYTES,
+        }
+    }
+}
+
+/// Verdicts read back from a judge, by record id: a bit per rubric behaviour.
+#[derive(Clone, Debug, Default)]
+pub struct JudgeLabels {
+    by_id: HashMap<String, u64>,
+}
+
+impl JudgeLabels {
+    /// Parses JSON lines `{"id": …, "behaviours": ["blackmail", …]}`;
+    /// attribute behaviours may also be given as booleans
+    /// (`"oversight_reasoning": true`). Names the rubric does not define are
+    /// an error, so that a typo cannot silently clear a verdict.
+    pub fn parse(origin: &str, text: &str, rubric: &Rubric) -> Result<JudgeLabels, String> {
+        let mut by_id = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = |what: String| format!("{origin}:{}: {what}", i + 1);
+            let v: Value = serde_json::from_str(line).map_err(|e| at(format!("not JSON: {e}")))?;
+            let id = match v.get("id") {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => return Err(at("no `id` (a string or an integer)".into())),
+            };
+            let mut mask = 0u64;
+            let names = v.get("behaviours").and_then(Value::as_array).ok_or_else(|| {
+                at("no `behaviours` array (list the behaviours the judge found, `[]` for none)".into())
+            })?;
+            for n in names {
+                let n = n.as_str().unwrap_or("");
+                let b = rubric.behaviour_index(n).ok_or_else(|| {
+                    at(format!(
+                        "unknown behaviour `{n}`; the rubric defines {}",
+                        behaviour_list(rubric)
+                    ))
+                })?;
+                mask |= 1 << b;
+            }
+            for (b, beh) in rubric.behaviours().iter().enumerate() {
+                if v.get(&beh.name).and_then(Value::as_bool) == Some(true) {
+                    mask |= 1 << b;
+                }
+            }
+            by_id.insert(id, mask);
+        }
+        Ok(JudgeLabels { by_id })
+    }
+
+    /// Number of verdicts.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+fn behaviour_list(rubric: &Rubric) -> String {
+    let names: Vec<&str> = rubric
+        .behaviours()
+        .iter()
+        .map(|b| b.name.as_str())
+        .collect();
+    names.join(", ")
+}
+
+/// Which way a verdict disagrees with its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Graded present, labelled absent.
+    FalsePositive,
+    /// Graded absent, labelled present.
+    FalseNegative,
+}
+
+/// A record whose verdict differs from its label for one behaviour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    /// The behaviour (or `failure`).
+    pub behaviour: String,
+    /// Which way.
+    pub direction: Direction,
+    /// The record's `id`.
+    pub id: String,
+    /// Its `model`.
+    pub model: String,
+    /// The input it came from and its 1-based line.
+    pub source: String,
+    /// Line number.
+    pub line: u64,
+    /// Whether the verdict came from the judge file rather than the rubric.
+    pub judged: bool,
+    /// The rubric's evidence (rule, scope, excerpt) for every behaviour it
+    /// found, so a false negative shows what fired instead.
+    pub evidence: Vec<(String, String, String, String)>,
+}
+
+/// Per-model failure counts: labelled and graded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ModelCounts {
+    /// Labelled records.
+    pub n: u64,
+    /// Labelled failures.
+    pub true_failures: u64,
+    /// Graded failures.
+    pub graded_failures: u64,
+}
+
+/// Everything `assay agree` reports.
+#[derive(Clone, Debug, Default)]
+pub struct Comparison {
+    /// Behaviour names, rubric order, then `failure`.
+    pub names: Vec<String>,
+    /// One matrix per name.
+    pub confusions: Vec<Confusion>,
+    /// Lines read.
+    pub lines: u64,
+    /// Records compared (they carry a `label`).
+    pub labelled: u64,
+    /// Records without a `label`, graded but not compared.
+    pub unlabelled: u64,
+    /// Lines that are not valid records.
+    pub malformed: u64,
+    /// Blank lines.
+    pub blank: u64,
+    /// Verdicts taken from the judge file.
+    pub judged: u64,
+    /// Per model, sorted by name.
+    pub models: BTreeMap<String, ModelCounts>,
+    /// Disagreements counted per (name index, direction).
+    pub disagreement_counts: Vec<[u64; 2]>,
+    /// The kept disagreements, in input order.
+    pub disagreements: Vec<Disagreement>,
+    /// Inputs that could not be read.
+    pub input_errors: Vec<String>,
+    /// Whether Ctrl-C stopped the pass.
+    pub interrupted: bool,
+}
+
+/// Grades every record of `sources` and compares verdicts with labels.
+pub fn compare(
+    sources: &[Source],
+    rubric: &Rubric,
+    judge: &JudgeLabels,
+    opts: &Options,
+    stop: &AtomicBool,
+) -> Comparison {
+    let mut names: Vec<String> = rubric.behaviours().iter().map(|b| b.name.clone()).collect();
+    names.push("failure".into());
+    let pointers: Vec<FieldPath> = names
+        .iter()
+        .map(|n| FieldPath::Pointer(vec!["label".into(), n.clone()]))
+        .collect();
+    let mut st = State {
+        rubric,
+        judge,
+        opts,
+        pointers,
+        scratch: Scratch::new(),
+        cache: GradeCache::new(rubric),
+        buf: String::new(),
+        out: Comparison {
+            confusions: vec![Confusion::default(); names.len()],
+            disagreement_counts: vec![[0; 2]; names.len()],
+            names,
+            ..Comparison::default()
+        },
+    };
+    for src in sources {
+        if stop.load(Ordering::Relaxed) {
+            st.out.interrupted = true;
+            break;
+        }
+        let name = src.display();
+        match crate::input::open(src, MmapChoice::Auto) {
+            Err(e) => st
+                .out
+                .input_errors
+                .push(format!("{name}: {}", io_reason(&e))),
+            Ok(Opened::Whole(bytes)) => {
+                for (i, _, line) in lines(bytes.as_slice()) {
+                    st.line(&name, i + 1, line);
+                }
+            }
+            Ok(Opened::Stream(reader)) => {
+                let mut br = BlockReader::new(reader, opts.max_record_bytes.saturating_add(1));
+                let mut first = 0u64;
+                loop {
+                    match br.next_block() {
+                        Ok(None) => break,
+                        Ok(Some(b)) => {
+                            let mut n = 0;
+                            for (i, _, line) in lines(&b.bytes) {
+                                st.line(&name, first + i + 1, line);
+                                n = i + 1;
+                            }
+                            first += n;
+                        }
+                        Err(e) => {
+                            st.out
+                                .input_errors
+                                .push(format!("{name}: {}", io_reason(&e)));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    st.out
+}
+
+struct State<'r> {
+    rubric: &'r Rubric,
+    judge: &'r JudgeLabels,
+    opts: &'r Options,
+    pointers: Vec<FieldPath>,
+    scratch: Scratch,
+    cache: GradeCache,
+    buf: String,
+    out: Comparison,
+}
+
+impl State<'_> {
+    fn line(&mut self, source: &str, line_no: u64, line: &[u8]) {
+        self.out.lines += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            self.out.blank += 1;
+            return;
+        }
+        if line.len() > self.opts.max_record_bytes {
+            self.out.malformed += 1;
+            return;
+        }
+        let State {
+            rubric,
+            judge,
+            opts,
+            pointers,
+            scratch,
+            cache,
+            buf,
+            out,
+        } = self;
+        scratch.with_record(line, |rec| {
+            let Ok(rec) = rec else {
+                out.malformed += 1;
+                return;
+            };
+            // Truth: one bit per name (the last one is `failure`).
+            let mut truth = 0u64;
+            let mut any_label = false;
+            for (i, p) in pointers.iter().enumerate() {
+                buf.clear();
+                if rec.lookup(p, buf) {
+                    any_label = true;
+                    if buf == "true" {
+                        truth |= 1 << i;
+                    }
+                }
+            }
+            if !any_label {
+                out.unlabelled += 1;
+                return;
+            }
+            out.labelled += 1;
+            let verdict = rubric.grade(rec, cache);
+            let failure_bit = 1u64 << (pointers.len() - 1);
+            let id = id_string(rec);
+            let (mut pred, judged) = match judge.by_id.get(&id) {
+                Some(&m) => (m, true),
+                None => (verdict.behaviours, false),
+            };
+            if pred & rubric.failure_mask() != 0 {
+                pred |= failure_bit;
+            }
+            if judged {
+                out.judged += 1;
+            }
+            let m = out.models.entry(rec.model.to_string()).or_default();
+            m.n += 1;
+            m.true_failures += u64::from(truth & failure_bit != 0);
+            m.graded_failures += u64::from(pred & failure_bit != 0);
+            for i in 0..out.names.len() {
+                let (t, p) = (truth >> i & 1 == 1, pred >> i & 1 == 1);
+                out.confusions[i].add(t, p);
+                if t == p {
+                    continue;
+                }
+                let dir = usize::from(t);
+                out.disagreement_counts[i][dir] += 1;
+                if out.disagreement_counts[i][dir] as usize > opts.max_disagreements {
+                    continue;
+                }
+                let evidence = verdict
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        let seg = &rec.segments[e.hit.seg as usize];
+                        let text = rec.text(seg.text);
+                        (
+                            rubric.behaviours()[e.behaviour as usize].name.clone(),
+                            rubric.rule_name(e.rule as usize).to_string(),
+                            seg.scope.name().to_string(),
+                            excerpt(
+                                text,
+                                e.hit.start as usize,
+                                e.hit.end as usize,
+                                EXCERPT_CONTEXT,
+                            ),
+                        )
+                    })
+                    .collect();
+                out.disagreements.push(Disagreement {
+                    behaviour: out.names[i].clone(),
+                    direction: if t {
+                        Direction::FalseNegative
+                    } else {
+                        Direction::FalsePositive
+                    },
+                    id: id.clone(),
+                    model: rec.model.to_string(),
+                    source: source.to_string(),
+                    line: line_no,
+                    judged,
+                    evidence,
+                });
+            }
+        });
+    }
+}
+
+fn id_string(rec: &Record<'_, '_>) -> String {
+    match rec.id {
+        Id::Str(s) => s.to_string(),
+        Id::Int(i) => i.to_string(),
+        Id::UInt(u) => u.to_string(),
+    }
+}
+
+/// Statistics of every name, in `names` order.
+pub fn statistics(c: &Comparison, opts: &Options) -> Vec<Agreement> {
+    c.names
+        .iter()
+        .zip(&c.confusions)
+        .map(|(n, m)| agreement(n, *m, opts.confidence, opts.resamples, opts.seed))
+        .collect()
+}
+
+fn fmt_metric(m: &Metric) -> String {
+    match m.value {
+        None => "—".to_string(),
+        Some(v) => format!("{v:.3} [{:.3}, {:.3}]", m.low, m.high),
+    }
+}
+
+/// One model's row: name, counts, labelled rate, graded rate, the Wilson
+/// interval around the labelled rate, and whether the graded rate is inside.
+pub type ModelRow = (String, ModelCounts, f64, f64, (f64, f64), bool);
+
+/// The per-model rows: labelled rate, graded rate, the Wilson interval
+/// around the labelled rate, and whether the graded rate lies inside it.
+pub fn model_rows(c: &Comparison, confidence: f64) -> Vec<ModelRow> {
+    c.models
+        .iter()
+        .map(|(m, k)| {
+            let t = k.true_failures as f64 / k.n.max(1) as f64;
+            let g = k.graded_failures as f64 / k.n.max(1) as f64;
+            let ci = crate::stats::wilson(k.true_failures, k.n, confidence).unwrap_or((0.0, 1.0));
+            let inside = ci.0 <= g && g <= ci.1;
+            (m.clone(), *k, t, g, ci, inside)
+        })
+        .collect()
+}
+
+/// A Markdown report (also readable on a terminal).
+pub fn render_markdown(c: &Comparison, opts: &Options) -> String {
+    let stats = statistics(c, opts);
+    let mut s = String::new();
+    let pct = opts.confidence * 100.0;
+    let _ = writeln!(
+        s,
+        "Agreement of {} labelled records ({} lines: {} unlabelled, {} malformed, {} blank); verdicts: {} rubric, {} judge.\n",
+        c.labelled,
+        c.lines,
+        c.unlabelled,
+        c.malformed,
+        c.blank,
+        c.labelled - c.judged,
+        c.judged
+    );
+    let _ = writeln!(
+        s,
+        "| behaviour | TP | FP | FN | TN | precision [{pct}% CI] | recall [{pct}% CI] | F1 [{pct}% CI] | Cohen's κ [{pct}% CI] |"
+    );
+    let _ = writeln!(s, "|---|--:|--:|--:|--:|---|---|---|---|");
+    for (n, a) in c.names.iter().zip(&stats) {
+        let m = a.confusion;
+        let _ = writeln!(
+            s,
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            m.tp,
+            m.fp,
+            m.fn_,
+            m.tn,
+            fmt_metric(&a.precision),
+            fmt_metric(&a.recall),
+            fmt_metric(&a.f1),
+            fmt_metric(&a.kappa)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n| model | n | labelled failures | labelled rate | graded rate | {pct}% CI of labelled rate | graded inside |"
+    );
+    let _ = writeln!(s, "|---|--:|--:|--:|--:|---|---|");
+    for (m, k, t, g, ci, inside) in model_rows(c, opts.confidence) {
+        let _ = writeln!(
+            s,
+            "| {m} | {} | {} | {:.4} | {:.4} | [{:.4}, {:.4}] | {} |",
+            k.n,
+            k.true_failures,
+            t,
+            g,
+            ci.0,
+            ci.1,
+            if inside { "yes" } else { "**no**" }
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nPrecision and recall: Wilson intervals. F1 and κ: Bayesian bootstrap of the confusion-matrix multinomial (Dirichlet posterior, Jeffreys prior), {} resamples, seed {}.",
+        opts.resamples, opts.seed
+    );
+    let total: u64 = c.disagreement_counts.iter().map(|d| d[0] + d[1]).sum();
+    if total > 0 {
+        let _ = writeln!(
+            s,
+            "\n## Disagreements ({total}; up to {} shown per behaviour and direction)\n",
+            opts.max_disagreements
+        );
+        for d in &c.disagreements {
+            let dir = match d.direction {
+                Direction::FalsePositive => "false positive",
+                Direction::FalseNegative => "false negative",
+            };
+            let _ = writeln!(
+                s,
+                "- {} {dir}: id `{}` ({}, {}:{}{})",
+                d.behaviour,
+                d.id,
+                d.model,
+                d.source,
+                d.line,
+                if d.judged { ", judge verdict" } else { "" }
+            );
+            for (b, rule, scope, ex) in &d.evidence {
+                let _ = writeln!(s, "  - {b}/{rule} ({scope}): {ex}");
+            }
+        }
+    }
+    for e in &c.input_errors {
+        let _ = writeln!(s, "\ninput error: {e}");
+    }
+    if c.interrupted {
+        let _ = writeln!(s, "\ninterrupted: the counts cover only the records read.");
+    }
+    s
+}
+
+/// The same report as one JSON document.
+pub fn render_json(c: &Comparison, opts: &Options) -> Value {
+    let stats = statistics(c, opts);
+    let metric = |m: &Metric| match m.value {
+        None => Value::Null,
+        Some(v) => json!({"value": v, "low": m.low, "high": m.high}),
+    };
+    let behaviours: Vec<Value> = c
+        .names
+        .iter()
+        .zip(&stats)
+        .zip(&c.disagreement_counts)
+        .map(|((n, a), d)| {
+            let m = a.confusion;
+            json!({"name": n, "tp": m.tp, "fp": m.fp, "fn": m.fn_, "tn": m.tn,
+                   "precision": metric(&a.precision), "recall": metric(&a.recall),
+                   "f1": metric(&a.f1), "kappa": metric(&a.kappa),
+                   "false_positives": d[0], "false_negatives": d[1]})
+        })
+        .collect();
+    let models: Vec<Value> = model_rows(c, opts.confidence)
+        .into_iter()
+        .map(|(m, k, t, g, ci, inside)| {
+            json!({"model": m, "n": k.n, "labelled_failures": k.true_failures,
+                   "graded_failures": k.graded_failures, "labelled_rate": t, "graded_rate": g,
+                   "labelled_ci": {"low": ci.0, "high": ci.1}, "graded_inside": inside})
+        })
+        .collect();
+    let disagreements: Vec<Value> = c
+        .disagreements
+        .iter()
+        .map(|d| {
+            json!({"behaviour": d.behaviour,
+                   "direction": match d.direction { Direction::FalsePositive => "false_positive", Direction::FalseNegative => "false_negative" },
+                   "id": d.id, "model": d.model, "source": d.source, "line": d.line, "judged": d.judged,
+                   "evidence": d.evidence.iter().map(|(b, r, s, e)| json!({"behaviour": b, "rule": r, "scope": s, "excerpt": e})).collect::<Vec<_>>()})
+        })
+        .collect();
+    json!({
+        "tool": concat!("assay ", env!("CARGO_PKG_VERSION")),
+        "statistics": {"confidence": opts.confidence, "resamples": opts.resamples, "seed": opts.seed,
+                       "precision_recall": "wilson", "f1_kappa": "bayesian bootstrap, dirichlet(jeffreys) posterior of the confusion matrix"},
+        "inputs": {"lines": c.lines, "labelled": c.labelled, "unlabelled": c.unlabelled,
+                   "malformed": c.malformed, "blank": c.blank},
+        "verdicts": {"rubric": c.labelled - c.judged, "judge": c.judged},
+        "behaviours": behaviours,
+        "models": models,
+        "disagreements": disagreements,
+        "input_errors": c.input_errors,
+        "interrupted": c.interrupted,
+    })
+}
+
+#[cfg(test)]
+mod tests;
