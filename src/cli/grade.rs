@@ -74,10 +74,12 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         },
         max_record_bytes: a.max_record_bytes,
         verdicts: a.verdicts.is_some(),
+        input_format: input::InputFormat::from_name(&a.input_format)
+            .unwrap_or(input::InputFormat::Auto),
         ..Options::default()
     };
 
-    let (sources, mut discover_errors) = input::discover(&a.inputs);
+    let (sources, mut discover_errors) = input::discover_as(&a.inputs, opts.input_format);
     for e in &discover_errors {
         eprintln!("assay: {}: {}", e.path, e.reason);
     }

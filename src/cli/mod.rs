@@ -117,10 +117,17 @@ pub enum OnArg {
 /// `assay grade` flags.
 #[derive(Debug, Args)]
 pub struct GradeArgs {
-    /// Transcript files (.jsonl, .jsonl.gz, .jsonl.zst) or directories (searched
+    /// Transcript files (.jsonl, .jsonl.gz, .jsonl.zst), Inspect logs (.eval,
+    /// .json), agentic-misalignment results trees, or directories (searched
     /// recursively); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
+
+    /// How to read the inputs: auto (by name and first bytes), jsonl,
+    /// inspect-eval, inspect-json or am-tree.
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = clap::builder::PossibleValuesParser::new(assay::input::InputFormat::NAMES))]
+    pub input_format: String,
 
     /// Rubric file (TOML). Default: the built-in rubric (`assay rubric show`).
     #[arg(long, value_name = "FILE")]
