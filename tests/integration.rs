@@ -6,4 +6,5 @@ mod util;
 mod cases;
 mod cli;
 mod determinism;
+mod logs;
 mod property;
