@@ -50,6 +50,14 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Grade(a) => cli::grade(*a, &STOP),
         Command::Rubric(c) => cli::rubric(c),
         Command::Gen(a) => cli::generate(a),
+        Command::Completions { shell } => {
+            cli::completions(shell, &mut std::io::stdout());
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            cli::man(&mut std::io::stdout())?;
+            Ok(Exit::Ok)
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod gen_cmd;
 mod grade;
+mod progress;
 mod rubric_cmd;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -51,6 +52,26 @@ pub enum Command {
     /// Generate a labelled synthetic sweep (JSON Lines) for benchmarks and
     /// grader-agreement checks.
     Gen(GenArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to
+    /// standard output, e.g. `assay completions bash > /etc/bash_completion.d/assay`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output, e.g. `assay man | man -l -`.
+    Man,
+}
+
+/// `assay completions SHELL`: completions generated from this definition.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "assay", out);
+}
+
+/// `assay man`: the man page generated from this definition.
+pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
 }
 
 /// `assay gen` flags.
@@ -155,6 +176,17 @@ pub struct GradeArgs {
     #[arg(long, value_name = "FILE")]
     pub verdicts: Option<PathBuf>,
 
+    /// Also write a chart of failure rates with interval whiskers (SVG),
+    /// one bar per group, grouped by scenario.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    /// Also write one self-contained HTML page: table, chart, the first
+    /// evidence excerpts per behaviour, and provenance (inputs with sizes
+    /// and SHA-256).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
     /// Worker threads. Default: all cores. Output does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
@@ -184,7 +216,8 @@ pub struct GradeArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Print no per-line diagnostics on stderr (the report still lists them).
+    /// Print no per-line diagnostics and no progress bar on stderr (the
+    /// report still lists them).
     #[arg(long, short)]
     pub quiet: bool,
 

@@ -263,14 +263,19 @@ mod tests {
     fn walks_directories_sorted_and_filters_names() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path();
-        std::fs::create_dir_all(p.join("b/c")).unwrap();
         for f in [
             "z.jsonl",
             "a.jsonl.gz",
             "b/c/x.jsonl.zst",
             "b/notes.txt",
             "b/y.ndjson",
+            "logs/run.eval",
+            "results/exp/models/m/blackmail_none-none_none/sample_001/response.json",
+            "results/exp/models/m/blackmail_none-none_none/sample_002/response.json",
+            "results/exp/prompts/blackmail_none-none_none/system_prompt.txt",
+            "stray/response.json",
         ] {
+            std::fs::create_dir_all(p.join(f).parent().unwrap()).unwrap();
             std::fs::write(p.join(f), b"").unwrap();
         }
         let (s, e) = discover(&[
@@ -284,6 +289,11 @@ mod tests {
             .map(|s| match s {
                 Source::File(f) => f.strip_prefix(p).unwrap().display().to_string(),
                 Source::Stdin => "-".into(),
+                Source::AmTree { root, files } => format!(
+                    "tree {} ({} files)",
+                    root.strip_prefix(p).unwrap().display(),
+                    files.len()
+                ),
             })
             .collect();
         assert_eq!(
@@ -292,7 +302,9 @@ mod tests {
                 "a.jsonl.gz",
                 "b/c/x.jsonl.zst",
                 "b/y.ndjson",
+                "logs/run.eval",
                 "z.jsonl",
+                "tree results/exp (2 files)",
                 "b/notes.txt",
                 "-"
             ]

@@ -640,6 +640,7 @@ pub fn json_log(
     bytes: &mut [u8],
     emit: &mut dyn FnMut(Unit) -> bool,
 ) -> Result<(), String> {
+    let file_len = bytes.len() as u64;
     let root = simd_json::to_borrowed_value(bytes).map_err(|e| {
         format!(
             "not a valid Inspect JSON log ({e}); pass --input-format if it is another kind of input"
@@ -654,7 +655,11 @@ pub fn json_log(
     let Some(samples) = root.get("samples").and_then(|s| s.as_array()) else {
         return Ok(());
     };
+    let n = samples.len().max(1) as u64;
     for (i, s) in samples.iter().enumerate() {
+        // The document is read whole; for progress, share its size evenly.
+        let i64_ = i as u64;
+        let disk_bytes = file_len * (i64_ + 1) / n - file_len * i64_ / n;
         let att = s.get("attachments").and_then(|a| a.as_object());
         let map = |x: &str| {
             let key = x.strip_prefix("attachment://")?;
@@ -673,7 +678,7 @@ pub fn json_log(
         let unit = Unit {
             name: format!("{display}!samples[{i}]"),
             offset: 0,
-            disk_bytes: 0,
+            disk_bytes,
             payload,
         };
         if !emit(unit) {
