@@ -11,6 +11,7 @@ usage: bench-inspect.py ASSAY_BIN OUT.eval SAMPLES
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -67,8 +68,10 @@ t_assay, r = best(
     lambda: subprocess.run([assay, "grade", "-q", "--format", "json", "-o", os.devnull, out], check=True),
     3,
 )
+rss_assay = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 t_inspect, log = best(lambda: read_eval_log(out), 1)
+rss_inspect = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 assert len(log.samples) == n, len(log.samples)
-print(f"inspect_ai {__import__('inspect_ai').__version__} read_eval_log: {t_inspect:.2f} s")
-print(f"assay grade ({os.cpu_count()} threads): {t_assay:.2f} s (read, convert and grade every sample)")
+print(f"inspect_ai {__import__('inspect_ai').__version__} read_eval_log: {t_inspect:.2f} s, peak RSS {rss_inspect:.0f} MiB")
+print(f"assay grade ({os.cpu_count()} threads): {t_assay:.2f} s (read, convert and grade every sample), peak RSS {rss_assay:.0f} MiB")
 print(f"speed-up: {t_inspect / t_assay:.1f}x")
