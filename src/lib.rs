@@ -6,6 +6,7 @@ pub mod compare;
 pub mod engine;
 pub mod grade;
 pub mod input;
+pub mod logs;
 pub mod output;
 pub mod parse;
 pub mod report;

@@ -54,6 +54,14 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Power(a) => cli::power(a),
         Command::Bench(a) => cli::bench(a),
         Command::Agree(a) => cli::agree(a, &STOP),
+        Command::Completions { shell } => {
+            cli::completions(shell, &mut std::io::stdout());
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            cli::man(&mut std::io::stdout())?;
+            Ok(Exit::Ok)
+        }
     }
 }
 

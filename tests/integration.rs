@@ -7,4 +7,5 @@ mod cases;
 mod cli;
 mod compare;
 mod determinism;
+mod logs;
 mod property;

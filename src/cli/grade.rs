@@ -1,12 +1,13 @@
 //! `assay grade`: validate flags, build the pipeline, write the report.
 
+use super::progress::Progress;
 use super::{Exit, FormatArg, GradeArgs, OnArg};
 use anyhow::{Context, Result, bail};
 use assay::engine::{self, Options};
 use assay::input::{self, MmapChoice};
 use assay::output::Output;
 use assay::parse::FieldPath;
-use assay::report::{Format, Report};
+use assay::report::{Exporter, Format, Html, Report, Svg};
 use assay::rubric;
 use assay::stats::{CiConfig, CiMethod};
 use std::io::Write;
@@ -14,6 +15,82 @@ use std::sync::atomic::AtomicBool;
 
 /// How many malformed lines are printed on stderr before summarising.
 const STDERR_ERRORS: usize = 10;
+
+/// Evidence excerpts per behaviour shown by `--html`.
+const HTML_EXCERPTS: usize = 3;
+
+/// Bytes on disk of the inputs, for the progress bar; 0 (unknown) when any
+/// input is a stream or compressed, whose progress is counted decompressed.
+fn total_disk_bytes(sources: &[input::Source]) -> u64 {
+    let mut total = 0u64;
+    for s in sources {
+        match s {
+            input::Source::Stdin => return 0,
+            input::Source::File(p) => {
+                let name = p.to_string_lossy();
+                if name.ends_with(".gz") || name.ends_with(".zst") {
+                    return 0;
+                }
+                total += std::fs::metadata(p).map_or(0, |m| m.len());
+            }
+            input::Source::AmTree { files, .. } => {
+                total += files
+                    .iter()
+                    .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+                    .sum::<u64>();
+            }
+        }
+    }
+    total
+}
+
+/// Size on disk and SHA-256 of an input (a results tree hashes each file's
+/// path relative to the tree, a NUL, and its bytes, in order); `None` for
+/// standard input or an unreadable input.
+fn digest(s: &input::Source) -> Option<(u64, String)> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut size = 0u64;
+    let mut feed = |h: &mut Sha256, p: &std::path::Path| -> std::io::Result<()> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(p)?;
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            match f.read(&mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => {
+                    size += n as u64;
+                    h.update(&buf[..n])
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    match s {
+        input::Source::Stdin => return None,
+        input::Source::File(p) => feed(&mut h, p).ok()?,
+        input::Source::AmTree { root, files } => {
+            for f in files {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                h.update(rel.to_string_lossy().as_bytes());
+                h.update([0u8]);
+                feed(&mut h, f).ok()?;
+            }
+        }
+    }
+    let d = h.finalize();
+    Some((size, d.iter().map(|b| format!("{b:02x}")).collect()))
+}
+
+/// Writes one extra report file atomically.
+fn write_extra(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<()> {
+    let mut out = Output::create(path)
+        .with_context(|| format!("cannot create the {what} file {}", path.display()))?;
+    out.write_all(bytes)?;
+    out.commit()
+        .with_context(|| format!("cannot finish the {what} file {}", path.display()))
+}
 
 pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     // Build everything that can fail on bad flags before reading any input.
@@ -65,13 +142,21 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         },
         max_record_bytes: a.max_record_bytes,
         verdicts: a.verdicts.is_some(),
+        input_format: input::InputFormat::from_name(&a.input_format)
+            .unwrap_or(input::InputFormat::Auto),
         ..Options::default()
     };
 
-    let (sources, mut discover_errors) = input::discover(&a.inputs);
+    let (sources, mut discover_errors) = input::discover_as(&a.inputs, opts.input_format);
     for e in &discover_errors {
         eprintln!("assay: {}: {}", e.path, e.reason);
     }
+    let progress = Progress::new(total_disk_bytes(&sources), a.quiet);
+    let opts = Options {
+        progress: progress.as_ref().map(Progress::hook),
+        excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },
+        ..opts
+    };
     let mut verdicts = match &a.verdicts {
         Some(p) => Some(
             Output::create(p)
@@ -86,6 +171,9 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         verdicts.as_mut().map(|v| v as &mut dyn Write),
         stop,
     );
+    if let Some(p) = &progress {
+        p.finish();
+    }
     let mut outcome = match result {
         Ok(o) => o,
         Err(e) => {
@@ -113,7 +201,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
 
     let labels = opts.by.iter().map(FieldPath::label).collect();
-    let report = Report::build(
+    let mut report = Report::build(
         &outcome,
         &rubric,
         &origin,
@@ -128,6 +216,15 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         FormatArg::Markdown => Format::Markdown,
     };
     let bytes = format.exporter().export(&report);
+    if !outcome.interrupted {
+        if let Some(p) = &a.svg {
+            write_extra(p, &Svg.export(&report), "chart")?;
+        }
+        if let Some(p) = &a.html {
+            report.input_digests = sources.iter().map(digest).collect();
+            write_extra(p, &Html.export(&report), "HTML report")?;
+        }
+    }
     if outcome.interrupted {
         // Never replace a previous report with a partial one.
         eprintln!("assay: interrupted; the report below covers only the lines read so far");

@@ -12,6 +12,7 @@ mod compare_cmd;
 mod gen_cmd;
 mod grade;
 mod power_cmd;
+mod progress;
 mod rubric_cmd;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -69,6 +70,14 @@ pub enum Command {
     /// confusion matrices, precision, recall, F1 and Cohen's κ with
     /// intervals, per-model rates, and the disagreeing records.
     Agree(AgreeArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to
+    /// standard output, e.g. `assay completions bash > /etc/bash_completion.d/assay`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output, e.g. `assay man | man -l -`.
+    Man,
 }
 
 /// `assay bench` flags.
@@ -200,6 +209,18 @@ pub struct AgreeArgs {
     pub show: usize,
 }
 
+/// `assay completions SHELL`: completions generated from this definition.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "assay", out);
+}
+
+/// `assay man`: the man page generated from this definition.
+pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
+}
+
 /// `assay gen` flags.
 #[derive(Debug, Args)]
 pub struct GenArgs {
@@ -264,10 +285,17 @@ pub enum OnArg {
 /// `assay grade` flags.
 #[derive(Debug, Args)]
 pub struct GradeArgs {
-    /// Transcript files (.jsonl, .jsonl.gz, .jsonl.zst) or directories (searched
+    /// Transcript files (.jsonl, .jsonl.gz, .jsonl.zst), Inspect logs (.eval,
+    /// .json), agentic-misalignment results trees, or directories (searched
     /// recursively); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
+
+    /// How to read the inputs: auto (by name and first bytes), jsonl,
+    /// inspect-eval, inspect-json or am-tree.
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = clap::builder::PossibleValuesParser::new(assay::input::InputFormat::NAMES))]
+    pub input_format: String,
 
     /// Rubric file (TOML). Default: the built-in rubric (`assay rubric show`).
     #[arg(long, value_name = "FILE")]
@@ -294,6 +322,17 @@ pub struct GradeArgs {
     /// Write one JSON line per graded record, with its evidence (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     pub verdicts: Option<PathBuf>,
+
+    /// Also write a chart of failure rates with interval whiskers (SVG),
+    /// one bar per group, grouped by scenario.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    /// Also write one self-contained HTML page: table, chart, the first
+    /// evidence excerpts per behaviour, and provenance (inputs with sizes
+    /// and SHA-256).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 
     /// Worker threads. Default: all cores. Output does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
@@ -324,7 +363,8 @@ pub struct GradeArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Print no per-line diagnostics on stderr (the report still lists them).
+    /// Print no per-line diagnostics and no progress bar on stderr (the
+    /// report still lists them).
     #[arg(long, short)]
     pub quiet: bool,
 

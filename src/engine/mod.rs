@@ -15,12 +15,23 @@
 //! malformed lines, and the verdict lines when asked for), and its tally once
 //! at the end. Results are put back in chunk order before anything is
 //! written, so output is byte-identical for every thread count.
+//!
+//! Other harnesses' logs ([`crate::logs`]) travel the same road: the
+//! producer cuts an Inspect `.eval` archive into batches of samples (their
+//! zip members still compressed), a `.json` log or an agentic-misalignment
+//! tree into batches of ready records; a worker turns each sample into a
+//! transcript record and grades it like a line. A sample counts as a line;
+//! its errors name the sample (`run.eval!samples/3_epoch_1.json`), its line
+//! number is its position in the log, and its offset is where its member's
+//! data starts in the archive.
 
 mod verdict;
 
 use crate::grade::GradeCache;
+use crate::input::kind::{self, InputFormat, InputKind};
 use crate::input::split::{BlockReader, CHUNK_BYTES, chunk_ranges, lines};
 use crate::input::{InputError, MmapChoice, Opened, Source, io_reason, mmap};
+use crate::logs::{Unit, am, inspect};
 use crate::parse::{FieldPath, Scratch};
 use crate::rubric::Rubric;
 use crate::tally::{LineCounts, Tally};
@@ -56,6 +67,13 @@ pub struct Options {
     pub work: Work,
     /// Measure time per stage and per-record latency (`assay bench`).
     pub profile: bool,
+    /// `--input-format`: how to read each input.
+    pub input_format: InputFormat,
+    /// Evidence excerpts to keep per behaviour (the first ones in input
+    /// order); 0 keeps none.
+    pub excerpts: usize,
+    /// Called on the caller's thread as results arrive, in order.
+    pub progress: Option<ProgressHook>,
 }
 
 /// What a worker does with each line.
@@ -111,6 +129,38 @@ impl Profile {
     }
 }
 
+/// A progress callback: `(bytes read, records read)` since the last call.
+#[derive(Clone)]
+pub struct ProgressHook(pub Arc<dyn Fn(u64, u64) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook")
+    }
+}
+
+/// One piece of evidence kept for reports (`--html`): which record showed
+/// which behaviour, and the words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// Behaviour index (rubric order).
+    pub behaviour: usize,
+    /// The record's id.
+    pub id: String,
+    /// The record's model.
+    pub model: String,
+    /// Where it came from: `file:line`, or the sample's name in a log.
+    pub source: String,
+    /// The rule that matched.
+    pub rule: String,
+    /// The scope of the matched text (`outgoing`, `tool_args`, ...).
+    pub scope: String,
+    /// The tool, for tool scopes.
+    pub tool: String,
+    /// The matched text with context.
+    pub text: String,
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -126,6 +176,9 @@ impl Default for Options {
             max_errors_kept: 1000,
             work: Work::Grade,
             profile: false,
+            input_format: InputFormat::Auto,
+            excerpts: 0,
+            progress: None,
         }
     }
 }
@@ -175,11 +228,16 @@ pub struct Outcome {
     pub interrupted: bool,
     /// Stage times, when `Options::profile` was set.
     pub profile: Option<Profile>,
+    /// The first [`Options::excerpts`] pieces of evidence per behaviour,
+    /// in input order, behaviours in rubric order.
+    pub excerpts: Vec<Excerpt>,
 }
 
 enum Data {
     Shared(Arc<mmap::Bytes>, Range<usize>),
     Owned(Vec<u8>, Vec<(usize, u64)>),
+    /// Samples of a log, one "line" each.
+    Log(Vec<Unit>),
 }
 
 impl Data {
@@ -187,8 +245,27 @@ impl Data {
         match self {
             Data::Shared(b, r) => &b.as_slice()[r.clone()],
             Data::Owned(v, _) => v,
+            Data::Log(_) => &[],
         }
     }
+}
+
+/// A malformed line (or sample) within a chunk.
+struct ChunkError {
+    /// Line index within the chunk.
+    idx: u64,
+    /// Offset within the chunk (lines) or in the file (samples).
+    off: usize,
+    /// The sample's name, for log inputs.
+    name: Option<String>,
+    reason: String,
+}
+
+/// Evidence found in a chunk, before its source is known.
+struct ChunkExcerpt {
+    idx: u64,
+    name: Option<String>,
+    e: Excerpt,
 }
 
 enum Job {
@@ -224,9 +301,11 @@ struct ChunkResult {
     base: u64,
     bytes: u64,
     counts: LineCounts,
-    /// (line index within chunk, offset within chunk, reason)
-    errors: Vec<(u64, usize, String)>,
+    errors: Vec<ChunkError>,
     verdicts: Vec<u8>,
+    excerpts: Vec<ChunkExcerpt>,
+    /// Bytes of input read from disk for this chunk (progress).
+    disk_bytes: u64,
 }
 
 /// Per-worker state, reused for every chunk.
@@ -241,6 +320,8 @@ struct Worker<'r> {
     cluster: String,
     sources: &'r [String],
     profile: Option<Profile>,
+    record: Vec<u8>,
+    excerpt_counts: Vec<usize>,
 }
 
 impl<'r> Worker<'r> {
@@ -257,7 +338,7 @@ impl<'r> Worker<'r> {
         let bytes = data.bytes();
         let oversized: &[(usize, u64)] = match data {
             Data::Owned(_, o) => o,
-            Data::Shared(..) => &[],
+            _ => &[],
         };
         let mut r = ChunkResult {
             seq,
@@ -267,8 +348,43 @@ impl<'r> Worker<'r> {
             counts: LineCounts::default(),
             errors: Vec::new(),
             verdicts: Vec::new(),
+            excerpts: Vec::new(),
+            disk_bytes: bytes.len() as u64,
         };
-        let nb = self.rubric.behaviours().len();
+        self.excerpt_counts.clear();
+        self.excerpt_counts
+            .resize(self.rubric.behaviours().len(), 0);
+        if let Data::Log(units) = data {
+            r.bytes = 0;
+            r.disk_bytes = 0;
+            let mut record = std::mem::take(&mut self.record);
+            for (idx, u) in units.iter().enumerate() {
+                let idx = idx as u64;
+                r.counts.lines += 1;
+                r.disk_bytes += u.disk_bytes;
+                let res = u
+                    .payload
+                    .record_into(&mut record, self.opts.max_record_bytes)
+                    .and_then(|()| {
+                        r.bytes += record.len() as u64;
+                        self.grade(&record, file, idx, Some(&u.name), &mut r)
+                    });
+                match res {
+                    Ok(()) => r.counts.graded += 1,
+                    Err(reason) => {
+                        r.counts.malformed += 1;
+                        r.errors.push(ChunkError {
+                            idx,
+                            off: u.offset as usize,
+                            name: Some(u.name.clone()),
+                            reason,
+                        });
+                    }
+                }
+            }
+            self.record = record;
+            return r;
+        }
         for (idx, off, mut line) in lines(bytes) {
             r.counts.lines += 1;
             if base == 0 && off == 0 {
@@ -278,99 +394,219 @@ impl<'r> Worker<'r> {
                 r.counts.blank += 1;
                 continue;
             }
-            if let Some((_, total)) = oversized.iter().find(|(o, _)| *o == off) {
-                r.counts.malformed += 1;
-                r.errors
-                    .push((idx, off, too_long(*total, self.opts.max_record_bytes)));
-                continue;
-            }
-            if line.len() > self.opts.max_record_bytes {
-                r.counts.malformed += 1;
-                r.errors.push((
-                    idx,
-                    off,
-                    too_long(line.len() as u64, self.opts.max_record_bytes),
-                ));
-                continue;
-            }
-            let Worker {
-                rubric,
-                opts,
-                scratch,
-                cache,
-                tally,
-                key,
-                part,
-                cluster,
-                sources,
-                profile,
-            } = self;
-            if opts.work == Work::ParseOnly {
-                match scratch.parse_only(line) {
-                    Ok(_) => r.counts.graded += 1,
-                    Err(e) => {
-                        r.counts.malformed += 1;
-                        r.errors.push((idx, off, e.to_string()));
-                    }
-                }
-                continue;
-            }
-            let t0 = profile.is_some().then(std::time::Instant::now);
-            let res = scratch.with_record(line, |rec| {
-                let t1 = t0.map(|_| std::time::Instant::now());
-                let rec = rec.map_err(|e| e.to_string())?;
-                let v = rubric.grade(rec, cache);
-                let t2 = t0.map(|_| std::time::Instant::now());
-                key.clear();
-                for f in &opts.by {
-                    // The record's own fields are already parsed; others are
-                    // looked up on the tape into a reused buffer.
-                    let p: &str = match f {
-                        FieldPath::Field(n) if n == "model" => rec.model,
-                        FieldPath::Field(n) if n == "scenario" => rec.scenario,
-                        FieldPath::Field(n) if n == "condition" => rec.condition,
-                        other => {
-                            part.clear();
-                            rec.lookup(other, part);
-                            part
-                        }
-                    };
-                    Tally::push_key_part(key, p);
-                }
-                let cl = match &opts.cluster {
-                    Some(c) => {
-                        cluster.clear();
-                        if !rec.lookup(c, cluster) {
-                            cluster.push_str("(missing)");
-                        }
-                        Some(cluster.as_str())
-                    }
-                    None => None,
+            let too_long_reason =
+                if let Some((_, total)) = oversized.iter().find(|(o, _)| *o == off) {
+                    Some(too_long(*total, self.opts.max_record_bytes))
+                } else if line.len() > self.opts.max_record_bytes {
+                    Some(too_long(line.len() as u64, self.opts.max_record_bytes))
+                } else {
+                    None
                 };
-                tally.add(key, nb, v.behaviours, v.failure(), cl);
-                if opts.verdicts {
-                    verdict::write(&mut r.verdicts, rubric, rec, v, &sources[file]);
-                }
-                if let (Some(t0), Some(t1), Some(t2), Some(p)) = (t0, t1, t2, profile.as_mut()) {
-                    let t3 = std::time::Instant::now();
-                    p.parse_ns += (t1 - t0).as_nanos() as u64;
-                    p.grade_ns += (t2 - t1).as_nanos() as u64;
-                    p.tally_ns += (t3 - t2).as_nanos() as u64;
-                    p.latency
-                        .saturating_record(((t3 - t0).as_nanos() as u64).max(1));
-                }
-                Ok::<(), String>(())
-            });
+            let res = match too_long_reason {
+                Some(reason) => Err(reason),
+                None => self.grade(line, file, idx, None, &mut r),
+            };
             match res {
                 Ok(()) => r.counts.graded += 1,
                 Err(reason) => {
                     r.counts.malformed += 1;
-                    r.errors.push((idx, off, reason));
+                    r.errors.push(ChunkError {
+                        idx,
+                        off,
+                        name: None,
+                        reason,
+                    });
                 }
             }
         }
         r
     }
+
+    /// Parses and grades one record, adding it to the tally, the verdict
+    /// lines and the kept excerpts. `name` is set for samples of logs.
+    fn grade(
+        &mut self,
+        line: &[u8],
+        file: usize,
+        idx: u64,
+        name: Option<&str>,
+        r: &mut ChunkResult,
+    ) -> Result<(), String> {
+        let nb = self.rubric.behaviours().len();
+        let Worker {
+            rubric,
+            opts,
+            scratch,
+            cache,
+            tally,
+            key,
+            part,
+            cluster,
+            sources,
+            excerpt_counts,
+            profile,
+            ..
+        } = self;
+        if opts.work == Work::ParseOnly {
+            return scratch
+                .parse_only(line)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+        }
+        let t0 = profile.is_some().then(std::time::Instant::now);
+        scratch.with_record(line, |rec| {
+            let t1 = t0.map(|_| std::time::Instant::now());
+            let rec = rec.map_err(|e| e.to_string())?;
+            let v = rubric.grade(rec, cache);
+            let t2 = t0.map(|_| std::time::Instant::now());
+            key.clear();
+            for f in &opts.by {
+                // The record's own fields are already parsed; others are
+                // looked up on the tape into a reused buffer.
+                let p: &str = match f {
+                    FieldPath::Field(n) if n == "model" => rec.model,
+                    FieldPath::Field(n) if n == "scenario" => rec.scenario,
+                    FieldPath::Field(n) if n == "condition" => rec.condition,
+                    other => {
+                        part.clear();
+                        rec.lookup(other, part);
+                        part
+                    }
+                };
+                Tally::push_key_part(key, p);
+            }
+            let cl = match &opts.cluster {
+                Some(c) => {
+                    cluster.clear();
+                    if !rec.lookup(c, cluster) {
+                        cluster.push_str("(missing)");
+                    }
+                    Some(cluster.as_str())
+                }
+                None => None,
+            };
+            tally.add(key, nb, v.behaviours, v.failure(), cl);
+            if opts.verdicts {
+                verdict::write(
+                    &mut r.verdicts,
+                    rubric,
+                    rec,
+                    v,
+                    &sources[file],
+                    name.is_some(),
+                );
+            }
+            if opts.excerpts > 0 {
+                // One excerpt per behaviour per record: the kept evidence
+                // should show different transcripts.
+                let mut seen = 0u64;
+                for e in &v.evidence {
+                    let b = e.behaviour as usize;
+                    if excerpt_counts[b] >= opts.excerpts || seen & (1 << b) != 0 {
+                        continue;
+                    }
+                    seen |= 1 << b;
+                    excerpt_counts[b] += 1;
+                    r.excerpts.push(ChunkExcerpt {
+                        idx,
+                        name: name.map(str::to_string),
+                        e: verdict::excerpt_of(rubric, rec, e),
+                    });
+                }
+            }
+            if let (Some(t0), Some(t1), Some(t2), Some(p)) = (t0, t1, t2, profile.as_mut()) {
+                let t3 = std::time::Instant::now();
+                p.parse_ns += (t1 - t0).as_nanos() as u64;
+                p.grade_ns += (t2 - t1).as_nanos() as u64;
+                p.tally_ns += (t3 - t2).as_nanos() as u64;
+                p.latency
+                    .saturating_record(((t3 - t0).as_nanos() as u64).max(1));
+            }
+            Ok::<(), String>(())
+        })
+    }
+}
+
+/// Samples per job for log inputs, and compressed bytes per job: small
+/// enough that a few jobs in flight bound memory, big enough that the
+/// per-job overhead vanishes.
+const BATCH_UNITS: usize = 64;
+const BATCH_BYTES: u64 = 1 << 20;
+
+/// Log samples being gathered into one job.
+#[derive(Default)]
+struct Batch {
+    units: Vec<Unit>,
+    bytes: u64,
+}
+
+impl Batch {
+    /// Adds a unit, sending the batch when full; `false` when the run
+    /// should stop (Ctrl-C, or the workers are gone).
+    fn push(
+        &mut self,
+        u: Unit,
+        file: usize,
+        tx: &crossbeam_channel::Sender<Job>,
+        next: &mut impl FnMut() -> u64,
+        stop: &AtomicBool,
+    ) -> bool {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        self.bytes += u.disk_bytes;
+        self.units.push(u);
+        if self.units.len() >= BATCH_UNITS || self.bytes >= BATCH_BYTES {
+            return self.flush(file, tx, next);
+        }
+        true
+    }
+
+    fn flush(
+        &mut self,
+        file: usize,
+        tx: &crossbeam_channel::Sender<Job>,
+        next: &mut impl FnMut() -> u64,
+    ) -> bool {
+        if self.units.is_empty() {
+            return true;
+        }
+        self.bytes = 0;
+        let job = Job::Chunk {
+            seq: next(),
+            file,
+            base: 0,
+            data: Data::Log(std::mem::take(&mut self.units)),
+        };
+        tx.send(job).is_ok()
+    }
+}
+
+fn send_units(
+    units: &mut dyn Iterator<Item = Unit>,
+    file: usize,
+    tx: &crossbeam_channel::Sender<Job>,
+    next: &mut impl FnMut() -> u64,
+    stop: &AtomicBool,
+) -> bool {
+    let mut b = Batch::default();
+    for u in units {
+        if !b.push(u, file, tx, next, stop) {
+            return false;
+        }
+    }
+    b.flush(file, tx, next)
+}
+
+/// The first bytes of a file, for [`kind::detect`]; empty when unreadable
+/// (the open that follows reports why).
+fn head_of(p: &std::path::Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    if let Ok(f) = std::fs::File::open(p) {
+        let _ = f.take(kind::HEAD_BYTES as u64).read_to_end(&mut buf);
+    }
+    buf
 }
 
 fn too_long(len: u64, max: usize) -> String {
@@ -409,15 +645,102 @@ pub fn run(
     let tallies: Vec<(Tally, Option<Profile>)> = std::thread::scope(|s| {
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
+        let producer_names = &names;
         s.spawn(move || {
+            let names = producer_names;
             let mut seq = 0u64;
-            let mut next = || {
+            let mut next = move || {
                 seq += 1;
                 seq - 1
             };
             'files: for (file, src) in sources.iter().enumerate() {
                 if stop.load(Ordering::Relaxed) {
                     break;
+                }
+                let kind = match (src, opts.input_format) {
+                    (Source::AmTree { files, .. }, _) => {
+                        let mut reader = am::TreeReader::new();
+                        let mut units = files
+                            .iter()
+                            .map(|f| reader.unit(f, opts.max_record_bytes));
+                        if !send_units(&mut units, file, &job_tx, &mut next, stop) {
+                            break 'files;
+                        }
+                        continue;
+                    }
+                    (_, InputFormat::Jsonl) => InputKind::Jsonl,
+                    (_, InputFormat::InspectEval) => InputKind::InspectEval,
+                    (_, InputFormat::InspectJson) => InputKind::InspectJson,
+                    (Source::Stdin, _) => InputKind::Jsonl,
+                    (Source::File(p), _) => {
+                        kind::detect(&names[file], &head_of(p))
+                    }
+                };
+                let path = match src {
+                    Source::File(p) => Some(p),
+                    _ => None,
+                };
+                match (kind, path) {
+                    (InputKind::Jsonl, _) => {}
+                    (_, None) => {
+                        let _ = producer_msgs.send(Msg::FileFailed {
+                            seq: next(),
+                            file,
+                            reason: "Inspect logs are read from files, not standard input; save it to a file first".into(),
+                        });
+                        continue;
+                    }
+                    (InputKind::InspectEval, Some(p)) => {
+                        match inspect::EvalLog::open(p, &names[file], opts.max_record_bytes) {
+                            Err(reason) => {
+                                let _ = producer_msgs.send(Msg::FileFailed {
+                                    seq: next(),
+                                    file,
+                                    reason,
+                                });
+                            }
+                            Ok(mut log) => {
+                                let mut units = std::iter::from_fn(|| log.next_unit(opts.max_record_bytes));
+                                if !send_units(&mut units, file, &job_tx, &mut next, stop) {
+                                    break 'files;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    (InputKind::InspectJson, Some(p)) => {
+                        let mut bytes = match std::fs::read(p) {
+                            Ok(b) => b,
+                            Err(e) => {
+                                let _ = producer_msgs.send(Msg::FileFailed {
+                                    seq: next(),
+                                    file,
+                                    reason: io_reason(&e),
+                                });
+                                continue;
+                            }
+                        };
+                        // Batches are sent as the samples are converted, so
+                        // only the document itself is held whole.
+                        let mut batch = Batch::default();
+                        let mut ok = true;
+                        let res = inspect::json_log(&names[file], &mut bytes, &mut |u| {
+                            ok = batch.push(u, file, &job_tx, &mut next, stop);
+                            ok
+                        });
+                        if let Err(reason) = res {
+                            let _ = producer_msgs.send(Msg::FileFailed {
+                                seq: next(),
+                                file,
+                                reason,
+                            });
+                            continue;
+                        }
+                        if !ok || !batch.flush(file, &job_tx, &mut next) {
+                            break 'files;
+                        }
+                        continue;
+                    }
                 }
                 match crate::input::open(src, opts.mmap) {
                     Err(e) => {
@@ -504,6 +827,8 @@ pub fn run(
                         cluster: String::new(),
                         sources: names,
                         profile: opts.profile.then(Profile::new),
+                        record: Vec::new(),
+                        excerpt_counts: Vec::new(),
                     };
                     for Job::Chunk {
                         seq,
@@ -529,6 +854,7 @@ pub fn run(
         let mut pending: BTreeMap<u64, Msg> = BTreeMap::new();
         let mut next_seq = 0u64;
         let mut file_lines: Vec<u64> = vec![0; sources.len()];
+        let mut excerpt_counts: Vec<usize> = vec![0; rubric.behaviours().len()];
         for m in msg_rx.iter() {
             pending.insert(m.seq(), m);
             while let Some(m) = pending.remove(&next_seq) {
@@ -548,15 +874,29 @@ pub fn run(
                         out.counts += c.counts;
                         let first_line = file_lines[c.file];
                         file_lines[c.file] += c.counts.lines;
-                        for (idx, off, reason) in c.errors {
+                        if let Some(p) = &opts.progress {
+                            (p.0)(c.disk_bytes, c.counts.lines);
+                        }
+                        for e in c.errors {
                             out.errors_total += 1;
                             if out.errors.len() < opts.max_errors_kept {
                                 out.errors.push(RecordError {
-                                    file: names[c.file].clone(),
-                                    line: first_line + idx + 1,
-                                    offset: c.base + off as u64,
-                                    reason,
+                                    file: e.name.unwrap_or_else(|| names[c.file].clone()),
+                                    line: first_line + e.idx + 1,
+                                    offset: c.base + e.off as u64,
+                                    reason: e.reason,
                                 });
+                            }
+                        }
+                        for x in c.excerpts {
+                            let b = x.e.behaviour;
+                            if excerpt_counts[b] < opts.excerpts {
+                                excerpt_counts[b] += 1;
+                                let mut e = x.e;
+                                e.source = x.name.unwrap_or_else(|| {
+                                    format!("{}:{}", names[c.file], first_line + x.idx + 1)
+                                });
+                                out.excerpts.push(e);
                             }
                         }
                         if let Some(w) = verdicts.as_mut()
@@ -592,6 +932,8 @@ pub fn run(
             }
         }
     }
+    // Input order within each behaviour; behaviours in rubric order.
+    out.excerpts.sort_by_key(|e| e.behaviour);
     out.interrupted = stop.load(Ordering::Relaxed);
     Ok(out)
 }

@@ -10,10 +10,14 @@
 //!
 //! `behaviours` lists the failure behaviours present; each attribute
 //! behaviour (e.g. `oversight_reasoning`) is a boolean field of its own.
+//! Records from a log that holds many samples (Inspect) also carry the
+//! sample's `uuid`, so a verdict joins back to its sample.
 
-use crate::grade::{Verdict, excerpt};
+use super::Excerpt;
+use crate::grade::{Evidence, Verdict, excerpt};
 use crate::parse::{Id, Record};
 use crate::rubric::{BehaviourKind, Rubric};
+use simd_json::prelude::*;
 use std::io::Write;
 
 /// Bytes of context on each side of the evidence match.
@@ -31,6 +35,7 @@ pub(super) fn write(
     rec: &Record<'_, '_>,
     v: &Verdict,
     source: &str,
+    from_log: bool,
 ) {
     out.extend_from_slice(b"{\"id\":");
     match rec.id {
@@ -44,6 +49,10 @@ pub(super) fn write(
     }
     if let Some(e) = rec.epoch {
         let _ = write!(out, ",\"epoch\":{e}");
+    }
+    if from_log && let Some(u) = rec.root.get("uuid").and_then(|u| u.into_string()) {
+        out.extend_from_slice(b",\"uuid\":");
+        string(out, u);
     }
     out.extend_from_slice(b",\"model\":");
     string(out, rec.model);
@@ -103,4 +112,24 @@ pub(super) fn write(
     out.extend_from_slice(b"],\"source\":");
     string(out, source);
     out.extend_from_slice(b"}\n");
+}
+
+/// The evidence `e` of `rec` as a kept [`Excerpt`] (source filled in later).
+pub(super) fn excerpt_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) -> Excerpt {
+    let seg = &rec.segments[e.hit.seg as usize];
+    Excerpt {
+        behaviour: e.behaviour as usize,
+        id: rec.id.to_string(),
+        model: rec.model.to_string(),
+        source: String::new(),
+        rule: rubric.rule_name(e.rule as usize).to_string(),
+        scope: seg.scope.name().to_string(),
+        tool: rec.text(seg.tool).to_string(),
+        text: excerpt(
+            rec.text(seg.text),
+            e.hit.start as usize,
+            e.hit.end as usize,
+            EXCERPT_CONTEXT,
+        ),
+    }
 }

@@ -1,11 +1,14 @@
 //! Input: which files to read, and how to get their bytes.
 //!
 //! This module owns the *read policy*: directories are walked recursively
-//! for `*.jsonl`, `*.jsonl.gz` and `*.jsonl.zst` (also `.ndjson`), in sorted
+//! for `*.jsonl`, `*.jsonl.gz` and `*.jsonl.zst` (also `.ndjson`), Inspect
+//! `*.eval` logs and agentic-misalignment `response.json` trees, in sorted
 //! order so that a run does not depend on directory order; `-` is standard
 //! input; plain files are memory-mapped (see [`mmap`]) and compressed files
-//! and pipes are streamed in newline-aligned blocks. It does not parse.
+//! and pipes are streamed in newline-aligned blocks. What kind of input a
+//! file is ([`kind`]) is decided by name and first bytes. It does not parse.
 
+pub mod kind;
 pub mod mmap;
 pub mod split;
 
@@ -13,6 +16,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+pub use kind::{InputFormat, InputKind};
 pub use mmap::MmapChoice;
 
 /// Compression of an input, from its name or its first bytes.
@@ -33,6 +37,14 @@ pub enum Source {
     File(PathBuf),
     /// Standard input (`-`).
     Stdin,
+    /// An agentic-misalignment results tree: the experiment directory and
+    /// its `response.json` files, sorted. Graded as one input.
+    AmTree {
+        /// `results/<experiment>`.
+        root: PathBuf,
+        /// Every `models/<model>/<condition>/sample_NNN/response.json`.
+        files: Vec<PathBuf>,
+    },
 }
 
 impl Source {
@@ -41,6 +53,7 @@ impl Source {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
+            Source::AmTree { root, .. } => root.display().to_string(),
         }
     }
 }
@@ -56,6 +69,7 @@ pub struct InputError {
 
 fn is_transcript_name(name: &str) -> bool {
     [
+        ".eval",
         ".jsonl",
         ".jsonl.gz",
         ".jsonl.zst",
@@ -71,6 +85,13 @@ fn is_transcript_name(name: &str) -> bool {
 /// walked recursively (sorted); files named explicitly are taken whatever
 /// their extension. Problems are returned beside the sources, not instead.
 pub fn discover(args: &[String]) -> (Vec<Source>, Vec<InputError>) {
+    discover_as(args, InputFormat::Auto)
+}
+
+/// [`discover`], with `--input-format`: `jsonl`, `inspect-eval` and
+/// `inspect-json` do not gather `response.json` files into results trees,
+/// and `inspect-json` also takes `*.json` files from directories.
+pub fn discover_as(args: &[String], format: InputFormat) -> (Vec<Source>, Vec<InputError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for a in args {
@@ -84,8 +105,23 @@ pub fn discover(args: &[String]) -> (Vec<Source>, Vec<InputError>) {
                 path: a.clone(),
                 reason: format!("cannot read it: {}", io_reason(&e)),
             }),
-            Ok(m) if m.is_dir() => walk(&p, &mut sources, &mut errors),
-            Ok(m) if m.is_file() => sources.push(Source::File(p)),
+            Ok(m) if m.is_dir() => {
+                let mut trees = std::collections::BTreeMap::new();
+                walk(&p, format, &mut sources, &mut trees, &mut errors);
+                sources.extend(
+                    trees
+                        .into_iter()
+                        .map(|(root, files)| Source::AmTree { root, files }),
+                );
+            }
+            Ok(m) if m.is_file() => match crate::logs::am::locate(&p) {
+                Some(l) if format == InputFormat::Auto || format == InputFormat::AmTree => sources
+                    .push(Source::AmTree {
+                        root: l.root,
+                        files: vec![p],
+                    }),
+                _ => sources.push(Source::File(p)),
+            },
             Ok(_) => {
                 // FIFOs and character devices are read as streams.
                 sources.push(Source::File(p));
@@ -95,7 +131,15 @@ pub fn discover(args: &[String]) -> (Vec<Source>, Vec<InputError>) {
     (sources, errors)
 }
 
-fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+type Trees = std::collections::BTreeMap<PathBuf, Vec<PathBuf>>;
+
+fn walk(
+    dir: &Path,
+    format: InputFormat,
+    sources: &mut Vec<Source>,
+    trees: &mut Trees,
+    errors: &mut Vec<InputError>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -118,12 +162,14 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
     paths.sort();
     for (p, is_dir) in paths {
         if is_dir {
-            walk(&p, sources, errors);
-        } else if p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(is_transcript_name)
+            walk(&p, format, sources, trees, errors);
+        } else if let Some(l) = crate::logs::am::locate(&p)
+            && matches!(format, InputFormat::Auto | InputFormat::AmTree)
         {
+            trees.entry(l.root).or_default().push(p);
+        } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            is_transcript_name(n) || (format == InputFormat::InspectJson && n.ends_with(".json"))
+        }) {
             sources.push(Source::File(p));
         }
     }
@@ -163,6 +209,11 @@ pub enum Opened {
 pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
     let (name, file) = match source {
         Source::Stdin => return Ok(Opened::Stream(Box::new(io::stdin()))),
+        Source::AmTree { .. } => {
+            return Err(io::Error::other(
+                "a results tree is read sample by sample, not as one stream",
+            ));
+        }
         Source::File(p) => (p.display().to_string(), File::open(p)?),
     };
     let meta = file.metadata()?;
@@ -212,14 +263,19 @@ mod tests {
     fn walks_directories_sorted_and_filters_names() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path();
-        std::fs::create_dir_all(p.join("b/c")).unwrap();
         for f in [
             "z.jsonl",
             "a.jsonl.gz",
             "b/c/x.jsonl.zst",
             "b/notes.txt",
             "b/y.ndjson",
+            "logs/run.eval",
+            "results/exp/models/m/blackmail_none-none_none/sample_001/response.json",
+            "results/exp/models/m/blackmail_none-none_none/sample_002/response.json",
+            "results/exp/prompts/blackmail_none-none_none/system_prompt.txt",
+            "stray/response.json",
         ] {
+            std::fs::create_dir_all(p.join(f).parent().unwrap()).unwrap();
             std::fs::write(p.join(f), b"").unwrap();
         }
         let (s, e) = discover(&[
@@ -233,6 +289,11 @@ mod tests {
             .map(|s| match s {
                 Source::File(f) => f.strip_prefix(p).unwrap().display().to_string(),
                 Source::Stdin => "-".into(),
+                Source::AmTree { root, files } => format!(
+                    "tree {} ({} files)",
+                    root.strip_prefix(p).unwrap().display(),
+                    files.len()
+                ),
             })
             .collect();
         assert_eq!(
@@ -241,7 +302,9 @@ mod tests {
                 "a.jsonl.gz",
                 "b/c/x.jsonl.zst",
                 "b/y.ndjson",
+                "logs/run.eval",
                 "z.jsonl",
+                "tree results/exp (2 files)",
                 "b/notes.txt",
                 "-"
             ]

@@ -5,22 +5,29 @@
 //! [`crate::stats`]. Every output format implements [`Exporter`] and renders
 //! the same [`Report`]: an aligned table for terminals, JSON, CSV and
 //! Markdown. Each states the interval method, confidence level, seed and
-//! resample count, so a number never travels without its method.
+//! resample count, so a number never travels without its method. Two
+//! writers for people rather than programs sit beside them: [`Svg`] (a chart
+//! of rates with interval whiskers, `--svg`) and [`Html`] (one
+//! self-contained page with table, chart, evidence and provenance, `--html`).
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
+mod svg;
 mod table;
 
-use crate::engine::{FileSummary, Outcome, RecordError};
+use crate::engine::{Excerpt, FileSummary, Outcome, RecordError};
 use crate::input::InputError;
 use crate::rubric::{BehaviourKind, Rubric};
 use crate::stats::{self, CiConfig, Clustered, Estimate};
 use crate::tally::{GroupTally, LineCounts};
 
 pub use csv::Csv;
+pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
+pub use svg::Svg;
 pub use table::Table;
 
 /// Renders a [`Report`] to bytes.
@@ -120,6 +127,12 @@ pub struct Report {
     pub input_errors: Vec<InputError>,
     /// Whether the run was interrupted.
     pub interrupted: bool,
+    /// Kept evidence excerpts, behaviours in rubric order (see
+    /// [`crate::engine::Options::excerpts`]).
+    pub excerpts: Vec<Excerpt>,
+    /// Size on disk and SHA-256 (hex) of each input, parallel to `files`,
+    /// where the caller computed them (`--html`); `None` for standard input.
+    pub input_digests: Vec<Option<(u64, String)>>,
 }
 
 impl Report {
@@ -179,6 +192,8 @@ impl Report {
             errors_total: outcome.errors_total,
             input_errors: outcome.input_errors.clone(),
             interrupted: outcome.interrupted,
+            excerpts: outcome.excerpts.clone(),
+            input_digests: Vec::new(),
         }
     }
 
