@@ -77,6 +77,8 @@ impl Verdict {
 #[derive(Debug)]
 pub struct GradeCache {
     hits: Vec<Hit>,
+    /// Bit set of the patterns with at least one hit in this record.
+    present: Vec<u64>,
     /// The fields one matcher reads, NUL-separated, and where each starts.
     joined: String,
     spans: Vec<(u32, u32)>,
@@ -94,6 +96,7 @@ impl GradeCache {
     pub fn new(rubric: &Rubric) -> GradeCache {
         GradeCache {
             hits: Vec::new(),
+            present: Vec::new(),
             joined: String::new(),
             spans: Vec::new(),
             set_caches: rubric
@@ -166,9 +169,26 @@ impl Rubric {
         if cache.hits.is_empty() {
             return &cache.verdict;
         }
+        // Which patterns occur at all: a rule missing one of its `all`
+        // terms, or all of its `any` terms, cannot fire and is skipped
+        // without looking at a single hit.
+        cache.present.clear();
+        cache
+            .present
+            .resize(self.pattern_names.len().div_ceil(64), 0);
+        for h in &cache.hits {
+            cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
+        }
+        let present = |p: u32, set: &[u64]| set[p as usize / 64] & (1 << (p % 64)) != 0;
         for (ri, rule) in self.rules.iter().enumerate() {
             let bit = 1u64 << rule.behaviour;
             if cache.verdict.behaviours & bit != 0 {
+                continue;
+            }
+            if !rule.all.iter().all(|t| present(t.pattern, &cache.present))
+                || (!rule.any.is_empty()
+                    && !rule.any.iter().any(|t| present(t.pattern, &cache.present)))
+            {
                 continue;
             }
             if let Some(hit) = self.fire(rule, record, cache) {
