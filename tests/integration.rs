@@ -7,3 +7,5 @@ mod cases;
 mod cli;
 mod determinism;
 mod property;
+mod robustness;
+mod conformance;

@@ -106,25 +106,36 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
             return;
         }
     };
-    let mut paths: Vec<(PathBuf, bool)> = entries
+    let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
         .map(|e| {
             let p = e.path();
             // Follow symlinks for the kind, as a user would expect.
-            let is_dir = std::fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(false);
-            (p, is_dir)
+            let kind = std::fs::metadata(&p).ok().map(|m| m.file_type());
+            (p, kind)
         })
         .collect();
-    paths.sort();
-    for (p, is_dir) in paths {
-        if is_dir {
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, kind) in paths {
+        if kind.is_some_and(|k| k.is_dir()) {
             walk(&p, sources, errors);
         } else if p
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(is_transcript_name)
         {
-            sources.push(Source::File(p));
+            if kind.is_some_and(|k| k.is_file()) {
+                sources.push(Source::File(p));
+            } else {
+                // A FIFO or device found by a walk could block the run
+                // forever waiting for a writer; only named ones are read.
+                errors.push(InputError {
+                    path: p.display().to_string(),
+                    reason: "not a regular file (a pipe, device or broken link); skipped. \
+                             Name it on the command line to read it as a stream"
+                        .to_string(),
+                });
+            }
         }
     }
 }
@@ -183,9 +194,10 @@ pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
         Compression::Zstd => Ok(Opened::Stream(Box::new(zstd::stream::read::Decoder::new(
             file,
         )?))),
-        Compression::None if is_regular => {
-            Ok(Opened::Whole(mmap::Bytes::open(file, meta.len(), choice)?))
-        }
+        Compression::None if is_regular => Ok(match mmap::Bytes::open(file, meta.len(), choice)? {
+            Ok(bytes) => Opened::Whole(bytes),
+            Err(file) => Opened::Stream(Box::new(file)),
+        }),
         Compression::None => Ok(Opened::Stream(Box::new(file))),
     }
 }
