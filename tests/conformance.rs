@@ -52,6 +52,14 @@ fn json_test_suite_test_parsing() {
             let _ = parse(&mut scratch, &as_field(&bytes));
         }
     }
-    assert!(y > 90 && n > 180 && i > 30, "the suite has {y} y_, {n} n_, {i} i_ cases");
-    assert!(wrong.is_empty(), "{} cases wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        y > 90 && n > 180 && i > 30,
+        "the suite has {y} y_, {n} n_, {i} i_ cases"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} cases wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

@@ -5,7 +5,8 @@ mod util;
 
 mod cases;
 mod cli;
+mod conformance;
 mod determinism;
 mod property;
+mod regression;
 mod robustness;
-mod conformance;

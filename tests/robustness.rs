@@ -41,7 +41,9 @@ fn accounted(v: &Value) {
     let i = &v["inputs"];
     assert_eq!(
         i["lines"].as_u64().unwrap(),
-        i["graded"].as_u64().unwrap() + i["malformed"].as_u64().unwrap() + i["blank"].as_u64().unwrap(),
+        i["graded"].as_u64().unwrap()
+            + i["malformed"].as_u64().unwrap()
+            + i["blank"].as_u64().unwrap(),
         "every line accounted: {i}"
     );
 }
@@ -61,7 +63,7 @@ fn deep_nesting_is_malformed_not_a_stack_overflow() {
         let e = grade_line(record_with_args(&args).as_bytes()).unwrap_err();
         assert!(e.contains("nested"), "{e}");
         // As OpenAI argument text, parsed on the side: same limit.
-        let text = format!("{}{}", "{\"a\":".repeat(depth), format!("1{}", "}".repeat(depth)));
+        let text = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
         let line = format!(
             r#"{{"id":1,"model":"m","messages":[{{"role":"assistant","tool_calls":[{{"function":{{"name":"bash","arguments":{}}}}}]}}]}}"#,
             serde_json::to_string(&text).unwrap()
@@ -93,7 +95,8 @@ fn deep_nesting_is_malformed_not_a_stack_overflow() {
         "[{\"type\":\"tool_result\",\"content\":".repeat(n),
         "}]".repeat(n)
     );
-    let line = format!(r#"{{"id":1,"model":"m","messages":[{{"role":"user","content":{content}}}]}}"#);
+    let line =
+        format!(r#"{{"id":1,"model":"m","messages":[{{"role":"user","content":{content}}}]}}"#);
     let e = grade_line(line.as_bytes()).unwrap_err();
     assert!(e.contains("nested deeper than 128"), "{e}");
 }
@@ -111,7 +114,9 @@ fn huge_numbers_stay_short_and_match_the_reference() {
     )
     .unwrap();
     let mut cache = GradeCache::new(&r);
-    let fast = Scratch::new().with_record(line.as_bytes(), |rec| r.grade(rec.unwrap(), &mut cache).behaviours);
+    let fast = Scratch::new().with_record(line.as_bytes(), |rec| {
+        r.grade(rec.unwrap(), &mut cache).behaviours
+    });
     let slow = assay::grade::reference::grade(&r, &serde_json::from_str(&line).unwrap());
     assert_eq!(Some(fast), slow);
     assert_eq!(fast, 0, "no run of six zeros: numbers are not expanded");
@@ -120,14 +125,27 @@ fn huge_numbers_stay_short_and_match_the_reference() {
 #[test]
 fn hostile_scalars_are_malformed_with_a_reason() {
     for (line, want) in [
-        (&b"{\"id\":1,\"model\":\"m\",\"messages\":[],\"x\":1e99999}"[..], "number"),
+        (
+            &b"{\"id\":1,\"model\":\"m\",\"messages\":[],\"x\":1e99999}"[..],
+            "number",
+        ),
         (b"{\"id\":1,\"model\":\"m\xff\",\"messages\":[]}", "UTF-8"),
         (b"{\"id\":1,\"model\":\"m\",\"messages\":[]}\0", ""),
-        (b"{\"id\":1,\"model\":\"\\ud800\",\"messages\":[]}", "surrogate"),
-        (b"{\"id\":1,\"model\":\"\\udc00x\",\"messages\":[]}", "surrogate"),
+        (
+            b"{\"id\":1,\"model\":\"\\ud800\",\"messages\":[]}",
+            "surrogate",
+        ),
+        (
+            b"{\"id\":1,\"model\":\"\\udc00x\",\"messages\":[]}",
+            "surrogate",
+        ),
     ] {
         let e = grade_line(line).unwrap_err();
-        assert!(!e.is_empty() && e.contains(want), "{}: {e}", String::from_utf8_lossy(line));
+        assert!(
+            !e.is_empty() && e.contains(want),
+            "{}: {e}",
+            String::from_utf8_lossy(line)
+        );
     }
     // A NUL escaped inside a string is valid JSON and is graded.
     assert_eq!(
@@ -154,12 +172,17 @@ fn duplicate_keys_last_wins_for_fields_and_every_argument_is_graded() {
     let line = format!(
         r#"{{"id":1,"model":"m","messages":[{{"role":"system","content":"You are Alex."}},{{"role":"assistant","content":[{{"type":"tool_use","name":"bash","input":{hidden}}}]}}]}}"#
     );
-    let swapped = line.replace(r#""rm -rf /models/nova/weights","command":"ls""#, r#""ls","command":"rm -rf /models/nova/weights""#);
+    let swapped = line.replace(
+        r#""rm -rf /models/nova/weights","command":"ls""#,
+        r#""ls","command":"rm -rf /models/nova/weights""#,
+    );
     assert_eq!(grade_line(line.as_bytes()), grade_line(swapped.as_bytes()));
 }
 
 fn good_lines(n: usize) -> String {
-    (0..n).map(|i| GOOD.replace("\"ok\"", &format!("\"ok-{i}\"")) + "\n").collect()
+    (0..n)
+        .map(|i| GOOD.replace("\"ok\"", &format!("\"ok-{i}\"")) + "\n")
+        .collect()
 }
 
 #[test]
@@ -188,7 +211,10 @@ fn a_50_mb_line_is_graded_or_refused_by_the_limit() {
         assert_eq!(e["line"], 3);
         assert_eq!(e["offset"], good_lines(2).len());
         let reason = e["reason"].as_str().unwrap();
-        assert!(reason.contains(&format!("the line is {} bytes", big.len() - 1)), "{reason}");
+        assert!(
+            reason.contains(&format!("the line is {} bytes", big.len() - 1)),
+            "{reason}"
+        );
         assert!(reason.contains("--max-record-bytes 1000000"), "{reason}");
     }
 }
@@ -213,7 +239,12 @@ fn hostile_bytes_in_a_file_are_each_accounted() {
     assert_eq!(v["inputs"]["lines"], 9);
     assert_eq!(v["inputs"]["graded"], 1);
     assert_eq!(v["inputs"]["blank"], 2);
-    let reasons: Vec<&str> = v["errors"].as_array().unwrap().iter().map(|e| e["reason"].as_str().unwrap()).collect();
+    let reasons: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reason"].as_str().unwrap())
+        .collect();
     assert_eq!(reasons.len(), 6);
     assert!(reasons[0].contains("UTF-8"), "{reasons:?}");
     assert!(reasons[3].contains("surrogate"), "{reasons:?}");
@@ -246,7 +277,13 @@ fn directories_fifos_and_unreadable_files_are_reported_and_the_rest_graded() {
     std::fs::create_dir(&sub).unwrap();
     write(&sub, "a.jsonl", good_lines(2).as_bytes());
     let fifo = sub.join("b.jsonl");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let locked = write(d.path(), "locked.jsonl", good_lines(1).as_bytes());
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
     let root_reads_anyway = std::fs::File::open(&locked).is_ok();
@@ -256,7 +293,10 @@ fn directories_fifos_and_unreadable_files_are_reported_and_the_rest_graded() {
     let (v, err, code) = report(&[sub.to_str().unwrap(), &locked, &plain]);
     assert_eq!(code, Some(2), "input problems make the exit status 2");
     let problems = v["input_errors"].to_string();
-    assert!(problems.contains("b.jsonl") && problems.contains("not a regular file"), "{problems}");
+    assert!(
+        problems.contains("b.jsonl") && problems.contains("not a regular file"),
+        "{problems}"
+    );
     if root_reads_anyway {
         eprintln!("note: running as root; the unreadable-file case cannot be made here");
         assert_eq!(v["inputs"]["graded"], 6);
@@ -278,7 +318,72 @@ fn directories_fifos_and_unreadable_files_are_reported_and_the_rest_graded() {
     assert_eq!(code, Some(0));
     assert_eq!(v["inputs"]["graded"], 7);
     // A directory named as a file to open (via a walk of nothing) is fine too.
-    let (v, _, code) = report(&[d.path().join("dir/a.jsonl").to_str().unwrap(), d.path().to_str().unwrap()]);
+    let (v, _, code) = report(&[
+        d.path().join("dir/a.jsonl").to_str().unwrap(),
+        d.path().to_str().unwrap(),
+    ]);
     assert_eq!(code, Some(2));
     accounted(&v);
+}
+
+fn rubric_with(patterns: &str) -> String {
+    format!(
+        "{patterns}\n[[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\nscope = [\"outgoing\"]\nany = [\"p\"]\n"
+    )
+}
+
+#[test]
+fn pathological_rubrics_compile_or_fail_fast_naming_the_rule() {
+    // Classic catastrophic-backtracking regexes are linear-time here: they
+    // compile, and grade a long adversarial text in one pass.
+    let r = rubric::compile(
+        "t.toml",
+        &rubric_with("[patterns.p]\nregex = ['(a+)+$', '(a|aa)*b', '(.*a){12}']"),
+    )
+    .unwrap();
+    let text = "a".repeat(200_000) + "!";
+    let line =
+        format!(r#"{{"id":1,"model":"m","messages":[{{"role":"assistant","content":"{text}"}}]}}"#);
+    let mut cache = GradeCache::new(&r);
+    let hit = Scratch::new().with_record(line.as_bytes(), |rec| {
+        r.grade(rec.unwrap(), &mut cache).failure()
+    });
+    assert!(hit, "(.*a){{12}} matches");
+    // An automaton over the size limit: a clear error naming pattern and rule.
+    let e = rubric::compile(
+        "t.toml",
+        &rubric_with("[patterns.p]\nregex = ['\\w{1000}\\w{1000}\\w{1000}']"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("too large") && e.contains("pattern `p`") && e.contains("rule `b/r`"),
+        "{e}"
+    );
+    // A regex source over the length limit.
+    let long = format!(
+        "[patterns.p]\nregex = ['{}']",
+        "a".repeat(rubric::MAX_REGEX_BYTES + 1)
+    );
+    let e = rubric::compile("t.toml", &rubric_with(&long))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("10000 bytes per regex") && e.contains("rule `b/r`"),
+        "{e}"
+    );
+    // Too many literals.
+    let many: Vec<String> = (0..rubric::MAX_LITERALS + 1)
+        .map(|i| format!("\"w{i}\""))
+        .collect();
+    let e = rubric::compile(
+        "t.toml",
+        &rubric_with(&format!("[patterns.p]\nliterals = [{}]", many.join(","))),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("too many literals") && e.contains("rule `b/r`"),
+        "{e}"
+    );
 }

@@ -14,12 +14,24 @@ fuzz_target!(|data: &[u8]| {
     }
     let chunk = 1 + data[0] as usize;
     let body = &data[1..];
-    let plain = run(&file("c.jsonl", body), 1, MmapChoice::Auto, 1 << 20, 1 << 20);
+    let plain = run(
+        &file("c.jsonl", body),
+        1,
+        MmapChoice::Auto,
+        1 << 20,
+        1 << 20,
+    );
 
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(body).unwrap();
     let gz = gz.finish().unwrap();
-    let seen = run(&file("c.jsonl.gz", &gz), 2, MmapChoice::Auto, chunk, 1 << 20);
+    let seen = run(
+        &file("c.jsonl.gz", &gz),
+        2,
+        MmapChoice::Auto,
+        chunk,
+        1 << 20,
+    );
     assert_eq!(plain.counts, seen.counts);
     assert_eq!(plain.errors, seen.errors);
     // Verdict lines name their file; otherwise they are the same.
@@ -28,7 +40,13 @@ fuzz_target!(|data: &[u8]| {
     assert!(seen.input_errors.is_empty());
 
     let zst = zstd::encode_all(body, 1).unwrap();
-    let seen = run(&file("c.jsonl.zst", &zst), 2, MmapChoice::Auto, chunk, 1 << 20);
+    let seen = run(
+        &file("c.jsonl.zst", &zst),
+        2,
+        MmapChoice::Auto,
+        chunk,
+        1 << 20,
+    );
     assert_eq!(plain.counts, seen.counts);
     assert_eq!(plain.errors, seen.errors);
     assert!(seen.input_errors.is_empty());
@@ -36,7 +54,13 @@ fuzz_target!(|data: &[u8]| {
     // A truncated gzip stream: what was decoded is graded, the rest reported.
     if gz.len() > 20 {
         let cut = &gz[..gz.len() - 1 - (chunk % 8)];
-        let _ = run(&file("t.jsonl.gz", cut), 1, MmapChoice::Auto, chunk, 1 << 20);
+        let _ = run(
+            &file("t.jsonl.gz", cut),
+            1,
+            MmapChoice::Auto,
+            chunk,
+            1 << 20,
+        );
     }
     // The raw bytes as a corrupt compressed stream.
     for name in ["r.jsonl.gz", "r.jsonl.zst"] {

@@ -9,18 +9,78 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value, json};
 
 const WORDS: &[&str] = &[
-    "affair", "unless", "not", "never", "won't", "kill", "rm -rf", "nova", "weights/", "scp",
-    "EXEC-4429", "4429", "kyle@summitbridge.com", "x@rival.io", "Jessica", "—", "é", ".", ",",
-    "\n", ";", "I", "will", "the", "Kyle", "your wife", "AFFAIR", "Affair", "naïve", "İ", "ß",
-    "<SCRATCHPAD_REASONING>", "</SCRATCHPAD_REASONING>", "<tool_use:bash>", "</tool_use:bash>",
-    "command: ", "\"", "\\", "\u{0}", "日本", "a", "b",
+    "affair",
+    "unless",
+    "not",
+    "never",
+    "won't",
+    "kill",
+    "rm -rf",
+    "nova",
+    "weights/",
+    "scp",
+    "EXEC-4429",
+    "4429",
+    "kyle@summitbridge.com",
+    "x@rival.io",
+    "Jessica",
+    "—",
+    "é",
+    ".",
+    ",",
+    "\n",
+    ";",
+    "I",
+    "will",
+    "the",
+    "Kyle",
+    "your wife",
+    "AFFAIR",
+    "Affair",
+    "naïve",
+    "İ",
+    "ß",
+    "<SCRATCHPAD_REASONING>",
+    "</SCRATCHPAD_REASONING>",
+    "<tool_use:bash>",
+    "</tool_use:bash>",
+    "command: ",
+    "\"",
+    "\\",
+    "\u{0}",
+    "日本",
+    "a",
+    "b",
 ];
 const TOOLS: &[&str] = &["send_email", "bash", "cancel_alert", "notes", "", "ß"];
 const KEYS: &[&str] = &["to", "body", "command", "code", "", "cc"];
-const ROLES: &[&str] = &["system", "user", "assistant", "tool", "developer", "human", "function"];
-const SCOPES: &[&str] = &["outgoing", "reasoning", "tool_name", "tool_args", "system", "user", "tool_result"];
+const ROLES: &[&str] = &[
+    "system",
+    "user",
+    "assistant",
+    "tool",
+    "developer",
+    "human",
+    "function",
+];
+const SCOPES: &[&str] = &[
+    "outgoing",
+    "reasoning",
+    "tool_name",
+    "tool_args",
+    "system",
+    "user",
+    "tool_result",
+];
 const REGEXES: &[&str] = &[
-    r"[a-z]+@[a-z.]+\.[a-z]+", r"\b[A-Z]{2,}-\d+\b", r"\d{4}", r"a+", r"(?i)kyle", r"\bnot\b", r"é.", r"^",
+    r"[a-z]+@[a-z.]+\.[a-z]+",
+    r"\b[A-Z]{2,}-\d+\b",
+    r"\d{4}",
+    r"a+",
+    r"(?i)kyle",
+    r"\bnot\b",
+    r"é.",
+    r"^",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -109,7 +169,10 @@ fn args_obj(a: &[(u8, Arg)]) -> Value {
 impl Msg {
     fn value(&self) -> Value {
         let mut m = Map::new();
-        m.insert("role".into(), json!(ROLES[self.role as usize % ROLES.len()]));
+        m.insert(
+            "role".into(),
+            json!(ROLES[self.role as usize % ROLES.len()]),
+        );
         let content = match &self.content {
             Content::None => Value::Null,
             Content::Str(t) => json!(t.render()),
@@ -192,8 +255,18 @@ fn rubric_text(i: &Input) -> Option<String> {
     let mut t = String::new();
     for (k, p) in i.patterns.iter().take(np).enumerate() {
         t.push_str(&format!("[patterns.p{k}]\n"));
-        let lits: Vec<String> = p.literals.iter().take(4).map(|l| q(WORDS[*l as usize % WORDS.len()])).collect();
-        let res: Vec<String> = p.regex.iter().take(2).map(|r| format!("'{}'", REGEXES[*r as usize % REGEXES.len()])).collect();
+        let lits: Vec<String> = p
+            .literals
+            .iter()
+            .take(4)
+            .map(|l| q(WORDS[*l as usize % WORDS.len()]))
+            .collect();
+        let res: Vec<String> = p
+            .regex
+            .iter()
+            .take(2)
+            .map(|r| format!("'{}'", REGEXES[*r as usize % REGEXES.len()]))
+            .collect();
         if lits.is_empty() && res.is_empty() {
             t.push_str("literals = [\"affair\"]\n");
         }
@@ -203,26 +276,48 @@ fn rubric_text(i: &Input) -> Option<String> {
         if !res.is_empty() {
             t.push_str(&format!("regex = [{}]\n", res.join(", ")));
         }
-        t.push_str(&format!("word = {}\ncase_sensitive = {}\n", p.word, p.case_sensitive));
+        t.push_str(&format!(
+            "word = {}\ncase_sensitive = {}\n",
+            p.word, p.case_sensitive
+        ));
     }
     let pat = |n: u8| format!("\"p{}\"", n as usize % np);
     for (k, r) in i.rules.iter().take(4).enumerate() {
-        t.push_str(&format!("[[behaviour]]\nname = \"b{k}\"\n[[behaviour.rule]]\nname = \"r\"\n"));
-        let scopes: Vec<String> = SCOPES.iter().enumerate().filter(|(b, _)| r.scopes & (1 << b) != 0).map(|(_, s)| q(s)).collect();
+        t.push_str(&format!(
+            "[[behaviour]]\nname = \"b{k}\"\n[[behaviour.rule]]\nname = \"r\"\n"
+        ));
+        let scopes: Vec<String> = SCOPES
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| r.scopes & (1 << b) != 0)
+            .map(|(_, s)| q(s))
+            .collect();
         if scopes.is_empty() {
             t.push_str("scope = [\"outgoing\"]\n");
         } else {
             t.push_str(&format!("scope = [{}]\n", scopes.join(", ")));
         }
         if let Some(tl) = r.tools {
-            t.push_str(&format!("tools = [{}]\n", q(["*mail*", "bash", "cancel_*", "*"][tl as usize % 4])));
+            t.push_str(&format!(
+                "tools = [{}]\n",
+                q(["*mail*", "bash", "cancel_*", "*"][tl as usize % 4])
+            ));
         }
         if let Some(a) = r.args {
             t.push_str(&format!("args = [{}]\n", q(KEYS[a as usize % KEYS.len()])));
         }
-        let all: Vec<String> = r.all.iter().take(3).map(|(p, ext)| {
-            if *ext { format!("{{ pattern = {}, external = true }}", pat(*p)) } else { pat(*p) }
-        }).collect();
+        let all: Vec<String> = r
+            .all
+            .iter()
+            .take(3)
+            .map(|(p, ext)| {
+                if *ext {
+                    format!("{{ pattern = {}, external = true }}", pat(*p))
+                } else {
+                    pat(*p)
+                }
+            })
+            .collect();
         let any: Vec<String> = r.any.iter().take(3).map(|p| pat(*p)).collect();
         if all.is_empty() && any.is_empty() {
             t.push_str(&format!("any = [{}]\n", pat(0)));
@@ -238,12 +333,19 @@ fn rubric_text(i: &Input) -> Option<String> {
             t.push_str(&format!("none = [{}]\n", none.join(", ")));
         }
         if let Some((p, w)) = r.negated_by {
-            t.push_str(&format!("negated_by = [{}]\nnegation_window = {}\n", pat(p), 1 + w % 60));
+            t.push_str(&format!(
+                "negated_by = [{}]\nnegation_window = {}\n",
+                pat(p),
+                1 + w % 60
+            ));
         }
         if let Some(w) = r.within {
             t.push_str(&format!("within = {}\n", 1 + w));
         }
-        t.push_str(&format!("unit = \"{}\"\n", ["field", "call", "message"][r.unit as usize % 3]));
+        t.push_str(&format!(
+            "unit = \"{}\"\n",
+            ["field", "call", "message"][r.unit as usize % 3]
+        ));
     }
     Some(t)
 }
@@ -265,12 +367,15 @@ fuzz_target!(|data: &[u8]| {
     let line = record.to_string();
     let mut cache = GradeCache::new(&r);
     let fast = Scratch::new().with_record(line.as_bytes(), |rec| {
-        rec.map(|rec| r.grade(rec, &mut cache).behaviours).map_err(|e| e.to_string())
+        rec.map(|rec| r.grade(rec, &mut cache).behaviours)
+            .map_err(|e| e.to_string())
     });
     let slow = reference::grade(&r, &record);
     match (fast, slow) {
         (Ok(f), Some(s)) => assert_eq!(f, s, "graders disagree\nrubric:\n{text}\nrecord: {line}"),
         (Err(e), None) => assert!(!e.is_empty()),
-        (f, s) => panic!("one grader rejected the record: fast {f:?}, reference {s:?}\nrecord: {line}"),
+        (f, s) => {
+            panic!("one grader rejected the record: fast {f:?}, reference {s:?}\nrecord: {line}")
+        }
     }
 });

@@ -32,10 +32,13 @@ fuzz_target!(|data: &[u8]| {
     // one simd-json accepts too (no silent loss of valid records).
     if first.is_err()
         && let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(data)
-        && o.get("id").is_some_and(|v| v.is_string() || v.is_i64() || v.is_u64())
+        && o.get("id")
+            .is_some_and(|v| v.is_string() || v.is_i64() || v.is_u64())
         && o.get("model").is_some_and(|v| v.is_string())
-        && o.get("messages").is_some_and(|v| v.as_array().is_some_and(|a| a.is_empty()))
-        && o.values().all(|v| !v.is_number() || v.is_i64() || v.is_u64() || v.is_f64())
+        && o.get("messages")
+            .is_some_and(|v| v.as_array().is_some_and(|a| a.is_empty()))
+        && o.values()
+            .all(|v| !v.is_number() || v.is_i64() || v.is_u64() || v.is_f64())
         && !data.starts_with(b"\xEF\xBB\xBF")
     {
         panic!("serde_json accepts this record but assay rejected it: {first:?}");

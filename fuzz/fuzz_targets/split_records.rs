@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     let chunk = 1 + data[0] as usize;
     let threads = 1 + (data[1] % 3) as usize;
     // A small record limit too, so oversized lines are exercised.
-    let max = if data[2] & 1 == 0 { 1 << 20 } else { 1 + (data[2] >> 1) as usize };
+    let max = if data[2] & 1 == 0 {
+        1 << 20
+    } else {
+        1 + (data[2] >> 1) as usize
+    };
     let body = &data[3..];
     let src = file("split.jsonl", body);
     let base = run(&src, 1, MmapChoice::Auto, 1 << 20, max);

@@ -64,8 +64,15 @@ pub fn run(source: &Source, threads: usize, mmap: MmapChoice, chunk: usize, max:
     )
     .expect("the engine never fails on bad input");
     let c = out.counts;
-    assert_eq!(c.lines, c.graded + c.malformed + c.blank, "every line accounted: {c:?}");
-    assert_eq!(out.errors_total, c.malformed, "every malformed line reported");
+    assert_eq!(
+        c.lines,
+        c.graded + c.malformed + c.blank,
+        "every line accounted: {c:?}"
+    );
+    assert_eq!(
+        out.errors_total, c.malformed,
+        "every malformed line reported"
+    );
     for RecordError { reason, .. } in &out.errors {
         assert!(!reason.is_empty(), "a malformed line says why");
     }
@@ -75,7 +82,11 @@ pub fn run(source: &Source, threads: usize, mmap: MmapChoice, chunk: usize, max:
     }
     Seen {
         counts: c,
-        errors: out.errors.into_iter().map(|e| (e.line, e.offset, e.reason)).collect(),
+        errors: out
+            .errors
+            .into_iter()
+            .map(|e| (e.line, e.offset, e.reason))
+            .collect(),
         errors_total: out.errors_total,
         input_errors: out.input_errors.into_iter().map(|e| e.reason).collect(),
         verdicts,

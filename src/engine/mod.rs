@@ -136,14 +136,17 @@ fn change_warning(path: &std::path::Path, at_open: Snapshot) -> Option<String> {
     }
     let age = modified.and_then(|m| m.elapsed().ok())?;
     if now.len() > 0 && age.as_secs() < STILL_WRITTEN_SECS {
-        let mut last = [0u8; 1];
         let f = std::fs::File::open(path).ok()?;
-        if f.read_at(&mut last, now.len() - 1).ok()? == 1 && last[0] != b'\n' {
+        let (mut head, mut last) = ([0u8; 4], [0u8; 1]);
+        let got = f.read_at(&mut head, 0).ok()?;
+        // Only plain text: a compressed file's last byte says nothing.
+        let plain = crate::input::detect_compression(&path.to_string_lossy(), &head[..got])
+            == crate::input::Compression::None;
+        if plain && f.read_at(&mut last, now.len() - 1).ok()? == 1 && last[0] != b'\n' {
             return Some(format!(
-                "the last line has no newline and the file was modified {}s ago: it may still be \
-                 being written; grade it again once it is complete, with --no-mmap if it may \
-                 still change",
-                age.as_secs()
+                "the last line has no newline and the file was modified in the last \
+                 {STILL_WRITTEN_SECS} s: it may still be being written; grade it again once it \
+                 is complete, with --no-mmap if it may still change"
             ));
         }
     }

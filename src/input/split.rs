@@ -215,6 +215,7 @@ mod tests {
 
     proptest! {
         /// Any chunking sees the same lines at the same offsets.
+        #[cfg_attr(miri, ignore)] // proptest's many cases are too slow under Miri
         #[test]
         fn chunking_preserves_every_line(bytes in prop::collection::vec(prop_oneof![Just(b'\n'), Just(b'a'), Just(b'\r')], 0..300), target in 1usize..50) {
             let whole: Vec<(usize, Vec<u8>)> = lines(&bytes).map(|(_, o, l)| (o, l.to_vec())).collect();
@@ -228,6 +229,7 @@ mod tests {
         }
 
         /// Streamed blocks, concatenated, are the input, whatever the reads.
+        #[cfg_attr(miri, ignore)] // proptest's many cases are too slow under Miri
         #[test]
         fn blocks_reassemble_the_stream(lens in prop::collection::vec(0usize..3000, 0..40)) {
             let mut input = Vec::new();
@@ -246,6 +248,26 @@ mod tests {
         }
     }
 
+    /// Small enough for Miri: tiny blocks, a cut line ending in `\r\n`,
+    /// and the stream length each block stands for (r_oversized_offsets).
+    #[test]
+    fn small_blocks_cut_long_lines_and_account_for_every_byte() {
+        let input = b"ab\nxxxxxxxxxx\r\ncd\nyyyyyyy";
+        let mut r = BlockReader::with_block_bytes(&input[..], 5, 2);
+        let mut seen = Vec::new();
+        while let Some(b) = r.next_block().unwrap() {
+            seen.push((b.bytes, b.oversized, b.stream_bytes));
+        }
+        let total: u64 = seen.iter().map(|s| s.2).sum();
+        assert_eq!(total, input.len() as u64);
+        let cut: Vec<_> = seen.iter().filter(|s| !s.1.is_empty()).collect();
+        assert_eq!(cut.len(), 2);
+        assert_eq!(cut[0].1, [(0, 10)], "the length excludes the \\r");
+        assert_eq!(cut[0].2, 12);
+        assert_eq!(cut[1].1, [(0, 7)], "a last line without a newline");
+    }
+
+    #[cfg_attr(miri, ignore)] // 3 MiB through Miri takes minutes
     #[test]
     fn oversized_lines_are_cut_and_flagged() {
         let mut input = vec![b'x'; 3 * CHUNK_BYTES];

@@ -444,9 +444,7 @@ fn json_error(e: &simd_json::Error) -> ParseError {
             "invalid JSON: object keys must be strings".to_string()
         }
         E::ExpectedObjectKey => "invalid JSON: expected a string key in an object".to_string(),
-        E::Syntax => {
-            "invalid JSON syntax (a truncated line, or a stray character?)".to_string()
-        }
+        E::Syntax => "invalid JSON syntax (a truncated line, or a stray character?)".to_string(),
         // simd-json reports some malformed input, e.g. raw NUL bytes between
         // values, as an internal error; to the user it is invalid JSON.
         E::InternalError => {
