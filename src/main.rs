@@ -14,6 +14,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Set by Ctrl-C: workers finish their chunk and the run stops cleanly.
 static STOP: AtomicBool = AtomicBool::new(false);
 
+/// How long a Ctrl-C waits for the run to stop cleanly before forcing it.
+const FORCE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+
 fn main() -> ExitCode {
     let args = match Cli::try_parse() {
         Ok(a) => a,
@@ -27,11 +30,24 @@ fn main() -> ExitCode {
             };
         }
     };
-    // A second Ctrl-C exits at once, for a user who does not want to wait.
+    // Ctrl-C: the run stops after the chunks in flight, writes nothing over
+    // existing files and exits with status 2. A second Ctrl-C, or input that
+    // does not yield within FORCE_AFTER (a pipe whose writer is idle), exits
+    // at once with 130, after removing temporary files.
     let _ = ctrlc::set_handler(|| {
         if STOP.swap(true, Ordering::SeqCst) {
+            assay::output::remove_temporaries();
             std::process::exit(130);
         }
+        std::thread::spawn(|| {
+            std::thread::sleep(FORCE_AFTER);
+            eprintln!(
+                "assay: interrupted, and the input did not stop within {} s (a pipe still open?); exiting",
+                FORCE_AFTER.as_secs()
+            );
+            assay::output::remove_temporaries();
+            std::process::exit(130);
+        });
     });
     match run(args) {
         Ok(code) => ExitCode::from(code as u8),

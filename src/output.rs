@@ -8,6 +8,27 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files not yet committed or abandoned, so that a forced exit
+/// (a second Ctrl-C, or input that never ends) can remove them.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn forget(tmp: &Path) {
+    if let Ok(mut live) = LIVE.lock() {
+        live.retain(|p| p != tmp);
+    }
+}
+
+/// Removes every temporary file still open, for a process about to exit
+/// without unwinding. Targets are never touched.
+pub fn remove_temporaries() {
+    if let Ok(live) = LIVE.lock() {
+        for p in live.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
 
 /// A destination that becomes visible only on [`Output::commit`].
 pub enum Output {
@@ -41,6 +62,9 @@ impl Output {
         tmp_name.push(format!(".assay-tmp-{}", std::process::id()));
         let tmp = path.with_file_name(tmp_name);
         let file = File::create(&tmp)?;
+        if let Ok(mut live) = LIVE.lock() {
+            live.push(tmp.clone());
+        }
         Ok(Output::File {
             tmp,
             target: path.to_path_buf(),
@@ -55,7 +79,9 @@ impl Output {
             Output::File { tmp, target, file } => {
                 let f = file.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;
-                std::fs::rename(&tmp, &target)
+                let r = std::fs::rename(&tmp, &target);
+                forget(&tmp);
+                r
             }
         }
     }
@@ -64,7 +90,8 @@ impl Output {
     pub fn abandon(self) {
         if let Output::File { tmp, file, .. } = self {
             drop(file);
-            let _ = std::fs::remove_file(tmp);
+            let _ = std::fs::remove_file(&tmp);
+            forget(&tmp);
         }
     }
 }

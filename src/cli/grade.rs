@@ -187,6 +187,11 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     for e in &outcome.input_errors {
         eprintln!("assay: {}: {}", e.path, e.reason);
     }
+    for f in &outcome.files {
+        if let Some(w) = &f.warning {
+            eprintln!("assay: {}: warning: {w}", f.path);
+        }
+    }
     outcome.input_errors.splice(0..0, discover_errors.drain(..));
     if let Some(v) = verdicts {
         if outcome.interrupted {

@@ -74,6 +74,9 @@ pub struct Options {
     pub excerpts: usize,
     /// Called on the caller's thread as results arrive, in order.
     pub progress: Option<ProgressHook>,
+    /// Target chunk size ([`CHUNK_BYTES`]). Output never depends on it; the
+    /// `split_records` fuzz target and tests vary it to prove that.
+    pub chunk_bytes: usize,
 }
 
 /// What a worker does with each line.
@@ -179,6 +182,7 @@ impl Default for Options {
             input_format: InputFormat::Auto,
             excerpts: 0,
             progress: None,
+            chunk_bytes: CHUNK_BYTES,
         }
     }
 }
@@ -207,6 +211,58 @@ pub struct FileSummary {
     pub counts: LineCounts,
     /// Set when the input could not be read (wholly or partly).
     pub error: Option<String>,
+    /// Set when the file changed while it was read, or looks like it is
+    /// still being written (see [`STILL_WRITTEN_SECS`]). Reported as a note.
+    pub warning: Option<String>,
+}
+
+/// What a plain file looked like when it was opened.
+#[derive(Clone, Copy, Debug)]
+struct Snapshot {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// How recently a file must have been modified, with no newline at its end,
+/// to be suspected of being written still.
+pub const STILL_WRITTEN_SECS: u64 = 10;
+
+/// Compares a file now with its snapshot at open: a changed size or
+/// modification time means the run graded a moving target (with a memory
+/// map, a file truncated underneath can even kill the process with
+/// SIGBUS). A file whose last line has no newline and that was modified in
+/// the last [`STILL_WRITTEN_SECS`] seconds is probably still being written.
+/// Either way the grade stands, with a warning saying what to do.
+fn change_warning(path: &std::path::Path, at_open: Snapshot) -> Option<String> {
+    use std::os::unix::fs::FileExt;
+    let now = std::fs::metadata(path).ok()?;
+    let modified = now.modified().ok();
+    if now.len() != at_open.len || modified != at_open.modified {
+        return Some(format!(
+            "the file changed while it was read ({} bytes at open, {} now); the counts cover a \
+             snapshot that may be incomplete; grade it again once it is complete, with --no-mmap \
+             if it may still change",
+            at_open.len,
+            now.len()
+        ));
+    }
+    let age = modified.and_then(|m| m.elapsed().ok())?;
+    if now.len() > 0 && age.as_secs() < STILL_WRITTEN_SECS {
+        let f = std::fs::File::open(path).ok()?;
+        let (mut head, mut last) = ([0u8; 4], [0u8; 1]);
+        let got = f.read_at(&mut head, 0).ok()?;
+        // Only plain text: a compressed file's last byte says nothing.
+        let plain = crate::input::detect_compression(&path.to_string_lossy(), &head[..got])
+            == crate::input::Compression::None;
+        if plain && f.read_at(&mut last, now.len() - 1).ok()? == 1 && last[0] != b'\n' {
+            return Some(format!(
+                "the last line has no newline and the file was modified in the last \
+                 {STILL_WRITTEN_SECS} s: it may still be being written; grade it again once it \
+                 is complete, with --no-mmap if it may still change"
+            ));
+        }
+    }
+    None
 }
 
 /// Everything a report needs from a grading pass.
@@ -235,7 +291,9 @@ pub struct Outcome {
 
 enum Data {
     Shared(Arc<mmap::Bytes>, Range<usize>),
-    Owned(Vec<u8>, Vec<(usize, u64)>),
+    /// Bytes read from a stream, lines cut short, and how many bytes of the
+    /// stream they stand for.
+    Owned(Vec<u8>, Vec<(usize, u64)>, u64),
     /// Samples of a log, one "line" each.
     Log(Vec<Unit>),
 }
@@ -244,7 +302,7 @@ impl Data {
     fn bytes(&self) -> &[u8] {
         match self {
             Data::Shared(b, r) => &b.as_slice()[r.clone()],
-            Data::Owned(v, _) => v,
+            Data::Owned(v, ..) => v,
             Data::Log(_) => &[],
         }
     }
@@ -336,15 +394,15 @@ impl<'r> Worker<'r> {
 
     fn chunk_lines(&mut self, seq: u64, file: usize, base: u64, data: &Data) -> ChunkResult {
         let bytes = data.bytes();
-        let oversized: &[(usize, u64)] = match data {
-            Data::Owned(_, o) => o,
-            _ => &[],
+        let (oversized, span): (&[(usize, u64)], u64) = match data {
+            Data::Owned(_, o, span) => (o, *span),
+            _ => (&[], bytes.len() as u64),
         };
         let mut r = ChunkResult {
             seq,
             file,
             base,
-            bytes: bytes.len() as u64,
+            bytes: span,
             counts: LineCounts::default(),
             errors: Vec::new(),
             verdicts: Vec::new(),
@@ -387,8 +445,10 @@ impl<'r> Worker<'r> {
         }
         for (idx, off, mut line) in lines(bytes) {
             r.counts.lines += 1;
-            if base == 0 && off == 0 {
-                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            let mut bom = 0;
+            if base == 0 && off == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                line = &line[3..];
+                bom = 3;
             }
             if line.iter().all(|b| b.is_ascii_whitespace()) {
                 r.counts.blank += 1;
@@ -396,7 +456,10 @@ impl<'r> Worker<'r> {
             }
             let too_long_reason =
                 if let Some((_, total)) = oversized.iter().find(|(o, _)| *o == off) {
-                    Some(too_long(*total, self.opts.max_record_bytes))
+                    Some(too_long(
+                        total.saturating_sub(bom),
+                        self.opts.max_record_bytes,
+                    ))
                 } else if line.len() > self.opts.max_record_bytes {
                     Some(too_long(line.len() as u64, self.opts.max_record_bytes))
                 } else {
@@ -599,14 +662,30 @@ fn send_units(
 }
 
 /// The first bytes of a file, for [`kind::detect`]; empty when unreadable
-/// (the open that follows reports why).
+/// (the open that follows reports why) or not a regular file: opening a
+/// FIFO to peek would consume its writer, and the real read would then
+/// wait for a partner forever.
 fn head_of(p: &std::path::Path) -> Vec<u8> {
     use std::io::Read;
     let mut buf = Vec::new();
+    if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+        return buf;
+    }
     if let Ok(f) = std::fs::File::open(p) {
         let _ = f.take(kind::HEAD_BYTES as u64).read_to_end(&mut buf);
     }
     buf
+}
+
+/// The size and modification time of a plain file (not stdin or a pipe,
+/// whose size means nothing).
+fn snapshot(src: &Source) -> Option<Snapshot> {
+    let Source::File(p) = src else { return None };
+    let m = std::fs::metadata(p).ok()?;
+    m.is_file().then(|| Snapshot {
+        len: m.len(),
+        modified: m.modified().ok(),
+    })
 }
 
 fn too_long(len: u64, max: usize) -> String {
@@ -637,6 +716,7 @@ pub fn run(
                 bytes: 0,
                 counts: LineCounts::default(),
                 error: None,
+                warning: None,
             })
             .collect(),
         ..Outcome::default()
@@ -646,8 +726,9 @@ pub fn run(
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
         let producer_names = &names;
-        s.spawn(move || {
+        let producer = s.spawn(move || {
             let names = producer_names;
+            let mut snapshots: Vec<Option<Snapshot>> = vec![None; sources.len()];
             let mut seq = 0u64;
             let mut next = move || {
                 seq += 1;
@@ -751,8 +832,9 @@ pub fn run(
                         });
                     }
                     Ok(Opened::Whole(bytes)) => {
+                        snapshots[file] = snapshot(src);
                         let bytes = Arc::new(bytes);
-                        for r in chunk_ranges(bytes.as_slice(), CHUNK_BYTES) {
+                        for r in chunk_ranges(bytes.as_slice(), opts.chunk_bytes) {
                             if stop.load(Ordering::Relaxed) {
                                 break 'files;
                             }
@@ -768,8 +850,16 @@ pub fn run(
                         }
                     }
                     Ok(Opened::Stream(reader)) => {
-                        let mut br =
-                            BlockReader::new(reader, opts.max_record_bytes.saturating_add(1));
+                        snapshots[file] = snapshot(src);
+                        // Slack of 5 bytes for a BOM and a `\r`, which the
+                        // worker strips before measuring: only a line whose
+                        // stripped length is over the limit may be cut short
+                        // (regression r_oversized_crlf_bom).
+                        let mut br = BlockReader::with_block_bytes(
+                            reader,
+                            opts.max_record_bytes.saturating_add(5),
+                            opts.chunk_bytes,
+                        );
                         let mut base = 0u64;
                         loop {
                             if stop.load(Ordering::Relaxed) {
@@ -778,12 +868,12 @@ pub fn run(
                             match br.next_block() {
                                 Ok(None) => break,
                                 Ok(Some(b)) => {
-                                    let len = b.bytes.len() as u64;
+                                    let len = b.stream_bytes;
                                     let job = Job::Chunk {
                                         seq: next(),
                                         file,
                                         base,
-                                        data: Data::Owned(b.bytes, b.oversized),
+                                        data: Data::Owned(b.bytes, b.oversized, len),
                                     };
                                     if job_tx.send(job).is_err() {
                                         break 'files;
@@ -808,6 +898,7 @@ pub fn run(
                 }
             }
             drop(job_tx);
+            snapshots
         });
         // Workers.
         let handles: Vec<_> = (0..threads)
@@ -909,6 +1000,12 @@ pub fn run(
                         }
                     }
                 }
+            }
+        }
+        let snapshots = producer.join().ok()?;
+        for (file, snap) in snapshots.into_iter().enumerate() {
+            if let (Some(snap), Source::File(p)) = (snap, &sources[file]) {
+                out.files[file].warning = change_warning(p, snap);
             }
         }
         handles

@@ -5,8 +5,10 @@
 //! ripgrep documents: if another process **truncates the file while it is
 //! mapped**, touching the vanished pages raises `SIGBUS` and the process
 //! dies. Transcript files are normally complete when graded; for files that
-//! may still be written (a live harness), pass `--no-mmap`, which reads the
-//! file into memory instead (one copy, then immune to truncation).
+//! may still be written (a live harness), pass `--no-mmap`, which streams the
+//! file in blocks instead (bounded memory, immune to truncation: a file cut
+//! short simply ends sooner). The engine also notices a file whose size or
+//! modification time changed during the run and says so.
 //!
 //! Small files are read rather than mapped: below [`MMAP_MIN_BYTES`] a map
 //! costs more in system calls and page faults than a read.
@@ -24,7 +26,7 @@ pub enum MmapChoice {
     /// when mapping fails.
     #[default]
     Auto,
-    /// Never map; read files into memory (`--no-mmap`).
+    /// Never map; stream files in blocks (`--no-mmap`).
     Never,
 }
 
@@ -37,24 +39,33 @@ pub enum Bytes {
 }
 
 impl Bytes {
-    /// Maps or reads `file` (of length `len`) according to `choice`.
-    pub fn open(mut file: File, len: u64, choice: MmapChoice) -> io::Result<Bytes> {
-        if choice == MmapChoice::Auto && len >= MMAP_MIN_BYTES {
+    /// Maps `file` (of length `len`) when `choice` allows and it is big
+    /// enough to pay, else reads it when it is small. `Err(file)` means
+    /// "stream it": mapping is off or failed for a big file, which must not be read
+    /// whole into memory.
+    pub fn open(mut file: File, len: u64, choice: MmapChoice) -> io::Result<Result<Bytes, File>> {
+        if choice == MmapChoice::Never {
+            return Ok(Err(file));
+        }
+        if len >= MMAP_MIN_BYTES {
             // SAFETY: the map is read-only and never outlives this value. The
             // remaining hazard is external: another process truncating the
             // file while it is mapped makes later reads fault with SIGBUS.
             // That is documented above and `--no-mmap` avoids it; mapping
             // cannot otherwise cause undefined behaviour in safe callers
             // because we never create `&mut` views of the mapping.
-            if let Ok(m) = unsafe { memmap2::MmapOptions::new().map(&file) } {
-                // Sequential access: let the kernel read ahead aggressively.
-                let _ = m.advise(memmap2::Advice::Sequential);
-                return Ok(Bytes::Mapped(m));
-            }
+            return Ok(match unsafe { memmap2::MmapOptions::new().map(&file) } {
+                Ok(m) => {
+                    // Sequential access: let the kernel read ahead aggressively.
+                    let _ = m.advise(memmap2::Advice::Sequential);
+                    Ok(Bytes::Mapped(m))
+                }
+                Err(_) => Err(file),
+            });
         }
         let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
         file.read_to_end(&mut buf)?;
-        Ok(Bytes::Heap(buf))
+        Ok(Ok(Bytes::Heap(buf)))
     }
 
     /// The file's bytes.

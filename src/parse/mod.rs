@@ -325,7 +325,16 @@ fn scalar_text(v: Value<'_, '_>, out: &mut String) -> bool {
     } else if let Some(u) = v.as_u64() {
         let _ = write!(out, "{u}");
     } else if let Some(f) = v.as_f64() {
-        let _ = write!(out, "{f}");
+        // Written as JSON writes it (shortest round trip, with an exponent
+        // when large), as the reference grader sees it; `{f}` would spell
+        // 1e300 in 301 digits, letting a line of big numbers overflow the
+        // arena's 32-bit offsets (regression r_huge_floats).
+        match serde_json::Number::from_f64(f) {
+            Some(n) => {
+                let _ = write!(out, "{n}");
+            }
+            None => return false,
+        }
     } else {
         return false;
     }
@@ -409,6 +418,7 @@ impl Scratch {
             Err(e) => f(Err(json_error(&e))),
             Ok(()) => {
                 let mut walker = Walker {
+                    depth: 0,
                     segs: &mut segs,
                     arena,
                     args,
@@ -417,6 +427,12 @@ impl Scratch {
                 };
                 match build(&t, &mut walker) {
                     Err(e) => f(Err(e)),
+                    // Arena offsets are 32-bit; numbers written out can be
+                    // longer than as typed, so a record near simd-json's
+                    // 4 GiB limit could overflow them. Refuse it whole.
+                    Ok(_) if arena.len() > u32::MAX as usize => f(Err(ParseError::new(
+                        "the record's tool arguments expand past 4 GiB; it was not graded",
+                    ))),
                     Ok(mut rec) => {
                         rec.segments = &segs;
                         rec.arena = arena;
@@ -460,6 +476,9 @@ fn json_error(e: &simd_json::Error) -> ParseError {
         }
         E::InvalidNumber | E::InvalidExponent => "an invalid or out-of-range number".to_string(),
 
+        E::DepthLimitExceeded => {
+            "the JSON is nested too deeply (over 1024 levels); the line was not graded".to_string()
+        }
         E::InputTooLarge => "the line is larger than 4 GiB".to_string(),
         E::ExpectedNull | E::ExpectedTrue | E::ExpectedFalse | E::ExpectedNumber => {
             "invalid JSON: not a JSON value here (a stray word or character?)".to_string()
@@ -472,6 +491,13 @@ fn json_error(e: &simd_json::Error) -> ParseError {
         E::ExpectedString | E::KeyMustBeAString | E::BadKeyType => {
             "invalid JSON: object keys must be strings".to_string()
         }
+        E::ExpectedObjectKey => "invalid JSON: expected a string key in an object".to_string(),
+        E::Syntax => "invalid JSON syntax (a truncated line, or a stray character?)".to_string(),
+        // simd-json reports some malformed input, e.g. raw NUL bytes between
+        // values, as an internal error; to the user it is invalid JSON.
+        E::InternalError => {
+            "invalid JSON: unexpected bytes (a NUL or other control character?)".to_string()
+        }
         other => format!("invalid JSON ({other:?})"),
     };
     ParseError {
@@ -480,7 +506,22 @@ fn json_error(e: &simd_json::Error) -> ParseError {
     }
 }
 
+/// How deep the walker follows nested tool arguments and nested tool
+/// results. The walk is recursive; without a limit, a 200 KB line of
+/// `[[[[…]]]]` inside a tool call overflows the stack (regression
+/// r_deep_nesting). Nesting in fields the walker does not read is not limited
+/// (simd-json's own parse is iterative).
+pub const MAX_NESTING: u32 = 128;
+
+fn too_deep() -> ParseError {
+    ParseError::new(format!(
+        "tool arguments or tool results are nested deeper than {MAX_NESTING} levels; \
+         such records are not graded (flatten them at the source)"
+    ))
+}
+
 struct Walker<'w, 'a> {
+    depth: u32,
     segs: &'w mut Vec<Segment<'a>>,
     arena: &'w mut String,
     args: &'w mut Vec<u8>,
@@ -666,7 +707,7 @@ fn message<'a>(i: u32, m: Value<'_, 'a>, w: &mut Walker<'_, 'a>) -> Result<(), P
         && let Some(arr) = tc.as_array()
     {
         for call in arr.iter() {
-            openai_call(i, calls, call, w);
+            openai_call(i, calls, call, w)?;
             calls += 1;
         }
     }
@@ -770,14 +811,16 @@ fn content_value<'a>(
                     Text::Borrowed(name),
                 );
                 if let Some(v) = input {
-                    w.flatten_borrowed(i, call, name, "", v);
+                    w.flatten_borrowed(i, call, name, "", v)?;
                 }
             }
             "tool_result" => {
                 for (k, v) in obj.iter() {
                     if k == "content" {
                         // Nested blocks of a tool result are tool-result text, whoever sent them.
+                        w.descend()?;
                         content_value(i, Role::Tool, v, calls, w)?;
+                        w.depth -= 1;
                     }
                 }
             }
@@ -787,8 +830,15 @@ fn content_value<'a>(
     Ok(())
 }
 
-fn openai_call<'a>(i: u32, call: u32, v: Value<'_, 'a>, w: &mut Walker<'_, 'a>) {
-    let Some(obj) = v.as_object() else { return };
+fn openai_call<'a>(
+    i: u32,
+    call: u32,
+    v: Value<'_, 'a>,
+    w: &mut Walker<'_, 'a>,
+) -> Result<(), ParseError> {
+    let Some(obj) = v.as_object() else {
+        return Ok(());
+    };
     let mut name = "";
     let mut arguments = None;
     for (k, v) in obj.iter() {
@@ -818,7 +868,9 @@ fn openai_call<'a>(i: u32, call: u32, v: Value<'_, 'a>, w: &mut Walker<'_, 'a>) 
         Text::Borrowed(""),
         Text::Borrowed(name),
     );
-    let Some(args) = arguments else { return };
+    let Some(args) = arguments else {
+        return Ok(());
+    };
     match args.into_string() {
         Some(json_text) => w.flatten_json_text(i, call, name, json_text),
         None => w.flatten_borrowed(i, call, name, "", args),
@@ -826,6 +878,16 @@ fn openai_call<'a>(i: u32, call: u32, v: Value<'_, 'a>, w: &mut Walker<'_, 'a>) 
 }
 
 impl<'a> Walker<'_, 'a> {
+    /// One level deeper; an error past [`MAX_NESTING`]. The caller
+    /// decrements `depth` on the way back up.
+    fn descend(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(too_deep());
+        }
+        Ok(())
+    }
+
     fn push(
         &mut self,
         scope: Scope,
@@ -908,7 +970,7 @@ impl<'a> Walker<'_, 'a> {
         tool: &'a str,
         key: &'a str,
         v: Value<'_, 'a>,
-    ) {
+    ) -> Result<(), ParseError> {
         if let Some(s) = v.into_string() {
             self.push(
                 Scope::ToolArgs,
@@ -919,13 +981,17 @@ impl<'a> Walker<'_, 'a> {
                 Text::Borrowed(s),
             );
         } else if let Some(o) = v.as_object() {
+            self.descend()?;
             for (k, v) in o.iter() {
-                self.flatten_borrowed(i, call, tool, k, v);
+                self.flatten_borrowed(i, call, tool, k, v)?;
             }
+            self.depth -= 1;
         } else if let Some(a) = v.as_array() {
+            self.descend()?;
             for v in a.iter() {
-                self.flatten_borrowed(i, call, tool, key, v);
+                self.flatten_borrowed(i, call, tool, key, v)?;
             }
+            self.depth -= 1;
         } else {
             let start = self.arena.len();
             if scalar_text(v, self.arena) {
@@ -940,6 +1006,7 @@ impl<'a> Walker<'_, 'a> {
                 );
             }
         }
+        Ok(())
     }
 
     fn arena_span(&self, start: usize) -> Text<'a> {
@@ -949,7 +1016,13 @@ impl<'a> Walker<'_, 'a> {
 
     /// OpenAI sends `arguments` as JSON *text*. Parse it on the side and copy
     /// its values into the arena; if it is not JSON, grade it as one string.
-    fn flatten_json_text(&mut self, i: u32, call: u32, tool: &'a str, s: &'a str) {
+    fn flatten_json_text(
+        &mut self,
+        i: u32,
+        call: u32,
+        tool: &'a str,
+        s: &'a str,
+    ) -> Result<(), ParseError> {
         // Taken out of `self` for the duration: the tape borrows it while
         // `self` keeps collecting segments.
         let mut buf = std::mem::take(self.args);
@@ -959,9 +1032,10 @@ impl<'a> Walker<'_, 'a> {
         buf.resize(len + INPUT_PADDING, 0);
         let mut t: Tape<'_> = std::mem::replace(self.args_tape, Tape(Vec::new())).reset();
         let parsed = simd_json::fill_tape_padded(&mut buf, len, self.buffers, &mut t).is_ok();
+        let mut res = Ok(());
         if parsed && t.as_value().is_object() {
             let root = t.as_value();
-            self.flatten_owned(i, call, tool, None, root);
+            res = self.flatten_owned(i, call, tool, None, root);
         } else {
             self.push(
                 Scope::ToolArgs,
@@ -974,6 +1048,7 @@ impl<'a> Walker<'_, 'a> {
         }
         *self.args_tape = t.reset();
         *self.args = buf;
+        res
     }
 
     fn flatten_owned(
@@ -983,18 +1058,22 @@ impl<'a> Walker<'_, 'a> {
         tool: &'a str,
         key: Option<Text<'a>>,
         v: Value<'_, '_>,
-    ) {
+    ) -> Result<(), ParseError> {
         if let Some(o) = v.as_object() {
+            self.descend()?;
             for (k, v) in o.iter() {
                 let ks = self.arena.len();
                 self.arena.push_str(k);
                 let key = self.arena_span(ks);
-                self.flatten_owned(i, call, tool, Some(key), v);
+                self.flatten_owned(i, call, tool, Some(key), v)?;
             }
+            self.depth -= 1;
         } else if let Some(a) = v.as_array() {
+            self.descend()?;
             for v in a.iter() {
-                self.flatten_owned(i, call, tool, key, v);
+                self.flatten_owned(i, call, tool, key, v)?;
             }
+            self.depth -= 1;
         } else {
             let start = self.arena.len();
             let ok = match v.into_string() {
@@ -1016,6 +1095,7 @@ impl<'a> Walker<'_, 'a> {
                 );
             }
         }
+        Ok(())
     }
 }
 

@@ -227,6 +227,11 @@ impl Report {
                 out.push(s);
             }
         };
+        for f in &self.files {
+            if let Some(w) = &f.warning {
+                push(format!("{}: {w}", f.path));
+            }
+        }
         for r in self.groups.iter().chain(std::iter::once(&self.total)) {
             if let Some(e) = &r.estimate
                 && let Some(f) = &e.ci.fallback

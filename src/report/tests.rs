@@ -46,6 +46,7 @@ fn outcome() -> Outcome {
                 blank: 1,
             },
             error: None,
+            warning: None,
         }],
         counts: LineCounts {
             lines: 1103,

@@ -18,6 +18,41 @@ use toml::Spanned;
 pub const MAX_BEHAVIOURS: usize = 64;
 /// Compiled automata beyond this many bytes are refused (per automaton).
 pub const AUTOMATON_SIZE_LIMIT: usize = 64 << 20;
+/// Most literals a rubric may define (all patterns together). Compile time
+/// and automaton size grow with them; a hand-written rubric has hundreds.
+pub const MAX_LITERALS: usize = 100_000;
+/// Most bytes of literal text, all literals together.
+pub const MAX_LITERAL_BYTES: usize = 8 << 20;
+/// Most regexes a rubric may define (all patterns together).
+pub const MAX_REGEXES: usize = 1_000;
+/// Longest regex source, in bytes.
+pub const MAX_REGEX_BYTES: usize = 10_000;
+
+/// `behaviour/rule` names of the rules that use pattern `name`, for errors
+/// about a pattern that say which rules it would break.
+fn rules_using(file: &RubricFile, name: &str) -> String {
+    let mut out = Vec::new();
+    for b in &file.behaviour {
+        let b = b.get_ref();
+        for r in &b.rule {
+            let r = r.get_ref();
+            let term = |t: &Spanned<TermDef>| match t.get_ref() {
+                TermDef::Name(n) => n == name,
+                TermDef::Table(t) => t.pattern == name,
+            };
+            if r.all.iter().chain(&r.any).chain(&r.none).any(term)
+                || r.negated_by.iter().any(|n| n.get_ref() == name)
+            {
+                out.push(format!("`{}/{}`", b.name.get_ref(), r.name.get_ref()));
+            }
+        }
+    }
+    if out.is_empty() {
+        "no rule uses it".to_string()
+    } else {
+        format!("used by rule {}", out.join(", "))
+    }
+}
 const DEFAULT_NEGATION_WINDOW: usize = 40;
 
 /// Whether a behaviour counts toward `failure`.
@@ -322,6 +357,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     let mut pattern_names = Vec::new();
     let mut regex_sources: Vec<(u32, String, Range<usize>)> = Vec::new();
     let mut literal_sources = Vec::new();
+    let (mut literal_count, mut literal_bytes, mut regex_count) = (0usize, 0usize, 0usize);
     for (name, def) in &file.patterns {
         let id = u32::try_from(pattern_names.len())
             .map_err(|_| cx.err(name.span(), "too many patterns"))?;
@@ -335,6 +371,22 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         }
         for lit in &d.literals {
             let text = lit.get_ref();
+            literal_count += 1;
+            literal_bytes += text.len();
+            if literal_count > MAX_LITERALS || literal_bytes > MAX_LITERAL_BYTES {
+                return Err(cx
+                    .err(
+                        lit.span(),
+                        format!(
+                            "too many literals: the limit is {MAX_LITERALS} literals and \
+                             {MAX_LITERAL_BYTES} bytes of literal text over the whole rubric \
+                             (pattern `{}`, {})",
+                            name.get_ref(),
+                            rules_using(&file, name.get_ref())
+                        ),
+                    )
+                    .help("split the rubric, or match families of words with a regex"));
+            }
             if text.is_empty() {
                 return Err(cx
                     .err(lit.span(), "an empty literal matches everywhere")
@@ -348,6 +400,20 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             literal_sources.push((id, text.clone(), d.case_sensitive, d.word));
         }
         for re in &d.regex {
+            regex_count += 1;
+            if regex_count > MAX_REGEXES || re.get_ref().len() > MAX_REGEX_BYTES {
+                return Err(cx
+                    .err(
+                        re.span(),
+                        format!(
+                            "regex over the limits of {MAX_REGEXES} regexes per rubric and \
+                             {MAX_REGEX_BYTES} bytes per regex (pattern `{}`, {})",
+                            name.get_ref(),
+                            rules_using(&file, name.get_ref())
+                        ),
+                    )
+                    .help("split it into several shorter regexes, or use literals"));
+            }
             let mut src = ascii_word_boundaries(re.get_ref());
             if !d.case_sensitive {
                 src = format!("(?i:{src})");
@@ -365,7 +431,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         let r = meta::Regex::builder()
             .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
             .build(src)
-            .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` is too large or invalid: {}", pattern_names[*id as usize], first_line(&e.to_string())))
+            .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` ({}) is too large or invalid: {}", pattern_names[*id as usize], rules_using(&file, &pattern_names[*id as usize]), first_line(&e.to_string())))
                 .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))?;
         regexes.push((*id, r));
     }

@@ -55,7 +55,10 @@ mod ast;
 mod compile;
 mod error;
 
-pub use compile::{AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, MAX_BEHAVIOURS, Rubric, Unit};
+pub use compile::{
+    AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, MAX_BEHAVIOURS, MAX_LITERAL_BYTES,
+    MAX_LITERALS, MAX_REGEX_BYTES, MAX_REGEXES, Rubric, Unit,
+};
 pub(crate) use compile::{Rule, Term, glob_match};
 pub use error::RubricError;
 

@@ -1,0 +1,101 @@
+//! Helpers shared by the fuzz targets: run the real engine on bytes, and
+//! compare what a user would see (line accounting, malformed-line reports,
+//! verdict lines).
+
+use assay::engine::{self, Options, Outcome, RecordError};
+use assay::input::{MmapChoice, Source};
+use assay::rubric::{self, Rubric};
+use assay::tally::LineCounts;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
+
+/// The built-in rubric, compiled once per process.
+pub fn builtin() -> &'static Rubric {
+    static R: OnceLock<Rubric> = OnceLock::new();
+    R.get_or_init(rubric::builtin)
+}
+
+/// A scratch directory for this fuzzing process.
+fn dir() -> &'static PathBuf {
+    static D: OnceLock<PathBuf> = OnceLock::new();
+    D.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("assay-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&d).expect("temp dir");
+        d
+    })
+}
+
+/// Writes `bytes` to a file named `name` in the scratch directory.
+pub fn file(name: &str, bytes: &[u8]) -> Source {
+    let p = dir().join(name);
+    std::fs::write(&p, bytes).expect("write fuzz input");
+    Source::File(p)
+}
+
+/// What a user sees of a run.
+#[derive(Debug, PartialEq)]
+pub struct Seen {
+    pub counts: LineCounts,
+    pub errors: Vec<(u64, u64, String)>,
+    pub errors_total: u64,
+    pub input_errors: Vec<String>,
+    pub verdicts: Vec<u8>,
+}
+
+/// Runs the engine over `source` with the built-in rubric.
+pub fn run(source: &Source, threads: usize, mmap: MmapChoice, chunk: usize, max: usize) -> Seen {
+    let opts = Options {
+        threads,
+        mmap,
+        chunk_bytes: chunk,
+        max_record_bytes: max,
+        verdicts: true,
+        max_errors_kept: usize::MAX,
+        ..Options::default()
+    };
+    let mut verdicts = Vec::new();
+    let out: Outcome = engine::run(
+        std::slice::from_ref(source),
+        builtin(),
+        &opts,
+        Some(&mut verdicts),
+        &AtomicBool::new(false),
+    )
+    .expect("the engine never fails on bad input");
+    let c = out.counts;
+    assert_eq!(
+        c.lines,
+        c.graded + c.malformed + c.blank,
+        "every line accounted: {c:?}"
+    );
+    assert_eq!(
+        out.errors_total, c.malformed,
+        "every malformed line reported"
+    );
+    for RecordError { reason, .. } in &out.errors {
+        assert!(!reason.is_empty(), "a malformed line says why");
+    }
+    let path = source.display();
+    for e in &out.errors {
+        assert_eq!(e.file, path);
+    }
+    Seen {
+        counts: c,
+        errors: out
+            .errors
+            .into_iter()
+            .map(|e| (e.line, e.offset, e.reason))
+            .collect(),
+        errors_total: out.errors_total,
+        input_errors: out.input_errors.into_iter().map(|e| e.reason).collect(),
+        verdicts,
+    }
+}
+
+/// Lines in `bytes` as `assay` counts them: one per `\n`, plus an
+/// unterminated last line.
+pub fn expected_lines(bytes: &[u8]) -> u64 {
+    let nl = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+    nl + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}

@@ -1,0 +1,239 @@
+//! Regression tests for bugs found by fuzzing and the hostile-input work.
+//! Each names the bug it guards against.
+
+use crate::util::{assay, data, stderr};
+use assay::engine::{self, Options};
+use assay::input::{MmapChoice, Source};
+use std::io::Write;
+use std::process::Stdio;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+/// r_oversized_offsets (found by the `split_records` fuzz target): a
+/// streamed line cut short by `--max-record-bytes` advanced the byte offset
+/// by the kept bytes only, so every later error in the file had a wrong
+/// offset, and the file's byte count was short.
+#[test]
+fn r_oversized_offsets() {
+    let raw = std::fs::read(data("fuzz/split_records-oversized-offsets")).unwrap();
+    // The fuzz input's first three bytes chose chunk 65, 3 threads, limit 17.
+    let body = &raw[3..];
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.jsonl");
+    std::fs::write(&p, body).unwrap();
+    let src = [Source::File(p)];
+    let rubric = assay::rubric::builtin();
+    let run = |mmap, chunk_bytes, threads| {
+        let opts = Options {
+            mmap,
+            chunk_bytes,
+            threads,
+            max_record_bytes: 17,
+            ..Options::default()
+        };
+        engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap()
+    };
+    let whole = run(MmapChoice::Auto, 1 << 20, 1);
+    let streamed = run(MmapChoice::Never, 65, 3);
+    assert_eq!(whole.errors, streamed.errors);
+    assert_eq!(whole.files[0].bytes, body.len() as u64);
+    assert_eq!(streamed.files[0].bytes, body.len() as u64);
+    let offsets: Vec<u64> = streamed.errors.iter().map(|e| e.offset).collect();
+    assert_eq!(offsets, [0, 1054, 1929]);
+}
+
+/// r_oversized_crlf_bom: a streamed line whose `\r` or BOM pushed it over
+/// the limit was cut short, while the same line read whole (stripped of
+/// both) was graded. Now the limit applies to the stripped line either way.
+#[test]
+fn r_oversized_crlf_bom() {
+    let line = r#"{"id":1,"model":"m","messages":[]}"#;
+    let mut body = b"\xEF\xBB\xBF".to_vec();
+    body.extend_from_slice(line.as_bytes());
+    body.extend_from_slice(b"\r\n");
+    body.extend_from_slice(line.as_bytes());
+    body.extend_from_slice(b"\r\n");
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.jsonl");
+    std::fs::write(&p, &body).unwrap();
+    let src = [Source::File(p)];
+    let rubric = assay::rubric::builtin();
+    for max in [line.len() - 1, line.len()] {
+        let mut seen = Vec::new();
+        for (mmap, chunk) in [
+            (MmapChoice::Auto, 1 << 20),
+            (MmapChoice::Never, 1),
+            (MmapChoice::Never, 7),
+        ] {
+            let opts = Options {
+                mmap,
+                chunk_bytes: chunk,
+                max_record_bytes: max,
+                ..Options::default()
+            };
+            let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();
+            seen.push((o.counts, o.errors));
+        }
+        assert!(seen.windows(2).all(|w| w[0] == w[1]), "max {max}: {seen:?}");
+        assert_eq!(seen[0].0.graded, if max == line.len() { 2 } else { 0 });
+    }
+}
+
+fn interrupt(child: &std::process::Child) {
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+}
+
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("assay-tmp"))
+        .collect()
+}
+
+/// Ctrl-C during a run fed by a pipe that keeps writing: the run stops
+/// after the chunks in flight, exits with status 2, leaves no temporary
+/// files and does not replace an existing --output or --verdicts file.
+#[test]
+fn r_ctrl_c_stops_cleanly_and_keeps_old_outputs() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("live.jsonl");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let report = d.path().join("report.json");
+    let verdicts = d.path().join("verdicts.jsonl");
+    std::fs::write(&report, "old report").unwrap();
+    std::fs::write(&verdicts, "old verdicts").unwrap();
+    let child = assay()
+        .args(["grade", "--format", "json", "-q", "--output"])
+        .arg(&report)
+        .arg("--verdicts")
+        .arg(&verdicts)
+        .arg(&fifo)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // An endless writer: transcripts until the reader goes away.
+    let writer = std::thread::spawn({
+        let fifo = fifo.clone();
+        move || {
+            let mut w = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let line = std::fs::read_to_string(data("shapes.jsonl")).unwrap();
+            while w.write_all(line.as_bytes()).is_ok() {}
+        }
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    // The verdict file is being written (the report is made at the end).
+    assert_eq!(
+        leftovers(d.path()).len(),
+        1,
+        "a temporary exists while running"
+    );
+    let t = Instant::now();
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        t.elapsed() < Duration::from_secs(2),
+        "stopped promptly: {:?}",
+        t.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("interrupted"));
+    writer.join().unwrap();
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
+    assert_eq!(std::fs::read_to_string(&verdicts).unwrap(), "old verdicts");
+    assert!(leftovers(d.path()).is_empty(), "{:?}", leftovers(d.path()));
+}
+
+/// Ctrl-C while the input blocks (a pipe whose writer is idle) cannot stop
+/// between chunks; after 3 s the run is forced to exit with status 130,
+/// still removing its temporary files.
+#[test]
+fn r_ctrl_c_on_a_silent_pipe_exits_130() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("idle.jsonl");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let verdicts = d.path().join("verdicts.jsonl");
+    let child = assay()
+        .args(["grade", "-q", "--verdicts"])
+        .arg(&verdicts)
+        .arg(&fifo)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Open the pipe and write one line, then go quiet while holding it.
+    let w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    (&w).write_all(b"{\"id\":1,\"model\":\"m\",\"messages\":[]}\n")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let t = Instant::now();
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    drop(w);
+    assert!(t.elapsed() < Duration::from_secs(6), "{:?}", t.elapsed());
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert!(!verdicts.exists());
+    assert!(leftovers(d.path()).is_empty(), "{:?}", leftovers(d.path()));
+}
+
+/// r_fake_magic (found by the `split_records` fuzz target): a `.jsonl` file
+/// whose first bytes happen to be the zstd (or gzip) magic was decoded as
+/// compressed, failed, and every line after the first was lost. A stream
+/// detected by magic alone that does not decode is now read as text.
+#[test]
+fn r_fake_magic() {
+    let d = tempfile::tempdir().unwrap();
+    let good = r#"{"id":1,"model":"m","messages":[]}"#;
+    for magic in [&b"(\xb5/\xfd"[..], b"\x1f\x8b"] {
+        let mut body = magic.to_vec();
+        body.extend_from_slice(format!("\n{good}\n{good}\n").as_bytes());
+        let p = d.path().join("x.jsonl");
+        std::fs::write(&p, &body).unwrap();
+        let o = engine::run(
+            &[Source::File(p)],
+            &assay::rubric::builtin(),
+            &Options::default(),
+            None,
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+        assert!(o.input_errors.is_empty(), "{:?}", o.input_errors);
+        assert_eq!(
+            (o.counts.lines, o.counts.graded, o.counts.malformed),
+            (3, 2, 1)
+        );
+    }
+    // A real compressed stream under a plain name is still decoded.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(format!("{good}\n").as_bytes()).unwrap();
+    let p = d.path().join("renamed.jsonl");
+    std::fs::write(&p, gz.finish().unwrap()).unwrap();
+    let o = engine::run(
+        &[Source::File(p)],
+        &assay::rubric::builtin(),
+        &Options::default(),
+        None,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(o.counts.graded, 1);
+}
