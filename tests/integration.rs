@@ -9,3 +9,4 @@ mod compare;
 mod determinism;
 mod logs;
 mod property;
+mod uncertain;
