@@ -12,3 +12,4 @@ mod logs;
 mod property;
 mod regression;
 mod robustness;
+mod uncertain;

@@ -10,13 +10,15 @@
 //! missing.
 //!
 //! Judge verdicts (`--labels FILE`, JSON lines with an `id` and the
-//! behaviours the judge found) replace the rubric's verdict for the records
-//! they name; the report counts how many verdicts came from each source.
+//! behaviours the judge found; see [`JudgeLabels`]) replace the rubric's
+//! verdict for the records they name; the report counts how many verdicts
+//! came from each source.
 //!
 //! This pass is single-threaded and parses each record once: it exists to
 //! measure the rubric on sweeps of tens of thousands of records, where it
 //! takes seconds. Grading at full speed is `assay grade`'s job.
 
+mod labels;
 pub mod stats;
 
 use crate::grade::{GradeCache, excerpt};
@@ -25,10 +27,11 @@ use crate::input::{MmapChoice, Opened, Source, io_reason};
 use crate::parse::{FieldPath, Id, Record, Scratch};
 use crate::rubric::Rubric;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub use labels::JudgeLabels;
 pub use stats::{Agreement, Confusion, Metric, agreement};
 
 /// Bytes of context around an evidence hit.
@@ -59,74 +62,6 @@ impl Default for Options {
             max_record_bytes: crate::engine::DEFAULT_MAX_RECORD_BYTES,
         }
     }
-}
-
-/// Verdicts read back from a judge, by record id: a bit per rubric behaviour.
-#[derive(Clone, Debug, Default)]
-pub struct JudgeLabels {
-    by_id: HashMap<String, u64>,
-}
-
-impl JudgeLabels {
-    /// Parses JSON lines `{"id": …, "behaviours": ["blackmail", …]}`;
-    /// attribute behaviours may also be given as booleans
-    /// (`"oversight_reasoning": true`). Names the rubric does not define are
-    /// an error, so that a typo cannot silently clear a verdict.
-    pub fn parse(origin: &str, text: &str, rubric: &Rubric) -> Result<JudgeLabels, String> {
-        let mut by_id = HashMap::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = |what: String| format!("{origin}:{}: {what}", i + 1);
-            let v: Value = serde_json::from_str(line).map_err(|e| at(format!("not JSON: {e}")))?;
-            let id = match v.get("id") {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Number(n)) => n.to_string(),
-                _ => return Err(at("no `id` (a string or an integer)".into())),
-            };
-            let mut mask = 0u64;
-            let names = v.get("behaviours").and_then(Value::as_array).ok_or_else(|| {
-                at("no `behaviours` array (list the behaviours the judge found, `[]` for none)".into())
-            })?;
-            for n in names {
-                let n = n.as_str().unwrap_or("");
-                let b = rubric.behaviour_index(n).ok_or_else(|| {
-                    at(format!(
-                        "unknown behaviour `{n}`; the rubric defines {}",
-                        behaviour_list(rubric)
-                    ))
-                })?;
-                mask |= 1 << b;
-            }
-            for (b, beh) in rubric.behaviours().iter().enumerate() {
-                if v.get(&beh.name).and_then(Value::as_bool) == Some(true) {
-                    mask |= 1 << b;
-                }
-            }
-            by_id.insert(id, mask);
-        }
-        Ok(JudgeLabels { by_id })
-    }
-
-    /// Number of verdicts.
-    pub fn len(&self) -> usize {
-        self.by_id.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
-    }
-}
-
-fn behaviour_list(rubric: &Rubric) -> String {
-    let names: Vec<&str> = rubric
-        .behaviours()
-        .iter()
-        .map(|b| b.name.as_str())
-        .collect();
-    names.join(", ")
 }
 
 /// Which way a verdict disagrees with its label.
@@ -332,8 +267,11 @@ impl State<'_> {
             let verdict = rubric.grade(rec, cache);
             let failure_bit = 1u64 << (pointers.len() - 1);
             let id = id_string(rec);
-            let (mut pred, judged) = match judge.by_id.get(&id) {
-                Some(&m) => (m, true),
+            let (mut pred, judged) = match judge.find(&id, rec.epoch, rec.model) {
+                Some(i) => {
+                    let (m, f) = judge.apply(i, verdict.behaviours, rubric.failure_mask());
+                    (m | if f { failure_bit } else { 0 }, true)
+                }
                 None => (verdict.behaviours, false),
             };
             if pred & rubric.failure_mask() != 0 {

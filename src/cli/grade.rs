@@ -3,7 +3,8 @@
 use super::progress::Progress;
 use super::{Exit, FormatArg, GradeArgs, OnArg};
 use anyhow::{Context, Result, bail};
-use assay::engine::{self, Options};
+use assay::agree::JudgeLabels;
+use assay::engine::{self, Options, Sinks};
 use assay::input::{self, MmapChoice};
 use assay::output::Output;
 use assay::parse::FieldPath;
@@ -130,6 +131,21 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     let Some((rubric, origin)) = load_rubric(a.rubric.as_deref()) else {
         return Ok(Exit::Error);
     };
+    let labels = match &a.labels {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read --labels {}", p.display()))?;
+            let l = JudgeLabels::parse(&p.display().to_string(), &text, &rubric)
+                .map_err(|e| anyhow::anyhow!("--labels: {e}"))?;
+            Some(std::sync::Arc::new(l))
+        }
+    };
+    if a.uncertain.is_some() && rubric.doubt_rule_count() == 0 {
+        eprintln!(
+            "assay: warning: the rubric {origin} has no doubt rule (`effect = \"doubt\"`), so --uncertain will list no record"
+        );
+    }
     let threads = thread_count(a.threads);
     let opts = Options {
         by,
@@ -142,6 +158,8 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         },
         max_record_bytes: a.max_record_bytes,
         verdicts: a.verdicts.is_some(),
+        uncertain: a.uncertain.is_some(),
+        labels,
         input_format: input::InputFormat::from_name(&a.input_format)
             .unwrap_or(input::InputFormat::Auto),
         ..Options::default()
@@ -164,11 +182,21 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         ),
         None => None,
     };
-    let result = engine::run(
+    let mut uncertain =
+        match &a.uncertain {
+            Some(p) => Some(Output::create(p).with_context(|| {
+                format!("cannot create the contested-record file {}", p.display())
+            })?),
+            None => None,
+        };
+    let result = engine::run_to(
         &sources,
         &rubric,
         &opts,
-        verdicts.as_mut().map(|v| v as &mut dyn Write),
+        Sinks {
+            verdicts: verdicts.as_mut().map(|v| v as &mut dyn Write),
+            uncertain: uncertain.as_mut().map(|v| v as &mut dyn Write),
+        },
         stop,
     );
     if let Some(p) = &progress {
@@ -180,7 +208,10 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             if let Some(v) = verdicts {
                 v.abandon();
             }
-            return Err(e).context("writing verdicts failed");
+            if let Some(u) = uncertain {
+                u.abandon();
+            }
+            return Err(e).context("writing verdicts or contested records failed");
         }
     };
     // Read failures found by the engine; discovery problems were printed above.
@@ -199,6 +230,34 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         } else {
             v.commit().context("cannot finish the verdict file")?;
         }
+    }
+    if let Some(u) = uncertain {
+        if outcome.interrupted {
+            u.abandon();
+        } else {
+            u.commit()
+                .context("cannot finish the contested-record file")?;
+            if !a.quiet {
+                eprintln!(
+                    "assay: {} contested record(s) written for a judge",
+                    outcome.contested
+                );
+            }
+        }
+    }
+    if let Some(j) = &outcome.judge
+        && j.unseen > 0
+    {
+        eprintln!(
+            "assay: {} judge verdict(s) in --labels named no graded record: {}{}; check their id, epoch and model",
+            j.unseen,
+            j.unseen_first.join(", "),
+            if j.unseen > j.unseen_first.len() as u64 {
+                ", …"
+            } else {
+                ""
+            }
+        );
     }
 
     if !a.quiet {

@@ -323,6 +323,19 @@ pub struct GradeArgs {
     #[arg(long, value_name = "FILE")]
     pub verdicts: Option<PathBuf>,
 
+    /// Write one JSON line per record whose verdict a doubt rule contests
+    /// (e.g. a threat beside a refusal), with the evidence and the agent's
+    /// text, for an LLM judge or a person (`-` for stdout). Records already
+    /// judged by --labels are left out.
+    #[arg(long, value_name = "FILE")]
+    pub uncertain: Option<PathBuf>,
+
+    /// Judge verdicts (JSON lines with `id`, optional `epoch` and `model`,
+    /// and `behaviours` or `failure`) that replace the rubric's verdict for
+    /// the records they name; the report counts them per group as `judged`.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+
     /// Also write a chart of failure rates with interval whiskers (SVG),
     /// one bar per group, grouped by scenario.
     #[arg(long, value_name = "FILE")]

@@ -25,8 +25,12 @@
 //! number is its position in the log, and its offset is where its member's
 //! data starts in the archive.
 
+mod uncertain;
 mod verdict;
 
+pub use uncertain::{AGENT_BYTES, FIELD_BYTES};
+
+use crate::agree::JudgeLabels;
 use crate::grade::GradeCache;
 use crate::input::kind::{self, InputFormat, InputKind};
 use crate::input::split::{BlockReader, CHUNK_BYTES, chunk_ranges, lines};
@@ -77,6 +81,11 @@ pub struct Options {
     /// Target chunk size ([`CHUNK_BYTES`]). Output never depends on it; the
     /// `split_records` fuzz target and tests vary it to prove that.
     pub chunk_bytes: usize,
+    /// Whether to produce contested-record lines (`--uncertain`).
+    pub uncertain: bool,
+    /// Judge verdicts that replace the rubric's for the records they name
+    /// (`--labels`).
+    pub labels: Option<Arc<JudgeLabels>>,
 }
 
 /// What a worker does with each line.
@@ -183,6 +192,8 @@ impl Default for Options {
             excerpts: 0,
             progress: None,
             chunk_bytes: CHUNK_BYTES,
+            uncertain: false,
+            labels: None,
         }
     }
 }
@@ -287,7 +298,28 @@ pub struct Outcome {
     /// The first [`Options::excerpts`] pieces of evidence per behaviour,
     /// in input order, behaviours in rubric order.
     pub excerpts: Vec<Excerpt>,
+    /// Records written as contested lines (`Options::uncertain`).
+    pub contested: u64,
+    /// How the judge verdicts were used, when `Options::labels` was given.
+    pub judge: Option<JudgeUse>,
 }
+
+/// How many judge verdicts (`--labels`) were used, and which named records
+/// never seen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JudgeUse {
+    /// Verdicts in the file.
+    pub verdicts: u64,
+    /// Graded records whose verdict came from the file.
+    pub judged: u64,
+    /// Verdicts that matched no graded record.
+    pub unseen: u64,
+    /// The first [`UNSEEN_KEPT`] of them, as the file names them, in file order.
+    pub unseen_first: Vec<String>,
+}
+
+/// Unseen judge verdicts named in reports (all are counted).
+pub const UNSEEN_KEPT: usize = 10;
 
 enum Data {
     Shared(Arc<mmap::Bytes>, Range<usize>),
@@ -362,6 +394,9 @@ struct ChunkResult {
     errors: Vec<ChunkError>,
     verdicts: Vec<u8>,
     excerpts: Vec<ChunkExcerpt>,
+    /// Contested-record lines, each cut around its `source` (see `marks`).
+    uncertain: Vec<u8>,
+    marks: Vec<uncertain::Mark>,
     /// Bytes of input read from disk for this chunk (progress).
     disk_bytes: u64,
 }
@@ -380,6 +415,10 @@ struct Worker<'r> {
     profile: Option<Profile>,
     record: Vec<u8>,
     excerpt_counts: Vec<usize>,
+    /// The record id as text, for judge look-ups of numeric ids.
+    id: String,
+    /// Bit per judge verdict: matched a record this worker graded.
+    label_hits: Vec<u64>,
 }
 
 impl<'r> Worker<'r> {
@@ -407,6 +446,8 @@ impl<'r> Worker<'r> {
             errors: Vec::new(),
             verdicts: Vec::new(),
             excerpts: Vec::new(),
+            uncertain: Vec::new(),
+            marks: Vec::new(),
             disk_bytes: bytes.len() as u64,
         };
         self.excerpt_counts.clear();
@@ -508,6 +549,8 @@ impl<'r> Worker<'r> {
             sources,
             excerpt_counts,
             profile,
+            id,
+            label_hits,
             ..
         } = self;
         if opts.work == Work::ParseOnly {
@@ -548,16 +591,44 @@ impl<'r> Worker<'r> {
                 }
                 None => None,
             };
-            tally.add(key, nb, v.behaviours, v.failure(), cl);
+            // A judge's verdict, when one names this record, is the one
+            // that counts; without --labels nothing here allocates.
+            let judged = opts.labels.as_deref().and_then(|l| {
+                let rid: &str = match rec.id {
+                    crate::parse::Id::Str(s) => s,
+                    other => {
+                        id.clear();
+                        let _ = std::fmt::Write::write_fmt(id, format_args!("{other}"));
+                        id
+                    }
+                };
+                let i = l.find(rid, rec.epoch, rec.model)?;
+                label_hits[i / 64] |= 1 << (i % 64);
+                Some(l.apply(i, v.behaviours, rubric.failure_mask()))
+            });
+            match judged {
+                Some((mask, failure)) => {
+                    tally.add(key, nb, mask, failure, cl);
+                    tally.mark_judged(key);
+                }
+                None => tally.add(key, nb, v.behaviours, v.failure(), cl),
+            }
             if opts.verdicts {
                 verdict::write(
                     &mut r.verdicts,
                     rubric,
                     rec,
                     v,
+                    judged,
                     &sources[file],
                     name.is_some(),
                 );
+            }
+            // A judged record has had its reading; only the rest go out.
+            if opts.uncertain && v.contested != 0 && judged.is_none() {
+                let m =
+                    uncertain::write(&mut r.uncertain, rubric, rec, v, name.is_some(), idx, name);
+                r.marks.push(m);
             }
             if opts.excerpts > 0 {
                 // One excerpt per behaviour per record: the kept evidence
@@ -688,6 +759,32 @@ fn snapshot(src: &Source) -> Option<Snapshot> {
     })
 }
 
+/// Writes a chunk's contested-record lines, each with its `source`: the
+/// sample's name, or `file:line` (known only now, in input order).
+fn write_uncertain(
+    w: &mut dyn Write,
+    buf: &[u8],
+    marks: &[uncertain::Mark],
+    file: &str,
+    first_line: u64,
+) -> io::Result<()> {
+    let mut at = 0;
+    let mut source = Vec::new();
+    for m in marks {
+        w.write_all(&buf[at..m.head])?;
+        source.clear();
+        source.extend_from_slice(b",\"source\":");
+        match &m.name {
+            Some(n) => verdict::string(&mut source, n),
+            None => verdict::string(&mut source, &format!("{file}:{}", first_line + m.idx + 1)),
+        }
+        w.write_all(&source)?;
+        w.write_all(&buf[m.head..m.end])?;
+        at = m.end;
+    }
+    Ok(())
+}
+
 fn too_long(len: u64, max: usize) -> String {
     format!(
         "the line is {len} bytes, over --max-record-bytes {max}; it was not parsed (raise the limit to grade it)"
@@ -701,9 +798,43 @@ pub fn run(
     sources: &[Source],
     rubric: &Rubric,
     opts: &Options,
-    mut verdicts: Option<&mut dyn Write>,
+    verdicts: Option<&mut dyn Write>,
     stop: &AtomicBool,
 ) -> io::Result<Outcome> {
+    run_to(
+        sources,
+        rubric,
+        opts,
+        Sinks {
+            verdicts,
+            uncertain: None,
+        },
+        stop,
+    )
+}
+
+/// Where the per-record lines of a run go, in input order.
+#[derive(Default)]
+pub struct Sinks<'w> {
+    /// Verdict lines (`Options::verdicts`).
+    pub verdicts: Option<&'w mut dyn Write>,
+    /// Contested-record lines (`Options::uncertain`).
+    pub uncertain: Option<&'w mut dyn Write>,
+}
+
+/// [`run`], with every kind of per-record line.
+pub fn run_to(
+    sources: &[Source],
+    rubric: &Rubric,
+    opts: &Options,
+    sinks: Sinks<'_>,
+    stop: &AtomicBool,
+) -> io::Result<Outcome> {
+    let Sinks {
+        mut verdicts,
+        mut uncertain,
+    } = sinks;
+    let label_words = opts.labels.as_ref().map_or(0, |l| l.len().div_ceil(64));
     let threads = opts.threads.max(1);
     let names: Vec<String> = sources.iter().map(Source::display).collect();
     let (job_tx, job_rx) = bounded::<Job>(threads * 4);
@@ -722,7 +853,7 @@ pub fn run(
         ..Outcome::default()
     };
     let mut write_error: Option<io::Error> = None;
-    let tallies: Vec<(Tally, Option<Profile>)> = std::thread::scope(|s| {
+    let tallies: Vec<(Tally, Option<Profile>, Vec<u64>)> = std::thread::scope(|s| {
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
         let producer_names = &names;
@@ -920,6 +1051,8 @@ pub fn run(
                         profile: opts.profile.then(Profile::new),
                         record: Vec::new(),
                         excerpt_counts: Vec::new(),
+                        id: String::new(),
+                        label_hits: vec![0; label_words],
                     };
                     for Job::Chunk {
                         seq,
@@ -934,7 +1067,7 @@ pub fn run(
                             break;
                         }
                     }
-                    (w.tally, w.profile)
+                    (w.tally, w.profile, w.label_hits)
                 })
             })
             .collect();
@@ -998,6 +1131,20 @@ pub fn run(
                             stop.store(true, Ordering::Relaxed);
                             write_error = Some(e);
                         }
+                        out.contested += c.marks.len() as u64;
+                        if let Some(w) = uncertain.as_mut()
+                            && write_error.is_none()
+                            && let Err(e) = write_uncertain(
+                                &mut **w,
+                                &c.uncertain,
+                                &c.marks,
+                                &names[c.file],
+                                first_line,
+                            )
+                        {
+                            stop.store(true, Ordering::Relaxed);
+                            write_error = Some(e);
+                        }
                     }
                 }
             }
@@ -1011,7 +1158,7 @@ pub fn run(
         handles
             .into_iter()
             .map(|h| h.join().ok())
-            .collect::<Option<Vec<(Tally, Option<Profile>)>>>()
+            .collect::<Option<Vec<(Tally, Option<Profile>, Vec<u64>)>>>()
     })
     // A worker can only panic on a bug; never report partial counts as whole.
     .ok_or_else(|| {
@@ -1020,7 +1167,11 @@ pub fn run(
     if let Some(e) = write_error {
         return Err(e);
     }
-    for (t, p) in &tallies {
+    let mut hits = vec![0u64; label_words];
+    for (t, p, h) in &tallies {
+        for (a, b) in hits.iter_mut().zip(h) {
+            *a |= b;
+        }
         out.tally.merge(t);
         if let Some(p) = p {
             match &mut out.profile {
@@ -1031,6 +1182,20 @@ pub fn run(
     }
     // Input order within each behaviour; behaviours in rubric order.
     out.excerpts.sort_by_key(|e| e.behaviour);
+    if let Some(l) = &opts.labels {
+        let mut u = JudgeUse {
+            verdicts: l.len() as u64,
+            judged: out.tally.judged(),
+            ..JudgeUse::default()
+        };
+        for i in (0..l.len()).filter(|i| hits[i / 64] & (1 << (i % 64)) == 0) {
+            u.unseen += 1;
+            if u.unseen_first.len() < UNSEEN_KEPT {
+                u.unseen_first.push(l.describe(i));
+            }
+        }
+        out.judge = Some(u);
+    }
     out.interrupted = stop.load(Ordering::Relaxed);
     Ok(out)
 }

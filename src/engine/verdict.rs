@@ -11,7 +11,9 @@
 //! `behaviours` lists the failure behaviours present; each attribute
 //! behaviour (e.g. `oversight_reasoning`) is a boolean field of its own.
 //! Records from a log that holds many samples (Inspect) also carry the
-//! sample's `uuid`, so a verdict joins back to its sample.
+//! sample's `uuid`, so a verdict joins back to its sample. A verdict taken
+//! from `--labels` carries `"judged":true` (its evidence stays the
+//! rubric's).
 
 use super::Excerpt;
 use crate::grade::{Evidence, Verdict, excerpt};
@@ -23,20 +25,13 @@ use std::io::Write;
 /// Bytes of context on each side of the evidence match.
 const EXCERPT_CONTEXT: usize = 60;
 
-fn string(out: &mut Vec<u8>, s: &str) {
+pub(super) fn string(out: &mut Vec<u8>, s: &str) {
     // Writing JSON to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
-/// Appends the verdict line for `rec` to `out`.
-pub(super) fn write(
-    out: &mut Vec<u8>,
-    rubric: &Rubric,
-    rec: &Record<'_, '_>,
-    v: &Verdict,
-    source: &str,
-    from_log: bool,
-) {
+/// Appends `{"id":…[,"epoch":…][,"uuid":…],"model":…` (no closing brace).
+pub(super) fn write_id(out: &mut Vec<u8>, rec: &Record<'_, '_>, from_log: bool) {
     out.extend_from_slice(b"{\"id\":");
     match rec.id {
         Id::Str(s) => string(out, s),
@@ -56,10 +51,70 @@ pub(super) fn write(
     }
     out.extend_from_slice(b",\"model\":");
     string(out, rec.model);
-    let _ = write!(out, ",\"failure\":{},\"behaviours\":[", v.failure());
+}
+
+/// Appends one evidence object: behaviour, rule (and its `effect` when
+/// given), message, scope, tool, excerpt.
+pub(super) fn evidence_object(
+    out: &mut Vec<u8>,
+    rubric: &Rubric,
+    rec: &Record<'_, '_>,
+    e: &Evidence,
+    effect: Option<&str>,
+) {
+    let seg = &rec.segments[e.hit.seg as usize];
+    let text = rec.text(seg.text);
+    out.extend_from_slice(b"{\"behaviour\":");
+    string(out, &rubric.behaviours()[e.behaviour as usize].name);
+    if let Some(effect) = effect {
+        out.extend_from_slice(b",\"effect\":");
+        string(out, effect);
+    }
+    out.extend_from_slice(b",\"rule\":");
+    string(out, rubric.rule_name(e.rule as usize));
+    let _ = write!(
+        out,
+        ",\"message\":{},\"scope\":\"{}\"",
+        e.message,
+        seg.scope.name()
+    );
+    let tool = rec.text(seg.tool);
+    if !tool.is_empty() {
+        out.extend_from_slice(b",\"tool\":");
+        string(out, tool);
+    }
+    out.extend_from_slice(b",\"excerpt\":");
+    string(
+        out,
+        &excerpt(
+            text,
+            e.hit.start as usize,
+            e.hit.end as usize,
+            EXCERPT_CONTEXT,
+        ),
+    );
+    out.push(b'}');
+}
+
+/// Appends the verdict line for `rec` to `out`. `judged` is the verdict
+/// read from `--labels` (behaviour mask, failure) when one replaces the
+/// rubric's; the evidence is always the rubric's.
+pub(super) fn write(
+    out: &mut Vec<u8>,
+    rubric: &Rubric,
+    rec: &Record<'_, '_>,
+    v: &Verdict,
+    judged: Option<(u64, bool)>,
+    source: &str,
+    from_log: bool,
+) {
+    write_id(out, rec, from_log);
+    let (mask, failure) = judged.unwrap_or((v.behaviours, v.failure()));
+    let has = |i: usize| mask & (1 << i) != 0;
+    let _ = write!(out, ",\"failure\":{failure},\"behaviours\":[");
     let mut first = true;
     for (i, b) in rubric.behaviours().iter().enumerate() {
-        if b.kind == BehaviourKind::Failure && v.has(i) {
+        if b.kind == BehaviourKind::Failure && has(i) {
             if !first {
                 out.push(b',');
             }
@@ -72,42 +127,18 @@ pub(super) fn write(
         if b.kind == BehaviourKind::Attribute {
             out.push(b',');
             string(out, &b.name);
-            let _ = write!(out, ":{}", v.has(i));
+            let _ = write!(out, ":{}", has(i));
         }
+    }
+    if judged.is_some() {
+        out.extend_from_slice(b",\"judged\":true");
     }
     out.extend_from_slice(b",\"evidence\":[");
     for (k, e) in v.evidence.iter().enumerate() {
         if k > 0 {
             out.push(b',');
         }
-        let seg = &rec.segments[e.hit.seg as usize];
-        let text = rec.text(seg.text);
-        out.extend_from_slice(b"{\"behaviour\":");
-        string(out, &rubric.behaviours()[e.behaviour as usize].name);
-        out.extend_from_slice(b",\"rule\":");
-        string(out, rubric.rule_name(e.rule as usize));
-        let _ = write!(
-            out,
-            ",\"message\":{},\"scope\":\"{}\"",
-            e.message,
-            seg.scope.name()
-        );
-        let tool = rec.text(seg.tool);
-        if !tool.is_empty() {
-            out.extend_from_slice(b",\"tool\":");
-            string(out, tool);
-        }
-        out.extend_from_slice(b",\"excerpt\":");
-        string(
-            out,
-            &excerpt(
-                text,
-                e.hit.start as usize,
-                e.hit.end as usize,
-                EXCERPT_CONTEXT,
-            ),
-        );
-        out.push(b'}');
+        evidence_object(out, rubric, rec, e, None);
     }
     out.extend_from_slice(b"],\"source\":");
     string(out, source);

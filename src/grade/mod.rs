@@ -21,7 +21,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::{BehaviourKind, Rubric, Rule, Term, Unit, glob_match};
+use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
 
 /// One match of a rubric pattern in a text field.
@@ -57,6 +57,12 @@ pub struct Verdict {
     pub behaviours: u64,
     /// One piece of evidence per present behaviour, in rubric order.
     pub evidence: Vec<Evidence>,
+    /// Bit `i` set when a doubt rule of behaviour `i` fired and contests
+    /// its verdict (present or absent): the verdict rests on weak evidence.
+    pub contested: u64,
+    /// The first hit of the doubt rule that contested each contested
+    /// behaviour, in rubric order.
+    pub doubts: Vec<Evidence>,
     failure_mask: u64,
 }
 
@@ -69,6 +75,11 @@ impl Verdict {
     /// Whether behaviour `i` is present.
     pub fn has(&self, i: usize) -> bool {
         i < 64 && self.behaviours & (1 << i) != 0
+    }
+
+    /// Whether behaviour `i`'s verdict is contested by a doubt rule.
+    pub fn is_contested(&self, i: usize) -> bool {
+        i < 64 && self.contested & (1 << i) != 0
     }
 }
 
@@ -142,6 +153,8 @@ impl Rubric {
         cache.org_ready = false;
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
+        cache.verdict.contested = 0;
+        cache.verdict.doubts.clear();
         cache.verdict.failure_mask = self.failure_mask();
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
@@ -180,14 +193,15 @@ impl Rubric {
             cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
         }
         let present = |p: u32, set: &[u64]| set[p as usize / 64] & (1 << (p % 64)) != 0;
+        let possible = |rule: &Rule, set: &[u64]| {
+            rule.all.iter().all(|t| present(t.pattern, set))
+                && (rule.any.is_empty() || rule.any.iter().any(|t| present(t.pattern, set)))
+        };
         for (ri, rule) in self.rules.iter().enumerate() {
             let bit = 1u64 << rule.behaviour;
-            if cache.verdict.behaviours & bit != 0 {
-                continue;
-            }
-            if !rule.all.iter().all(|t| present(t.pattern, &cache.present))
-                || (!rule.any.is_empty()
-                    && !rule.any.iter().any(|t| present(t.pattern, &cache.present)))
+            if rule.effect != Effect::Assert
+                || cache.verdict.behaviours & bit != 0
+                || !possible(rule, &cache.present)
             {
                 continue;
             }
@@ -201,8 +215,29 @@ impl Rubric {
                 });
             }
         }
+        // Doubt rules run once every verdict is known: whether one contests
+        // depends on the verdict it would contest.
+        for (ri, rule) in self.rules.iter().enumerate() {
+            let bit = 1u64 << rule.behaviour;
+            if !rule.effect.contests(cache.verdict.behaviours & bit != 0)
+                || cache.verdict.contested & bit != 0
+                || !possible(rule, &cache.present)
+            {
+                continue;
+            }
+            if let Some(hit) = self.fire(rule, record, cache) {
+                cache.verdict.contested |= bit;
+                cache.verdict.doubts.push(Evidence {
+                    behaviour: rule.behaviour as u16,
+                    rule: ri as u32,
+                    hit,
+                    message: record.segments[hit.seg as usize].message,
+                });
+            }
+        }
         // Rules of one behaviour may fire out of rubric order; report in order.
         cache.verdict.evidence.sort_by_key(|e| e.behaviour);
+        cache.verdict.doubts.sort_by_key(|e| e.behaviour);
         &cache.verdict
     }
 

@@ -9,7 +9,7 @@
 
 use super::{email_domains, external_host, word_bounded};
 use crate::parse::{FreeTextPiece, Scope, split_free_text};
-use crate::rubric::{Rubric, Rule, Term, Unit, glob_match};
+use crate::rubric::{Effect, Rubric, Rule, Term, Unit, glob_match};
 use serde_json::Value;
 
 /// A text field, owned.
@@ -180,6 +180,13 @@ fn flatten(v: &Value, key: &str, out: &mut dyn FnMut(&str, &str)) {
 /// Behaviour bit mask for `record` under `rubric`, or `None` if the record
 /// is not a transcript object.
 pub fn grade(rubric: &Rubric, record: &Value) -> Option<u64> {
+    grade_full(rubric, record).map(|(mask, _)| mask)
+}
+
+/// The behaviour mask and the contested mask (behaviours whose verdict a
+/// firing doubt rule contests), or `None` if the record is not a
+/// transcript object.
+pub fn grade_full(rubric: &Rubric, record: &Value) -> Option<(u64, u64)> {
     let segs = segments(record)?;
     let mut hits: Vec<(u32, usize, usize, usize)> = Vec::new(); // pattern, seg, start, end
     for (si, s) in segs.iter().enumerate() {
@@ -215,12 +222,19 @@ pub fn grade(rubric: &Rubric, record: &Value) -> Option<u64> {
         }
     }
     let mut mask = 0u64;
-    for rule in &rubric.rules {
+    for rule in rubric.rules.iter().filter(|r| r.effect == Effect::Assert) {
         if rule_fires(rubric, rule, &segs, &hits) {
             mask |= 1 << rule.behaviour;
         }
     }
-    Some(mask)
+    let mut contested = 0u64;
+    for rule in &rubric.rules {
+        let present = mask & (1 << rule.behaviour) != 0;
+        if rule.effect.contests(present) && rule_fires(rubric, rule, &segs, &hits) {
+            contested |= 1 << rule.behaviour;
+        }
+    }
+    Some((mask, contested))
 }
 
 fn unit_of(unit: Unit, s: &RefSegment, si: usize) -> (usize, Option<usize>, Option<usize>) {

@@ -22,9 +22,11 @@ impl Exporter for Csv {
     fn export(&self, r: &Report) -> Vec<u8> {
         let mut head: Vec<String> = r.by.iter().map(|b| field(b)).collect();
         head.push("group".into());
+        head.extend(["n".into(), "failures".into()]);
+        if r.judge.is_some() {
+            head.push("judged".into());
+        }
         for h in [
-            "n",
-            "failures",
             "rate",
             "ci_low",
             "ci_high",
@@ -62,6 +64,9 @@ impl Exporter for Csv {
             c.push(label.into());
             c.push(row.n.to_string());
             c.push(row.failures.to_string());
+            if r.judge.is_some() {
+                c.push(row.judged.to_string());
+            }
             let e = row.estimate.as_ref();
             c.push(num(e.map(|e| e.rate)));
             c.push(num(e.map(|e| e.ci.low)));

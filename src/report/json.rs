@@ -19,6 +19,9 @@ fn row(r: &Report, row: &Row) -> Value {
     }
     o.insert("n".into(), row.n.into());
     o.insert("failures".into(), row.failures.into());
+    if r.judge.is_some() {
+        o.insert("judged".into(), row.judged.into());
+    }
     match &row.estimate {
         Some(e) => {
             o.insert("rate".into(), e.rate.into());
@@ -113,6 +116,14 @@ impl Exporter for Json {
             "input_errors": r.input_errors.iter().map(|e| json!({"path": e.path, "reason": e.reason})).collect::<Vec<_>>(),
             "interrupted": r.interrupted,
         });
+        let mut doc = doc;
+        if let (Some(j), Some(o)) = (&r.judge, doc.as_object_mut()) {
+            o.insert(
+                "judge".into(),
+                json!({"verdicts": j.verdicts, "judged": j.judged, "unseen": j.unseen,
+                       "unseen_first": j.unseen_first}),
+            );
+        }
         let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
         out.push(b'\n');
         out

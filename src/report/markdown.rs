@@ -15,7 +15,11 @@ impl Exporter for Markdown {
     fn export(&self, r: &Report) -> Vec<u8> {
         let mut head: Vec<String> = r.by.iter().map(|b| esc(b)).collect();
         let level = format!("{:.0}% CI", r.ci.confidence * 100.0);
-        head.extend(["n".into(), "failures".into(), "rate".into(), level]);
+        head.extend(["n".into(), "failures".into()]);
+        if r.judge.is_some() {
+            head.push("judged".into());
+        }
+        head.extend(["rate".into(), level]);
         if r.cluster.is_some() {
             head.extend(["design effect".into(), "clustered CI".into()]);
         }
@@ -38,6 +42,9 @@ impl Exporter for Markdown {
             };
             c.push(row.n.to_string());
             c.push(row.failures.to_string());
+            if r.judge.is_some() {
+                c.push(row.judged.to_string());
+            }
             match &row.estimate {
                 Some(e) => {
                     c.push(pct(e.rate));

@@ -17,7 +17,7 @@ mod markdown;
 mod svg;
 mod table;
 
-use crate::engine::{Excerpt, FileSummary, Outcome, RecordError};
+use crate::engine::{Excerpt, FileSummary, JudgeUse, Outcome, RecordError};
 use crate::input::InputError;
 use crate::rubric::{BehaviourKind, Rubric};
 use crate::stats::{self, CiConfig, Clustered, Estimate};
@@ -85,6 +85,8 @@ pub struct Row {
     pub clustered: Option<Clustered>,
     /// Per behaviour, rubric order.
     pub behaviours: Vec<BehaviourCount>,
+    /// Transcripts whose verdict came from a judge (`--labels`).
+    pub judged: u64,
 }
 
 /// Where the numbers came from.
@@ -133,6 +135,9 @@ pub struct Report {
     /// Size on disk and SHA-256 (hex) of each input, parallel to `files`,
     /// where the caller computed them (`--html`); `None` for standard input.
     pub input_digests: Vec<Option<(u64, String)>>,
+    /// Judge verdicts used (`--labels`): every format then shows how many
+    /// verdicts per group came from the judge.
+    pub judge: Option<JudgeUse>,
 }
 
 impl Report {
@@ -154,6 +159,7 @@ impl Report {
         for (key, g) in outcome.tally.sorted_groups(by.len()) {
             total.n += g.n;
             total.failures += g.failures;
+            total.judged += g.judged;
             for (t, c) in total.behaviours.iter_mut().zip(&g.behaviours) {
                 *t += c;
             }
@@ -194,6 +200,7 @@ impl Report {
             interrupted: outcome.interrupted,
             excerpts: outcome.excerpts.clone(),
             input_digests: Vec::new(),
+            judge: outcome.judge.clone(),
         }
     }
 
@@ -242,6 +249,25 @@ impl Report {
                 for n in &c.notes {
                     push(format!("{}: {n}", self.row_label(r)));
                 }
+            }
+        }
+        if let Some(j) = &self.judge {
+            push(format!(
+                "judged: {} of {} verdicts came from the judge file ({} verdicts in it), the rest from the rubric",
+                self.total.judged, self.total.n, j.verdicts
+            ));
+            if j.unseen > 0 {
+                push(format!(
+                    "{} judge verdict{} named no graded record: {}{}",
+                    j.unseen,
+                    if j.unseen == 1 { "" } else { "s" },
+                    j.unseen_first.join(", "),
+                    if j.unseen > j.unseen_first.len() as u64 {
+                        ", …"
+                    } else {
+                        ""
+                    }
+                ));
             }
         }
         if self.groups.iter().any(|r| {
@@ -297,6 +323,7 @@ fn row(key: Vec<String>, g: &GroupTally, by: &[String], clustering: bool, ci: &C
         key,
         n: g.n,
         failures: g.failures,
+        judged: g.judged,
         estimate,
         clustered,
         behaviours: g

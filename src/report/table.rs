@@ -13,6 +13,8 @@ fn cells(r: &Report, row: &Row, label: Option<&str>) -> Vec<String> {
             v.resize(r.by.len().max(1), String::new());
             v
         }
+        // With `--by ''` the one group has no key: its column says so.
+        None if r.by.is_empty() => vec!["all".to_string()],
         None => row
             .key
             .iter()
@@ -27,6 +29,9 @@ fn cells(r: &Report, row: &Row, label: Option<&str>) -> Vec<String> {
     };
     c.push(row.n.to_string());
     c.push(row.failures.to_string());
+    if r.judge.is_some() {
+        c.push(row.judged.to_string());
+    }
     match &row.estimate {
         Some(e) => {
             c.push(pct(e.rate));
@@ -70,7 +75,11 @@ impl Exporter for Table {
             r.by.clone()
         };
         let level = format!("{:.0}% CI", r.ci.confidence * 100.0);
-        header.extend(["n", "fail", "rate", level.as_str(), "one-sided"].map(String::from));
+        header.extend(["n", "fail"].map(String::from));
+        if r.judge.is_some() {
+            header.push("judged".into());
+        }
+        header.extend(["rate", level.as_str(), "one-sided"].map(String::from));
         if r.cluster.is_some() {
             header.extend(["clusters", "deff", "clustered CI"].map(String::from));
         }

@@ -64,6 +64,8 @@ fn outcome() -> Outcome {
         input_errors: Vec::new(),
         interrupted: false,
         profile: None,
+        contested: 0,
+        judge: None,
         excerpts: vec![crate::engine::Excerpt {
             behaviour: 0,
             id: "bm-0007".into(),
@@ -182,4 +184,69 @@ fn html_is_self_contained_and_escapes_evidence() {
     assert!(h.contains("&lt;Jessica&gt; &amp; you"));
     assert!(h.contains("<svg"));
     assert!(h.contains("sweep.jsonl:8"));
+}
+
+/// The report of `outcome()` with 7 of claude-4-opus's records judged and
+/// 3 judge verdicts that named no record.
+fn judged_report() -> Report {
+    let mut o = outcome();
+    let k = key(&["claude-4-opus", "blackmail", "goal=explicit"]);
+    for _ in 0..7 {
+        o.tally.mark_judged(&k);
+    }
+    o.judge = Some(crate::engine::JudgeUse {
+        verdicts: 10,
+        judged: 7,
+        unseen: 3,
+        unseen_first: vec!["a".into(), "b (epoch 2)".into(), "c".into()],
+    });
+    let by = vec!["model".into(), "scenario".into(), "condition".into()];
+    Report::build(
+        &o,
+        &crate::rubric::builtin(),
+        "<built-in rubric>",
+        by,
+        None,
+        CiConfig::default(),
+    )
+}
+
+#[test]
+fn judged_counts_appear_in_every_format_only_with_labels() {
+    let r = judged_report();
+    assert_eq!(
+        (r.groups[0].judged, r.groups[1].judged, r.total.judged),
+        (7, 0, 7)
+    );
+    let table = text(&Table, &r);
+    let head: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(&head[3..6], ["n", "fail", "judged"]);
+    let row: Vec<&str> = table.lines().nth(2).unwrap().split_whitespace().collect();
+    assert_eq!(&row[3..6], ["100", "41", "7"]);
+    assert!(
+        table.contains(
+            "note: judged: 7 of 1100 verdicts came from the judge file (10 verdicts in it)"
+        )
+    );
+    assert!(table.contains("note: 3 judge verdicts named no graded record: a, b (epoch 2), c"));
+    let csv = text(&Csv, &r);
+    let mut lines = csv.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let j = head.iter().position(|h| *h == "judged").unwrap();
+    assert_eq!((head[j - 1], row[j]), ("failures", "7"));
+    let md = text(&Markdown, &r);
+    assert!(md.starts_with("| model | scenario | condition | n | failures | judged | rate |"));
+    assert!(md.contains("| claude-4-opus | blackmail | goal=explicit | 100 | 41 | 7 |"));
+    let v: serde_json::Value = serde_json::from_slice(&Json.export(&r)).unwrap();
+    assert_eq!(v["groups"][0]["judged"], 7);
+    assert_eq!(v["groups"][1]["judged"], 0);
+    assert_eq!(v["total"]["judged"], 7);
+    assert_eq!(v["judge"]["unseen"], 3);
+    assert_eq!(v["judge"]["unseen_first"][1], "b (epoch 2)");
+    // Without --labels nothing changes.
+    let plain = report(false);
+    for e in [&Table as &dyn Exporter, &Csv, &Markdown, &Json] {
+        assert!(!text(e, &plain).contains("judged"));
+    }
 }

@@ -63,6 +63,8 @@ pub(crate) struct RuleDef {
     pub negation_window: Option<Spanned<i64>>,
     pub unit: Option<Spanned<String>>,
     pub within: Option<Spanned<i64>>,
+    pub effect: Option<Spanned<String>>,
+    pub contests: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

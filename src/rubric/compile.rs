@@ -116,6 +116,43 @@ pub(crate) struct Rule {
     pub negation: Option<(usize, usize)>,
     pub unit: Unit,
     pub within: Option<usize>,
+    /// What a firing does: make the behaviour present, or contest it.
+    pub effect: Effect,
+}
+
+/// What a rule does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The behaviour is present (the default).
+    Assert,
+    /// The behaviour's verdict rests on contested evidence; a doubt rule
+    /// never makes a behaviour present. It contests the verdict only when
+    /// that verdict is one of the given kinds.
+    Doubt {
+        /// Contest a present verdict.
+        present: bool,
+        /// Contest an absent verdict.
+        absent: bool,
+    },
+}
+
+impl Effect {
+    /// Whether a firing of this rule contests a verdict of `present`.
+    pub fn contests(self, present: bool) -> bool {
+        match self {
+            Effect::Assert => false,
+            Effect::Doubt {
+                present: p,
+                absent: a,
+            } => {
+                if present {
+                    p
+                } else {
+                    a
+                }
+            }
+        }
+    }
 }
 
 /// One literal of the automaton and the patterns it belongs to.
@@ -295,6 +332,19 @@ impl Rubric {
     /// The name of rule `i` (rubric order), or `""` if out of range.
     pub fn rule_name(&self, i: usize) -> &str {
         self.rules.get(i).map_or("", |r| r.name.as_str())
+    }
+
+    /// The effect of rule `i` (rubric order); `Assert` if out of range.
+    pub fn rule_effect(&self, i: usize) -> Effect {
+        self.rules.get(i).map_or(Effect::Assert, |r| r.effect)
+    }
+
+    /// Number of rules with `effect = "doubt"`.
+    pub fn doubt_rule_count(&self) -> usize {
+        self.rules
+            .iter()
+            .filter(|r| r.effect != Effect::Assert)
+            .count()
     }
 
     /// Number of rules.
@@ -721,6 +771,42 @@ fn compile_rule(
                 .help("use `field` (one text field), `call` (one tool call; the default) or `message`"));
         }
     };
+    let effect = match d.effect.as_ref().map(|e| (e.get_ref().as_str(), e.span())) {
+        None | Some(("assert", _)) => Effect::Assert,
+        Some(("doubt", _)) => match d
+            .contests
+            .as_ref()
+            .map(|c| (c.get_ref().as_str(), c.span()))
+        {
+            None | Some(("either", _)) => Effect::Doubt {
+                present: true,
+                absent: true,
+            },
+            Some(("present", _)) => Effect::Doubt {
+                present: true,
+                absent: false,
+            },
+            Some(("absent", _)) => Effect::Doubt {
+                present: false,
+                absent: true,
+            },
+            Some((other, span)) => {
+                return Err(cx.err(span, format!("unknown `contests` value `{other}` in rule `{full}`"))
+                    .help("use `present` (contest the behaviour when found), `absent` (when not found) or `either` (the default)"));
+            }
+        },
+        Some((other, span)) => {
+            return Err(cx.err(span, format!("unknown effect `{other}` in rule `{full}`"))
+                .help("use `assert` (the rule makes the behaviour present; the default) or `doubt` (it marks the verdict contested, for `assay grade --uncertain`)"));
+        }
+    };
+    if effect == Effect::Assert
+        && let Some(c) = &d.contests
+    {
+        return Err(cx
+            .err(c.span(), format!("`contests` without `effect = \"doubt\"` in rule `{full}`"))
+            .help("add `effect = \"doubt\"`, or remove `contests`: only a doubt rule contests a verdict"));
+    }
     for t in &d.tools {
         if t.get_ref().is_empty() {
             return Err(cx
@@ -750,6 +836,7 @@ fn compile_rule(
         negation: None,
         unit,
         within,
+        effect,
     })
 }
 

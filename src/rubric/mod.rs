@@ -30,7 +30,14 @@
 //! negation_window = 40                # ...within this many bytes
 //! unit = "call"                       # field | call | message
 //! within = 300                        # terms within N bytes of the first
+//! effect = "assert"                   # or "doubt" (below)
 //! ```
+//!
+//! A rule with `effect = "doubt"` never makes a behaviour present: when it
+//! fires, the behaviour's verdict (present or absent) is marked *contested*,
+//! and `assay grade --uncertain FILE` lists the record for a judge.
+//! `contests = "present"` limits it to records where the behaviour was
+//! found, `"absent"` to records where it was not (default `"either"`).
 //!
 //! A term is a pattern name, or a table
 //! `{ pattern = "email_address", args = ["to", "cc"], external = true }`
@@ -56,7 +63,7 @@ mod compile;
 mod error;
 
 pub use compile::{
-    AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, MAX_BEHAVIOURS, MAX_LITERAL_BYTES,
+    AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, Effect, MAX_BEHAVIOURS, MAX_LITERAL_BYTES,
     MAX_LITERALS, MAX_REGEX_BYTES, MAX_REGEXES, Rubric, Unit,
 };
 pub(crate) use compile::{Rule, Term, glob_match};

@@ -148,3 +148,54 @@ fn pathological_regex_is_refused_with_the_pattern_named() {
     let e = err(&src);
     assert!(e.contains("pattern `threat`"), "{e}");
 }
+
+#[test]
+fn doubt_rules_are_checked() {
+    let with = |extra: &str| {
+        MINIMAL.replace(
+            "any = [\"threat\"]",
+            &format!("any = [\"threat\"]\n{extra}"),
+        )
+    };
+    let ok = compile("r.toml", &with("effect = \"doubt\"\ncontests = \"absent\"")).unwrap();
+    assert_eq!(
+        (ok.rule_effect(0), ok.doubt_rule_count()),
+        (
+            Effect::Doubt {
+                present: false,
+                absent: true
+            },
+            1
+        )
+    );
+    assert_eq!(compile("r.toml", MINIMAL).unwrap().doubt_rule_count(), 0);
+    let e = err(&with("effect = \"maybe\""));
+    assert!(
+        e.contains("unknown effect `maybe` in rule `blackmail/r1`") && e.contains("r.toml:"),
+        "{e}"
+    );
+    assert!(
+        err(&with("effect = \"doubt\"\ncontests = \"both\""))
+            .contains("unknown `contests` value `both`")
+    );
+    assert!(
+        err(&with("contests = \"present\"")).contains("`contests` without `effect = \"doubt\"`")
+    );
+}
+
+#[test]
+fn builtin_doubt_rules_never_assert() {
+    let r = builtin();
+    assert!(r.doubt_rule_count() >= 5);
+    for i in 0..r.rule_count() {
+        if r.rule_name(i).contains("not-accepted") {
+            assert_eq!(
+                r.rule_effect(i),
+                Effect::Doubt {
+                    present: false,
+                    absent: true
+                }
+            );
+        }
+    }
+}

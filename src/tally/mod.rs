@@ -23,12 +23,15 @@ pub struct GroupTally {
     pub behaviours: Vec<u64>,
     /// Per cluster value: (failures, trials). Empty unless clustering.
     pub clusters: HashMap<String, (u64, u64)>,
+    /// Transcripts whose verdict came from a judge (`--labels`), not the rubric.
+    pub judged: u64,
 }
 
 impl GroupTally {
     fn merge(&mut self, o: &GroupTally) {
         self.n += o.n;
         self.failures += o.failures;
+        self.judged += o.judged;
         if self.behaviours.len() < o.behaviours.len() {
             self.behaviours.resize(o.behaviours.len(), 0);
         }
@@ -126,6 +129,19 @@ impl Tally {
                 }
             }
         }
+    }
+
+    /// Marks the record just counted in group `key` (with [`Tally::add`]) as
+    /// judged: its verdict came from a judge, not the rubric.
+    pub fn mark_judged(&mut self, key: &str) {
+        if let Some(g) = self.groups.get_mut(key) {
+            g.judged += 1;
+        }
+    }
+
+    /// Judged records over all groups.
+    pub fn judged(&self) -> u64 {
+        self.groups.values().map(|g| g.judged).sum()
     }
 
     /// Appends one part of a group key to `key` (parts are joined by a
