@@ -15,7 +15,7 @@
 //! regex caches, the verdict) lives in a per-thread [`GradeCache`], reused for
 //! every record so that grading does not allocate in steady state.
 //!
-//! [`reference`] is a slow, obviously-correct second implementation used as
+//! [`reference`](mod@reference) is a slow, obviously-correct second implementation used as
 //! the oracle in property tests and the differential fuzz target.
 
 pub mod reference;
