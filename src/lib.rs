@@ -25,7 +25,7 @@
 //!   any thread count; [`output`] — files that are never half-written.
 //! * [`stats`] — intervals, clustered errors, comparisons, power.
 //! * [`report`] — every output format behind one exporter trait.
-//! * [`agree`], [`compare`], [`bench`], [`sweep`] — the `agree`, `compare`,
+//! * [`agree`], [`compare`], [`bench`](mod@bench), [`sweep`] — the `agree`, `compare`,
 //!   `bench` and `gen` subcommands' libraries.
 pub mod agree;
 pub mod bench;
