@@ -34,6 +34,10 @@ pub fn remove_temporaries() {
 pub enum Output {
     /// Standard output (buffered).
     Stdout(BufWriter<io::Stdout>),
+    /// Something that is not a regular file (`/dev/null`, a FIFO, a
+    /// terminal): written in place, because renaming a temporary file over
+    /// it would replace the device itself.
+    Device(BufWriter<File>),
     /// A temporary file renamed to `target` on commit.
     File {
         /// Where the writes go until commit.
@@ -54,6 +58,28 @@ impl Output {
                 io::stdout(),
             )));
         }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(io::Error::other(format!(
+                    "{} is a directory; name a file to write",
+                    path.display()
+                )));
+            }
+            Ok(m) if !m.is_file() => {
+                let f = std::fs::OpenOptions::new().write(true).open(path)?;
+                return Ok(Output::Device(BufWriter::with_capacity(1 << 16, f)));
+            }
+            _ => {}
+        }
+        // A symlink is followed, so the file it points to is replaced, not
+        // the link.
+        let resolved;
+        let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            resolved = std::fs::canonicalize(path)?;
+            resolved.as_path()
+        } else {
+            path
+        };
         let name = path
             .file_name()
             .ok_or_else(|| io::Error::other("the output path names no file"))?;
@@ -76,6 +102,7 @@ impl Output {
     pub fn commit(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush(),
+            Output::Device(mut w) => w.flush(),
             Output::File { tmp, target, file } => {
                 let f = file.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;
@@ -100,18 +127,21 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
+            Output::Device(w) => w.write(buf),
             Output::File { file, .. } => file.write(buf),
         }
     }
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.write_all(buf),
+            Output::Device(w) => w.write_all(buf),
             Output::File { file, .. } => file.write_all(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
+            Output::Device(w) => w.flush(),
             Output::File { file, .. } => file.flush(),
         }
     }
@@ -120,6 +150,59 @@ impl Write for Output {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--output /dev/null` once replaced /dev/null with a regular file (a
+    /// temporary file renamed over it). A FIFO stands in for the device.
+    #[test]
+    fn r_devices_and_fifos_are_written_in_place_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let mut o = Output::create(&fifo).unwrap();
+        o.write_all(b"report").unwrap();
+        o.commit().unwrap();
+        assert_eq!(reader.join().unwrap(), "report");
+        assert!(
+            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "still a FIFO"
+        );
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
+        assert!(Output::create(d.path()).is_err(), "a directory is refused");
+    }
+
+    #[test]
+    fn symlinks_are_followed_not_replaced() {
+        let d = tempfile::tempdir().unwrap();
+        let real = d.path().join("run1.json");
+        std::fs::write(&real, "old").unwrap();
+        let link = d.path().join("latest.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut o = Output::create(&link).unwrap();
+        o.write_all(b"new").unwrap();
+        o.commit().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
 
     #[test]
     fn target_appears_only_on_commit() {
