@@ -74,8 +74,8 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
             cli::completions(shell, &mut std::io::stdout());
             Ok(Exit::Ok)
         }
-        Command::Man => {
-            cli::man(&mut std::io::stdout())?;
+        Command::Man { subcommand } => {
+            cli::man(subcommand.as_deref(), &mut std::io::stdout())?;
             Ok(Exit::Ok)
         }
     }

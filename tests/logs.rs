@@ -344,6 +344,22 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     let s = stdout(&o);
     assert!(s.starts_with(".ie") || s.contains(".TH assay"), "{s}");
     assert!(s.contains("grade"));
+    // Each subcommand has its own page, with its flags.
+    let o = run(&["man", "grade"]);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    assert!(s.contains(".TH assay-grade"), "{s}");
+    assert!(
+        s.contains("fail\\-above") || s.contains("fail-above"),
+        "{s}"
+    );
+    let o = run(&["man", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no subcommand `nope`; pages exist for: grade"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -76,8 +76,12 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output, e.g. `assay man | man -l -`.
-    Man,
+    /// Print a man page (roff) to standard output, e.g. `assay man | man -l -`,
+    /// or `assay man grade` for one subcommand's page with all its flags.
+    Man {
+        /// A subcommand (grade, compare, agree, ...); default: the top-level page.
+        subcommand: Option<String>,
+    },
 }
 
 /// `assay bench` flags.
@@ -216,9 +220,32 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
 }
 
 /// `assay man`: the man page generated from this definition.
-pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn man(subcommand: Option<&str>, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     use clap::CommandFactory;
-    clap_mangen::Man::new(Cli::command()).render(out)
+    let top = Cli::command();
+    let cmd = match subcommand {
+        None => top,
+        Some(name) => {
+            let names: Vec<String> = top
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            let found = top
+                .get_subcommands()
+                .find(|c| c.get_name() == name)
+                .cloned();
+            match found {
+                // The page is titled `assay-grade`, as man pages for subcommands are.
+                Some(c) => c.name(format!("assay-{name}")),
+                None => anyhow::bail!(
+                    "no subcommand `{name}`; pages exist for: {}",
+                    names.join(", ")
+                ),
+            }
+        }
+    };
+    clap_mangen::Man::new(cmd).render(out)?;
+    Ok(())
 }
 
 /// `assay gen` flags.
