@@ -1,6 +1,6 @@
 //! The binary on fixture files: every input shape, bad input, exit codes.
 
-use crate::util::{assay, data, run, stderr, stdout};
+use crate::util::{assay, data, groups, run, stderr, stdout};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::process::Stdio;
@@ -15,28 +15,6 @@ fn json_report(args: &[&str]) -> Value {
 
 fn shapes() -> String {
     data("shapes.jsonl").display().to_string()
-}
-
-/// (key, n, failures) of every group.
-fn groups(v: &Value) -> Vec<(String, u64, u64)> {
-    v["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            let key: Vec<&str> = g["key"]
-                .as_object()
-                .unwrap()
-                .values()
-                .map(|x| x.as_str().unwrap())
-                .collect();
-            (
-                key.join("/"),
-                g["n"].as_u64().unwrap(),
-                g["failures"].as_u64().unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! real `inspect-ai` package (scripts/inspect-fixtures.sh), hand-made broken
 //! archives, and agentic-misalignment results trees.
 
-use crate::util::{data, run, stderr, stdout};
+use crate::util::{data, groups, run, stderr, stdout};
 use serde_json::Value;
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -17,28 +17,6 @@ fn report(args: &[&str]) -> Value {
 
 fn inspect(f: &str) -> String {
     data("inspect").join(f).display().to_string()
-}
-
-/// (key parts joined by '/', n, failures) per group.
-fn groups(v: &Value) -> Vec<(String, u64, u64)> {
-    v["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            let k: Vec<&str> = g["key"]
-                .as_object()
-                .unwrap()
-                .values()
-                .map(|x| x.as_str().unwrap())
-                .collect();
-            (
-                k.join("/"),
-                g["n"].as_u64().unwrap(),
-                g["failures"].as_u64().unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn verdicts(input: &str, extra: &[&str]) -> Vec<Value> {

@@ -53,3 +53,25 @@ macro_rules! eqnice {
         }
     }};
 }
+
+/// (key parts joined by `/`, n, failures) of every group of a JSON report.
+pub fn groups(v: &serde_json::Value) -> Vec<(String, u64, u64)> {
+    v["groups"]
+        .as_array()
+        .expect("the report has groups")
+        .iter()
+        .map(|g| {
+            let key: Vec<&str> = g["key"]
+                .as_object()
+                .expect("a group has a key")
+                .values()
+                .map(|x| x.as_str().expect("key parts are strings"))
+                .collect();
+            (
+                key.join("/"),
+                g["n"].as_u64().unwrap_or(0),
+                g["failures"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}

@@ -49,7 +49,7 @@ use crate::stats::bootstrap::{cluster_acceleration, cluster_replicates, group_rn
 use crate::stats::interval::upper_one_sided_zero;
 use crate::stats::special::z_two_sided;
 use crate::stats::{
-    CiConfig, Interval, analytic_real, exact_fallback, from_replicates, too_few_for_bootstrap,
+    CiConfig, Interval, analytic_real, exact_fallback, resampled_interval, too_few_for_bootstrap,
 };
 
 /// A clustered failure-rate estimate.
@@ -168,15 +168,7 @@ pub fn clustered(clusters: &[(u64, u64)], cfg: &CiConfig, group_key: &str) -> Op
                 let mut rng = group_rng(cfg.seed, group_key);
                 let reps = cluster_replicates(&live, cfg.resamples, &mut rng);
                 let accel = || cluster_acceleration(&live);
-                match from_replicates(cfg.method, &reps, rate, accel, cfg.confidence) {
-                    Ok((low, high)) => Interval {
-                        low,
-                        high,
-                        method: cfg.method,
-                        fallback: None,
-                    },
-                    Err(why) => exact_fallback(k_eff, effective_n, cfg.confidence, why)?,
-                }
+                resampled_interval(cfg, &reps, rate, accel, k_eff, effective_n)?
             }
         }
     } else {

@@ -398,6 +398,27 @@ pub(crate) fn exact_fallback(k: f64, n: f64, confidence: f64, why: String) -> Op
     })
 }
 
+/// The interval from sorted replicates, or the exact interval at (k, n)
+/// when the replicates cannot give one (the reason goes in `fallback`).
+pub(crate) fn resampled_interval(
+    cfg: &CiConfig,
+    sorted: &[f64],
+    theta_hat: f64,
+    accel: impl FnOnce() -> f64,
+    k: f64,
+    n: f64,
+) -> Option<Interval> {
+    match from_replicates(cfg.method, sorted, theta_hat, accel, cfg.confidence) {
+        Ok((low, high)) => Some(Interval {
+            low,
+            high,
+            method: cfg.method,
+            fallback: None,
+        }),
+        Err(why) => exact_fallback(k, n, cfg.confidence, why),
+    }
+}
+
 /// Why a bootstrap on k failures out of n would be degenerate, if it would.
 pub(crate) fn too_few_for_bootstrap(k: u64, n: u64) -> Option<String> {
     let s = n - k;
@@ -460,15 +481,7 @@ pub fn estimate(k: u64, n: u64, cfg: &CiConfig, group_key: &str) -> Option<Estim
                 let mut rng = group_rng(cfg.seed, group_key);
                 let reps = bootstrap::binomial_replicates(k, n, cfg.resamples, &mut rng)?;
                 let accel = || bootstrap::binomial_acceleration(k, n);
-                match from_replicates(cfg.method, &reps, rate, accel, cfg.confidence) {
-                    Ok((low, high)) => Interval {
-                        low,
-                        high,
-                        method: cfg.method,
-                        fallback: None,
-                    },
-                    Err(why) => exact_fallback(kf, nf, cfg.confidence, why)?,
-                }
+                resampled_interval(cfg, &reps, rate, accel, kf, nf)?
             }
         }
     } else {
