@@ -6,6 +6,7 @@
 //! mid-write) run to the end of the text rather than being lost.
 
 use memchr::memmem;
+use std::sync::LazyLock;
 
 const SCRATCH_OPEN: &str = "<SCRATCHPAD_REASONING>";
 const SCRATCH_CLOSE: &str = "</SCRATCHPAD_REASONING>";
@@ -38,14 +39,20 @@ pub fn split_free_text<'a>(text: &'a str, mut f: impl FnMut(FreeTextPiece<'a>)) 
     }
     let mut rest = text;
     loop {
-        let s = memmem::find(rest.as_bytes(), SCRATCH_OPEN.as_bytes());
-        let t = memmem::find(rest.as_bytes(), TOOL_OPEN.as_bytes());
-        let (at, is_tool) = match (s, t) {
-            (None, None) => break,
-            (Some(s), None) => (s, false),
-            (None, Some(t)) => (t, true),
-            (Some(s), Some(t)) => (s.min(t), t < s),
-        };
+        // Both tags start with `<`: one memchr pass finds the next of
+        // either, where two substring searches per section re-read the
+        // rest of the text (and built a searcher) each time.
+        let next_tag = memchr::memchr_iter(b'<', rest.as_bytes()).find_map(|at| {
+            let tail = &rest.as_bytes()[at..];
+            if tail.starts_with(SCRATCH_OPEN.as_bytes()) {
+                Some((at, false))
+            } else if tail.starts_with(TOOL_OPEN.as_bytes()) {
+                Some((at, true))
+            } else {
+                None
+            }
+        });
+        let Some((at, is_tool)) = next_tag else { break };
         let before = &rest[..at];
         if !before.trim().is_empty() {
             f(FreeTextPiece::Outgoing(before));
@@ -71,7 +78,9 @@ pub fn split_free_text<'a>(text: &'a str, mut f: impl FnMut(FreeTextPiece<'a>)) 
             rest = next;
         } else {
             let inner = &rest[at + SCRATCH_OPEN.len()..];
-            let (body, next) = match memmem::find(inner.as_bytes(), SCRATCH_CLOSE.as_bytes()) {
+            static CLOSE: LazyLock<memmem::Finder<'static>> =
+                LazyLock::new(|| memmem::Finder::new(SCRATCH_CLOSE));
+            let (body, next) = match CLOSE.find(inner.as_bytes()) {
                 Some(c) => (&inner[..c], &inner[c + SCRATCH_CLOSE.len()..]),
                 None => (inner, ""),
             };
