@@ -41,6 +41,9 @@ fn row_html(r: &Report, row: &Row, total: bool) -> String {
         }
     }
     let _ = write!(s, "<td>{}</td><td>{}</td>", row.n, row.failures);
+    if r.judge.is_some() {
+        let _ = write!(s, "<td>{}</td>", row.judged);
+    }
     match &row.estimate {
         Some(e) => {
             let _ = write!(
@@ -94,9 +97,13 @@ impl Exporter for Html {
         for b in &r.by {
             let _ = write!(s, "<th class=\"k\">{}</th>", esc(b));
         }
+        s.push_str("<th>n</th><th>failures</th>");
+        if r.judge.is_some() {
+            s.push_str("<th>judged</th>");
+        }
         let _ = write!(
             s,
-            "<th>n</th><th>failures</th><th>rate</th><th>{:.0}% CI</th><th>one-sided</th>",
+            "<th>rate</th><th>{:.0}% CI</th><th>one-sided</th>",
             r.ci.confidence * 100.0
         );
         for (b, _) in &r.behaviours {

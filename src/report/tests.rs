@@ -238,6 +238,9 @@ fn judged_counts_appear_in_every_format_only_with_labels() {
     let md = text(&Markdown, &r);
     assert!(md.starts_with("| model | scenario | condition | n | failures | judged | rate |"));
     assert!(md.contains("| claude-4-opus | blackmail | goal=explicit | 100 | 41 | 7 |"));
+    let html = text(&Html, &r);
+    assert!(html.contains("<th>n</th><th>failures</th><th>judged</th><th>rate</th>"));
+    assert!(html.contains("<td>100</td><td>41</td><td>7</td>"));
     let v: serde_json::Value = serde_json::from_slice(&Json.export(&r)).unwrap();
     assert_eq!(v["groups"][0]["judged"], 7);
     assert_eq!(v["groups"][1]["judged"], 0);
@@ -246,7 +249,7 @@ fn judged_counts_appear_in_every_format_only_with_labels() {
     assert_eq!(v["judge"]["unseen_first"][1], "b (epoch 2)");
     // Without --labels nothing changes.
     let plain = report(false);
-    for e in [&Table as &dyn Exporter, &Csv, &Markdown, &Json] {
+    for e in [&Table as &dyn Exporter, &Csv, &Markdown, &Json, &Html] {
         assert!(!text(e, &plain).contains("judged"));
     }
 }
