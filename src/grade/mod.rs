@@ -253,22 +253,24 @@ impl Rubric {
             let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
             (spans[i].0, spans[i].1)
         };
-        for (ac, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
-            let Some(ac) = ac else { continue };
-            for mat in ac.find_overlapping_iter(joined) {
-                for o in &owners[mat.pattern().as_usize()] {
-                    if o.word && !word_bounded(joined, mat.start(), mat.end()) {
+        let hits = &mut cache.hits;
+        for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+            let Some(lits) = lits else { continue };
+            lits.for_each(joined.as_bytes(), 0, joined.len(), |id, start| {
+                let end = start + lits.lit_len(id);
+                for o in &owners[id as usize] {
+                    if o.word && !word_bounded(joined, start, end) {
                         continue;
                     }
-                    let (seg, base) = locate(mat.start());
-                    cache.hits.push(Hit {
+                    let (seg, base) = locate(start);
+                    hits.push(Hit {
                         pattern: o.pattern,
                         seg,
-                        start: mat.start() as u32 - base,
-                        end: mat.end() as u32 - base,
+                        start: start as u32 - base,
+                        end: end as u32 - base,
                     });
                 }
-            }
+            });
         }
         let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[mi].as_mut())
         else {
@@ -452,16 +454,19 @@ impl Rubric {
                     .iter()
                     .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
         };
-        let input = aho_corasick::Input::new(text).span(start..end);
-        for (ac, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
-            let Some(ac) = ac else { continue };
-            for mat in ac.find_overlapping_iter(input.clone()) {
-                let word = owners[mat.pattern().as_usize()]
-                    .iter()
-                    .any(|o| !o.word || word_bounded(text, mat.start(), mat.end()));
-                if word && cue(mat.end()) {
-                    return true;
-                }
+        for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+            let Some(lits) = lits else { continue };
+            let mut found = false;
+            lits.for_each(text.as_bytes(), start, end, |id, at| {
+                let stop = at + lits.lit_len(id);
+                found = found
+                    || owners[id as usize]
+                        .iter()
+                        .any(|o| !o.word || word_bounded(text, at, stop))
+                        && cue(stop);
+            });
+            if found {
+                return true;
             }
         }
         if let (Some(set), Some((set_cache, patset))) =

@@ -1,14 +1,14 @@
 //! Compile: rubric AST → one immutable [`Rubric`] holding the automata.
 //!
-//! Every literal of every pattern goes into one Aho–Corasick automaton (two:
-//! case-folded and exact), every regex into one multi-pattern meta regex used
+//! Every literal of every pattern goes into one literal set (two: case-folded
+//! and exact; see `literals.rs`), every regex into one multi-pattern meta regex used
 //! as a set. A text field is therefore scanned once per automaton however
 //! many rules there are; rules are then evaluated over the (few) hits.
 
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
 use super::error::{RubricError, similar};
+use super::literals::LiteralSet;
 use crate::parse::{Scope, ScopeSet};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
 use regex_automata::{MatchKind, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -163,14 +163,14 @@ pub(crate) struct LiteralOwner {
 }
 
 /// The automata that scan one kind of text: every literal of the patterns it
-/// serves in one Aho–Corasick automaton per case mode, every regex in one
-/// multi-pattern set. Scanning a field costs one pass per automaton, however
-/// many rules read the hits.
+/// serves in one [`LiteralSet`] per case mode, every regex in one
+/// multi-pattern set. Scanning a field costs one pass per set, however many
+/// rules read the hits.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    pub folded: Option<AhoCorasick>,
+    pub folded: Option<LiteralSet>,
     pub folded_owners: Vec<Vec<LiteralOwner>>,
-    pub exact: Option<AhoCorasick>,
+    pub exact: Option<LiteralSet>,
     pub exact_owners: Vec<Vec<LiteralOwner>>,
     /// The regexes as one set (match kind `All`), to learn which matched.
     pub regex_set: Option<meta::Regex>,
@@ -216,23 +216,10 @@ impl Matcher {
                 });
             owners[i].push(owner);
         }
-        let ac = |lits: &[String], fold: bool| -> Result<Option<AhoCorasick>, String> {
-            if lits.is_empty() {
-                return Ok(None);
-            }
-            // A DFA scans several times faster than the NFA for overlapping
-            // search; fall back to the NFA if the DFA would be too large.
-            let build = |kind| {
-                AhoCorasick::builder()
-                    .match_kind(AcMatchKind::Standard)
-                    .ascii_case_insensitive(fold)
-                    .kind(kind)
-                    .build(lits)
-            };
-            build(Some(AhoCorasickKind::DFA))
-                .or_else(|_| build(None))
-                .map(Some)
-                .map_err(|e| format!("the literal automaton could not be built: {e}"))
+        let set = |lits: &[String], fold: bool| {
+            (!lits.is_empty())
+                .then(|| LiteralSet::new(lits, fold))
+                .transpose()
         };
         let set_regexes: Vec<usize> = regexes
             .iter()
@@ -281,9 +268,9 @@ impl Matcher {
         });
         Ok(Matcher {
             anchored,
-            folded: ac(&folded, true)?,
+            folded: set(&folded, true)?,
             folded_owners,
-            exact: ac(&exact, false)?,
+            exact: set(&exact, false)?,
             exact_owners,
             regex_set,
             set_regexes,

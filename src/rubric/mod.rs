@@ -61,6 +61,7 @@
 mod ast;
 mod compile;
 mod error;
+mod literals;
 
 pub use compile::{
     AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, Effect, MAX_BEHAVIOURS, MAX_LITERAL_BYTES,
