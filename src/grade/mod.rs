@@ -23,6 +23,7 @@ pub mod reference;
 use crate::parse::{NO_CALL, Record, Scope, Segment};
 use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
+use std::collections::HashMap;
 
 /// One match of a rubric pattern in a text field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +94,14 @@ pub struct GradeCache {
     /// The fields one matcher reads, NUL-separated, and where each starts.
     joined: String,
     spans: Vec<(u32, u32)>,
-    /// Per matcher: the regex-set cache and its pattern set.
-    set_caches: Vec<Option<(meta::Cache, PatternSet)>>,
+    /// For each span, the tool filters its tool passes (0 outside tool
+    /// scopes); filled only for matchers with tool-gated regex groups.
+    span_tools: Vec<u64>,
+    /// Tool name → the filters it passes, across records (tool names are a
+    /// small vocabulary; cleared if a sweep has very many).
+    tool_masks: HashMap<Box<str>, u64>,
+    /// Per matcher, per regex group: the set's cache and its pattern set.
+    set_caches: Vec<Vec<(meta::Cache, PatternSet)>>,
     regex_caches: Vec<meta::Cache>,
     org_domains: String,
     org_ready: bool,
@@ -110,13 +117,16 @@ impl GradeCache {
             present: Vec::new(),
             joined: String::new(),
             spans: Vec::new(),
+            span_tools: Vec::new(),
+            tool_masks: HashMap::new(),
             set_caches: rubric
                 .matchers
                 .iter()
                 .map(|m| {
-                    m.regex_set
-                        .as_ref()
-                        .map(|r| (r.create_cache(), PatternSet::new(r.pattern_len())))
+                    m.regex_groups
+                        .iter()
+                        .map(|g| (g.set.create_cache(), PatternSet::new(g.set.pattern_len())))
+                        .collect()
                 })
                 .collect(),
             regex_caches: rubric
@@ -163,11 +173,25 @@ impl Rubric {
         for mi in 0..self.scope_matchers {
             joined.clear();
             cache.spans.clear();
+            cache.span_tools.clear();
+            let gated = self.matchers[mi]
+                .regex_groups
+                .iter()
+                .any(|g| g.tools.is_some());
             for (si, seg) in record.segments.iter().enumerate() {
                 if self.scope_matcher[seg.scope as usize] == Some(mi as u8) {
                     cache.spans.push((si as u32, joined.len() as u32));
                     joined.push_str(record.text(seg.text));
                     joined.push('\0');
+                    if gated {
+                        let mask = match seg.scope {
+                            Scope::ToolArgs | Scope::ToolName => {
+                                self.tool_mask(record.text(seg.tool), &mut cache.tool_masks)
+                            }
+                            _ => 0,
+                        };
+                        cache.span_tools.push(mask);
+                    }
                 }
             }
             if !cache.spans.is_empty() {
@@ -272,53 +296,85 @@ impl Rubric {
                 }
             });
         }
-        let (Some(set), Some((set_cache, patset))) = (&m.regex_set, cache.set_caches[mi].as_mut())
-        else {
-            return;
-        };
-        // Candidate → confirm: a regex that matches inside a field matches in
-        // the joined text too (no anchors, and NUL is a non-word separator),
-        // so regexes absent from the joined text are absent from every field.
-        // Matches are then located field by field, exactly.
-        patset.clear();
-        if !m.anchored {
-            set.which_overlapping_matches_with(set_cache, &Input::new(joined), patset);
-            if patset.is_empty() {
-                return;
-            }
-        }
-        for (k, &(seg, start)) in spans.iter().enumerate() {
-            let end = spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
-            let text = &joined[start as usize..end];
-            if m.anchored {
-                patset.clear();
-                set.which_overlapping_matches_with(set_cache, &Input::new(text), patset);
-            }
-            for pid in patset.iter() {
-                let ri = m.set_regexes[pid.as_usize()];
-                let (pattern, re) = &self.regexes[ri];
-                let rc = &mut cache.regex_caches[ri];
-                let mut input = Input::new(text);
-                while let Some(found) = re.search_with(rc, &input) {
-                    cache.hits.push(Hit {
-                        pattern: *pattern,
-                        seg,
-                        start: found.start() as u32,
-                        end: found.end() as u32,
-                    });
-                    // Step past empty matches so the loop always advances.
-                    let next = if found.is_empty() {
-                        found.end() + 1
-                    } else {
-                        found.end()
-                    };
-                    if next > text.len() {
-                        break;
+        let field_end = |k: usize| spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
+        for (g, (set_cache, patset)) in m.regex_groups.iter().zip(&mut cache.set_caches[mi]) {
+            patset.clear();
+            if g.joined {
+                // One pass over every field, then each regex that matched is
+                // searched in the joined text and its matches located. A
+                // match spanning a separator (a regex that can match NUL)
+                // is not a match of any one field: that regex is searched
+                // field by field instead.
+                g.set
+                    .which_overlapping_matches_with(set_cache, &Input::new(joined), patset);
+                for pid in patset.iter() {
+                    let ri = g.regexes[pid.as_usize()];
+                    let (pattern, re) = &self.regexes[ri];
+                    let rc = &mut cache.regex_caches[ri];
+                    let mark = hits.len();
+                    let mut input = Input::new(joined);
+                    let mut crossed = false;
+                    // `joined` regexes never match the empty string, so
+                    // every match advances the search.
+                    while let Some(found) = re.search_with(rc, &input) {
+                        if joined.as_bytes()[found.range()].contains(&0) {
+                            crossed = true;
+                            break;
+                        }
+                        let (seg, base) = locate(found.start());
+                        hits.push(Hit {
+                            pattern: *pattern,
+                            seg,
+                            start: found.start() as u32 - base,
+                            end: found.end() as u32 - base,
+                        });
+                        input.set_start(found.end());
                     }
-                    input.set_start(next);
+                    if crossed {
+                        hits.truncate(mark);
+                        for (k, &(seg, start)) in spans.iter().enumerate() {
+                            let text = &joined[start as usize..field_end(k)];
+                            search_all(*pattern, re, rc, seg, text, hits);
+                        }
+                    }
+                }
+                continue;
+            }
+            for (k, &(seg, start)) in spans.iter().enumerate() {
+                if let Some(filters) = g.tools
+                    && cache.span_tools.get(k).is_none_or(|t| t & filters == 0)
+                {
+                    continue;
+                }
+                let text = &joined[start as usize..field_end(k)];
+                patset.clear();
+                g.set
+                    .which_overlapping_matches_with(set_cache, &Input::new(text), patset);
+                for pid in patset.iter() {
+                    let ri = g.regexes[pid.as_usize()];
+                    let (pattern, re) = &self.regexes[ri];
+                    search_all(*pattern, re, &mut cache.regex_caches[ri], seg, text, hits);
                 }
             }
         }
+    }
+
+    /// The tool filters ([`Rubric::tool_filters`]) that accept tool `name`.
+    fn tool_mask(&self, name: &str, memo: &mut HashMap<Box<str>, u64>) -> u64 {
+        if let Some(&m) = memo.get(name) {
+            return m;
+        }
+        let mask = self
+            .tool_filters
+            .iter()
+            .enumerate()
+            .filter(|(_, globs)| globs.iter().any(|g| glob_match(g, name)))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(name.into(), mask);
+        mask
     }
 
     /// The first hit of the first unit in which `rule` is satisfied.
@@ -469,17 +525,15 @@ impl Rubric {
                 return true;
             }
         }
-        if let (Some(set), Some((set_cache, patset))) =
-            (&m.regex_set, cache.set_caches[mi].as_mut())
-        {
+        for (g, (set_cache, patset)) in m.regex_groups.iter().zip(&mut cache.set_caches[mi]) {
             patset.clear();
-            set.which_overlapping_matches_with(
+            g.set.which_overlapping_matches_with(
                 set_cache,
                 &Input::new(text).span(start..end),
                 patset,
             );
             for pid in patset.iter() {
-                let ri = m.set_regexes[pid.as_usize()];
+                let ri = g.regexes[pid.as_usize()];
                 let re = &self.regexes[ri].1;
                 let rc = &mut cache.regex_caches[ri];
                 let mut input = Input::new(text).span(start..end);
@@ -679,6 +733,36 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
         Unit::Call if seg.call != NO_CALL => (u64::from(seg.message) << 32) | u64::from(seg.call),
         Unit::Call => FIELD | u64::from(si),
         Unit::Message => (u64::from(seg.message) << 32) | u64::from(NO_CALL),
+    }
+}
+
+/// Every match of `re` in `text` (one field), as hits of `pattern`.
+fn search_all(
+    pattern: u32,
+    re: &meta::Regex,
+    rc: &mut meta::Cache,
+    seg: u32,
+    text: &str,
+    hits: &mut Vec<Hit>,
+) {
+    let mut input = Input::new(text);
+    while let Some(found) = re.search_with(rc, &input) {
+        hits.push(Hit {
+            pattern,
+            seg,
+            start: found.start() as u32,
+            end: found.end() as u32,
+        });
+        // Step past empty matches so the loop always advances.
+        let next = if found.is_empty() {
+            found.end() + 1
+        } else {
+            found.end()
+        };
+        if next > text.len() {
+            break;
+        }
+        input.set_start(next);
     }
 }
 

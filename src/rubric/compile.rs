@@ -163,27 +163,67 @@ pub(crate) struct LiteralOwner {
 }
 
 /// The automata that scan one kind of text: every literal of the patterns it
-/// serves in one [`LiteralSet`] per case mode, every regex in one
-/// multi-pattern set. Scanning a field costs one pass per set, however many
-/// rules read the hits.
+/// serves in one [`LiteralSet`] per case mode, and its regexes in a few
+/// multi-pattern sets ([`RegexGroup`]). Scanning a field costs one pass per
+/// literal set, however many rules read the hits.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     pub folded: Option<LiteralSet>,
     pub folded_owners: Vec<Vec<LiteralOwner>>,
     pub exact: Option<LiteralSet>,
     pub exact_owners: Vec<Vec<LiteralOwner>>,
-    /// The regexes as one set (match kind `All`), to learn which matched.
-    pub regex_set: Option<meta::Regex>,
-    /// For each pattern of `regex_set`, its index in [`Rubric::regexes`].
-    pub set_regexes: Vec<usize>,
-    /// Whether some regex of the set uses a text or line anchor (`^`, `$`,
-    /// `\A`, `\z`): then the set cannot be run once over joined fields.
-    pub anchored: bool,
+    /// The regexes, split by how and where they must run.
+    pub regex_groups: Vec<RegexGroup>,
+}
+
+/// Some of a matcher's regexes as one set (match kind `All`), to learn which
+/// matched, and where that set may run.
+#[derive(Debug)]
+pub(crate) struct RegexGroup {
+    pub set: meta::Regex,
+    /// For each pattern of `set`, its index in [`Rubric::regexes`].
+    pub regexes: Vec<usize>,
+    /// Run once over all fields joined (NUL-separated), matches located by
+    /// searching the joined text. Only for regexes without text or line
+    /// anchors that cannot match the empty string, whose matches in the
+    /// joined text are exactly their matches in each field (a match that
+    /// spans a separator sends that regex back to field-by-field search).
+    pub joined: bool,
+    /// Only fields of tools some of these filters accept need this group
+    /// (bit `i` = [`Rubric::tool_filters`]`[i]`); `None`: every field.
+    /// Regexes whose every rule is restricted to, say, shell tools are not
+    /// run over e-mail bodies.
+    pub tools: Option<u64>,
+}
+
+/// Whether regex `src` must run field by field: it uses a text or line
+/// anchor (`^`, `$`, `\A`, `\z`), or it can match the empty string.
+fn field_only(src: &str) -> bool {
+    use regex_syntax::hir::Look;
+    regex_syntax::Parser::new().parse(src).map_or(true, |h| {
+        let props = h.properties();
+        let looks = props.look_set();
+        props.minimum_len() == Some(0)
+            || [
+                Look::Start,
+                Look::End,
+                Look::StartLF,
+                Look::EndLF,
+                Look::StartCRLF,
+                Look::EndCRLF,
+            ]
+            .into_iter()
+            .any(|l| looks.contains(l))
+    })
 }
 
 impl Matcher {
+    /// `tools[p]` says which fields pattern `p`'s regexes are needed in
+    /// (see [`RegexGroup::tools`]); `None` for negation matchers, whose
+    /// regexes all run in one field-by-field set.
     fn build(
         want: &[bool],
+        tools: Option<&[Option<u64>]>,
         literals: &[(u32, String, bool, bool)],
         regexes: &[(u32, String, Range<usize>)],
     ) -> Result<Matcher, String> {
@@ -221,18 +261,35 @@ impl Matcher {
                 .then(|| LiteralSet::new(lits, fold))
                 .transpose()
         };
-        let set_regexes: Vec<usize> = regexes
+        // Group key: (joined, tool filter). Groups keep rubric order.
+        let mut keys: Vec<(bool, Option<u64>)> = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, r) in regexes
             .iter()
             .enumerate()
             .filter(|(_, r)| want[r.0 as usize])
-            .map(|(i, _)| i)
-            .collect();
-        let regex_set = if set_regexes.is_empty() {
-            None
-        } else {
-            let pats: Vec<&str> = set_regexes.iter().map(|&i| regexes[i].1.as_str()).collect();
-            Some(
-                meta::Regex::builder()
+        {
+            let key = match tools {
+                None => (false, None),
+                Some(t) => {
+                    let filter = t[r.0 as usize];
+                    (filter.is_none() && !field_only(&r.1), filter)
+                }
+            };
+            match keys.iter().position(|k| *k == key) {
+                Some(g) => members[g].push(i),
+                None => {
+                    keys.push(key);
+                    members.push(vec![i]);
+                }
+            }
+        }
+        let regex_groups = keys
+            .into_iter()
+            .zip(members)
+            .map(|((joined, tools), ids)| {
+                let pats: Vec<&str> = ids.iter().map(|&i| regexes[i].1.as_str()).collect();
+                let set = meta::Regex::builder()
                     .configure(
                         meta::Config::new()
                             .match_kind(MatchKind::All)
@@ -245,35 +302,21 @@ impl Matcher {
                             "the regex set could not be built: {}",
                             first_line(&e.to_string())
                         )
-                    })?,
-            )
-        };
-        let anchored = set_regexes.iter().any(|&i| {
-            use regex_syntax::hir::Look;
-            regex_syntax::Parser::new()
-                .parse(&regexes[i].1)
-                .map_or(true, |h| {
-                    let looks = h.properties().look_set();
-                    [
-                        Look::Start,
-                        Look::End,
-                        Look::StartLF,
-                        Look::EndLF,
-                        Look::StartCRLF,
-                        Look::EndCRLF,
-                    ]
-                    .into_iter()
-                    .any(|l| looks.contains(l))
+                    })?;
+                Ok(RegexGroup {
+                    set,
+                    regexes: ids,
+                    joined,
+                    tools,
                 })
-        });
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(Matcher {
-            anchored,
             folded: set(&folded, true)?,
             folded_owners,
             exact: set(&exact, false)?,
             exact_owners,
-            regex_set,
-            set_regexes,
+            regex_groups,
         })
     }
 }
@@ -293,6 +336,9 @@ pub struct Rubric {
     pub(crate) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.
     pub(crate) regexes: Vec<(u32, meta::Regex)>,
+    /// The distinct `tools` lists of rules, for [`RegexGroup::tools`] (at
+    /// most 64; a rubric with more runs every regex on every tool field).
+    pub(crate) tool_filters: Vec<Vec<String>>,
     pub(crate) scanned: ScopeSet,
     pub(crate) hash: u64,
     /// Every literal as written: (pattern, text, case_sensitive, word), for
@@ -602,11 +648,61 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         };
         r.negation = Some((sets.len() + idx, back));
     }
+    // Which fields each scope matcher's regexes are needed in. A pattern used
+    // by a rule without a tool filter, or by a rule through a scope that is
+    // not a tool scope (filters do not apply there), is needed everywhere;
+    // otherwise only in fields of tools one of its rules' filters accepts.
+    let mut tool_filters: Vec<Vec<String>> = Vec::new();
+    for r in rules.iter().filter(|r| !r.tools.is_empty()) {
+        if !tool_filters.contains(&r.tools) {
+            tool_filters.push(r.tools.clone());
+        }
+    }
+    if tool_filters.len() > 64 {
+        tool_filters.clear();
+    }
+    let regex_tools: Vec<Vec<Option<u64>>> = (0..sets.len())
+        .map(|mi| {
+            let mut needs: Vec<Option<u64>> = vec![Some(0); pattern_names.len()];
+            for r in &rules {
+                let here: Vec<Scope> = Scope::ALL
+                    .into_iter()
+                    .filter(|&sc| {
+                        r.scopes.contains(sc) && scope_matcher[sc as usize] == Some(mi as u8)
+                    })
+                    .collect();
+                if here.is_empty() {
+                    continue;
+                }
+                let filtered = !r.tools.is_empty()
+                    && here
+                        .iter()
+                        .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
+                let bit = tool_filters.iter().position(|f| *f == r.tools);
+                for t in r.all.iter().chain(&r.any).chain(&r.none) {
+                    let n = &mut needs[t.pattern as usize];
+                    *n = match (filtered, bit, *n) {
+                        (true, Some(b), Some(m)) => Some(m | 1 << b),
+                        _ => None,
+                    };
+                }
+            }
+            needs
+        })
+        .collect();
     let scope_matchers = sets.len();
     sets.extend(neg_sets);
     let matchers = sets
         .iter()
-        .map(|want| Matcher::build(want, &literal_sources, &regex_sources))
+        .enumerate()
+        .map(|(mi, want)| {
+            Matcher::build(
+                want,
+                regex_tools.get(mi).map(Vec::as_slice),
+                &literal_sources,
+                &regex_sources,
+            )
+        })
         .collect::<Result<Vec<_>, String>>()
         .map_err(|e| {
             RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")
@@ -619,6 +715,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         scope_matcher,
         scope_matchers,
         regexes,
+        tool_filters,
         scanned,
         hash: fnv1a(source),
         literal_sources,
