@@ -81,6 +81,12 @@ const REGEXES: &[&str] = &[
     r"\bnot\b",
     r"é.",
     r"^",
+    // Can span the separator of joined fields (`\W` and `.` match NUL).
+    r"a\W*b",
+    r"[^.]{3}",
+    // Can match empty; anchored at the end.
+    r"x*",
+    r"b$",
 ];
 
 #[derive(Arbitrary, Debug)]
