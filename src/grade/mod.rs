@@ -347,6 +347,14 @@ impl Rubric {
                     continue;
                 }
                 let text = &joined[start as usize..field_end(k)];
+                if let [ri] = g.regexes[..] {
+                    // One regex: its own search (with the literal prefilter
+                    // the set lacks, e.g. memchr for the `@` of an address)
+                    // beats a set pass followed by that same search.
+                    let (pattern, re) = &self.regexes[ri];
+                    search_all(*pattern, re, &mut cache.regex_caches[ri], seg, text, hits);
+                    continue;
+                }
                 patset.clear();
                 g.set
                     .which_overlapping_matches_with(set_cache, &Input::new(text), patset);
