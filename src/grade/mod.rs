@@ -84,6 +84,17 @@ impl Verdict {
     }
 }
 
+/// The fields one matcher reads in one record, NUL-separated.
+#[derive(Debug, Default)]
+struct Join {
+    text: String,
+    /// (segment index, start in `text`) of each field.
+    spans: Vec<(u32, u32)>,
+    /// For each span, the tool filters its tool passes (0 outside tool
+    /// scopes); filled only for matchers with tool-gated regex groups.
+    tools: Vec<u64>,
+}
+
 /// Per-thread grading state. Create one per worker with
 /// [`GradeCache::new`]; reuse it for every record.
 #[derive(Debug)]
@@ -91,12 +102,10 @@ pub struct GradeCache {
     hits: Vec<Hit>,
     /// Bit set of the patterns with at least one hit in this record.
     present: Vec<u64>,
-    /// The fields one matcher reads, NUL-separated, and where each starts.
-    joined: String,
-    spans: Vec<(u32, u32)>,
-    /// For each span, the tool filters its tool passes (0 outside tool
-    /// scopes); filled only for matchers with tool-gated regex groups.
-    span_tools: Vec<u64>,
+    /// Per scope matcher: the fields it reads, joined.
+    joins: Vec<Join>,
+    /// Per pattern: regex groups not yet run or skipped in this record.
+    pending: Vec<u16>,
     /// Tool name → the filters it passes, across records (tool names are a
     /// small vocabulary; cleared if a sweep has very many).
     tool_masks: HashMap<Box<str>, u64>,
@@ -115,9 +124,10 @@ impl GradeCache {
         GradeCache {
             hits: Vec::new(),
             present: Vec::new(),
-            joined: String::new(),
-            spans: Vec::new(),
-            span_tools: Vec::new(),
+            joins: (0..rubric.scope_matchers)
+                .map(|_| Join::default())
+                .collect(),
+            pending: Vec::new(),
             tool_masks: HashMap::new(),
             set_caches: rubric
                 .matchers
@@ -169,20 +179,20 @@ impl Rubric {
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
         // short fields of a transcript.
-        let mut joined = std::mem::take(&mut cache.joined);
         for mi in 0..self.scope_matchers {
-            joined.clear();
-            cache.spans.clear();
-            cache.span_tools.clear();
+            let join = &mut cache.joins[mi];
+            join.text.clear();
+            join.spans.clear();
+            join.tools.clear();
             let gated = self.matchers[mi]
                 .regex_groups
                 .iter()
                 .any(|g| g.tools.is_some());
             for (si, seg) in record.segments.iter().enumerate() {
                 if self.scope_matcher[seg.scope as usize] == Some(mi as u8) {
-                    cache.spans.push((si as u32, joined.len() as u32));
-                    joined.push_str(record.text(seg.text));
-                    joined.push('\0');
+                    join.spans.push((si as u32, join.text.len() as u32));
+                    join.text.push_str(record.text(seg.text));
+                    join.text.push('\0');
                     if gated {
                         let mask = match seg.scope {
                             Scope::ToolArgs | Scope::ToolName => {
@@ -190,25 +200,15 @@ impl Rubric {
                             }
                             _ => 0,
                         };
-                        cache.span_tools.push(mask);
+                        join.tools.push(mask);
                     }
                 }
             }
-            if !cache.spans.is_empty() {
-                self.scan(mi, &joined, cache);
+            if !join.spans.is_empty() {
+                let join = &cache.joins[mi];
+                self.scan_literals(mi, &join.text, &join.spans, &mut cache.hits);
             }
         }
-        cache.joined = joined;
-        // Transcript order, so evidence is the earliest qualifying hit.
-        cache
-            .hits
-            .sort_unstable_by_key(|h| (h.seg, h.start, h.end, h.pattern));
-        if cache.hits.is_empty() {
-            return &cache.verdict;
-        }
-        // Which patterns occur at all: a rule missing one of its `all`
-        // terms, or all of its `any` terms, cannot fire and is skipped
-        // without looking at a single hit.
         cache.present.clear();
         cache
             .present
@@ -216,6 +216,48 @@ impl Rubric {
         for h in &cache.hits {
             cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
         }
+        // Regexes cost more than literals, and most are needed only beside
+        // other terms: a blackmail regex only where a pressure cue or a
+        // refusal also occurs. Groups run cheapest first; a group whose
+        // patterns no rule that can still fire uses is skipped.
+        cache.pending.clear();
+        cache.pending.extend_from_slice(&self.regex_pending);
+        for &(mi, gi) in &self.group_order {
+            let (mi, gi) = (mi as usize, gi as usize);
+            let g = &self.matchers[mi].regex_groups[gi];
+            let join = &cache.joins[mi];
+            if !join.spans.is_empty()
+                && g.patterns
+                    .iter()
+                    .any(|&p| self.regex_needed(p, &cache.present, &cache.pending))
+            {
+                let mark = cache.hits.len();
+                self.run_group(
+                    mi,
+                    gi,
+                    join,
+                    &mut cache.set_caches[mi][gi],
+                    &mut cache.regex_caches,
+                    &mut cache.hits,
+                );
+                for h in &cache.hits[mark..] {
+                    cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
+                }
+            }
+            for &p in &g.patterns {
+                cache.pending[p as usize] -= 1;
+            }
+        }
+        // Transcript order, so evidence is the earliest qualifying hit.
+        cache
+            .hits
+            .sort_unstable_by_key(|h| (h.seg, h.start, h.end, h.pattern));
+        if cache.hits.is_empty() {
+            return &cache.verdict;
+        }
+        // Which patterns occur at all (`cache.present`, filled above): a rule
+        // missing one of its `all` terms, or all of its `any` terms, cannot
+        // fire and is skipped without looking at a single hit.
         let present = |p: u32, set: &[u64]| set[p as usize / 64] & (1 << (p % 64)) != 0;
         let possible = |rule: &Rule, set: &[u64]| {
             rule.all.iter().all(|t| present(t.pattern, set))
@@ -265,11 +307,11 @@ impl Rubric {
         &cache.verdict
     }
 
-    /// Scans `joined` (the fields listed in `cache.spans`, each followed by
-    /// a NUL) with matcher `mi`, pushing hits with field-relative offsets.
-    fn scan(&self, mi: usize, joined: &str, cache: &mut GradeCache) {
+    /// Scans `joined` (the fields listed in `spans`, each followed by a
+    /// NUL) with matcher `mi`'s literals, pushing hits with field-relative
+    /// offsets.
+    fn scan_literals(&self, mi: usize, joined: &str, spans: &[(u32, u32)], hits: &mut Vec<Hit>) {
         let m = &self.matchers[mi];
-        let spans = &cache.spans;
         // No literal contains NUL, so no literal match crosses a separator;
         // NUL is not a word character, so word boundaries at field edges are
         // the same as in the field alone.
@@ -277,7 +319,6 @@ impl Rubric {
             let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
             (spans[i].0, spans[i].1)
         };
-        let hits = &mut cache.hits;
         for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
             let Some(lits) = lits else { continue };
             lits.for_each(joined.as_bytes(), 0, joined.len(), |id, start| {
@@ -296,73 +337,108 @@ impl Rubric {
                 }
             });
         }
+    }
+
+    /// Whether some rule that can still fire uses pattern `p`: each of its
+    /// `all` terms, and one of its `any` terms, is present or still has
+    /// regexes to run. Monotone: once not needed, never needed again.
+    fn regex_needed(&self, p: u32, present: &[u64], pending: &[u16]) -> bool {
+        let open = |t: &Term| {
+            present[t.pattern as usize / 64] & (1 << (t.pattern % 64)) != 0
+                || pending[t.pattern as usize] > 0
+        };
+        self.rules_by_pattern[p as usize].iter().any(|&ri| {
+            let rule = &self.rules[ri as usize];
+            rule.all.iter().all(open) && (rule.any.is_empty() || rule.any.iter().any(open))
+        })
+    }
+
+    /// Runs regex group `gi` of matcher `mi` over the fields of `join`.
+    fn run_group(
+        &self,
+        mi: usize,
+        gi: usize,
+        join: &Join,
+        (set_cache, patset): &mut (meta::Cache, PatternSet),
+        regex_caches: &mut [meta::Cache],
+        hits: &mut Vec<Hit>,
+    ) {
+        let g = &self.matchers[mi].regex_groups[gi];
+        let (joined, spans) = (join.text.as_str(), join.spans.as_slice());
+        let locate = |pos: usize| {
+            let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
+            (spans[i].0, spans[i].1)
+        };
         let field_end = |k: usize| spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
-        for (g, (set_cache, patset)) in m.regex_groups.iter().zip(&mut cache.set_caches[mi]) {
-            patset.clear();
-            if g.joined {
-                // One pass over every field, then each regex that matched is
-                // searched in the joined text and its matches located. A
-                // match spanning a separator (a regex that can match NUL)
-                // is not a match of any one field: that regex is searched
-                // field by field instead.
+        patset.clear();
+        if g.joined && g.tools.is_none() {
+            // One pass over every field, then each regex that matched is
+            // searched in the joined text and its matches located. A match
+            // spanning a separator (a regex that can match NUL) is not a
+            // match of any one field: that regex is searched field by field
+            // instead.
+            // One regex: its own search is the candidate check.
+            if g.regexes.len() == 1 {
+                patset.insert(regex_automata::PatternID::ZERO);
+            } else {
                 g.set
                     .which_overlapping_matches_with(set_cache, &Input::new(joined), patset);
-                for pid in patset.iter() {
-                    let ri = g.regexes[pid.as_usize()];
-                    let (pattern, re) = &self.regexes[ri];
-                    let rc = &mut cache.regex_caches[ri];
-                    let mark = hits.len();
-                    let mut input = Input::new(joined);
-                    let mut crossed = false;
-                    // `joined` regexes never match the empty string, so
-                    // every match advances the search.
-                    while let Some(found) = re.search_with(rc, &input) {
-                        if joined.as_bytes()[found.range()].contains(&0) {
-                            crossed = true;
-                            break;
-                        }
-                        let (seg, base) = locate(found.start());
-                        hits.push(Hit {
-                            pattern: *pattern,
-                            seg,
-                            start: found.start() as u32 - base,
-                            end: found.end() as u32 - base,
-                        });
-                        input.set_start(found.end());
+            }
+            for pid in patset.iter() {
+                let ri = g.regexes[pid.as_usize()];
+                let (pattern, re) = &self.regexes[ri];
+                let rc = &mut regex_caches[ri];
+                let mark = hits.len();
+                let mut input = Input::new(joined);
+                let mut crossed = false;
+                // `joined` regexes never match the empty string, so every
+                // match advances the search.
+                while let Some(found) = re.search_with(rc, &input) {
+                    if joined.as_bytes()[found.range()].contains(&0) {
+                        crossed = true;
+                        break;
                     }
-                    if crossed {
-                        hits.truncate(mark);
-                        for (k, &(seg, start)) in spans.iter().enumerate() {
-                            let text = &joined[start as usize..field_end(k)];
-                            search_all(*pattern, re, rc, seg, text, hits);
-                        }
+                    let (seg, base) = locate(found.start());
+                    hits.push(Hit {
+                        pattern: *pattern,
+                        seg,
+                        start: found.start() as u32 - base,
+                        end: found.end() as u32 - base,
+                    });
+                    input.set_start(found.end());
+                }
+                if crossed {
+                    hits.truncate(mark);
+                    for (k, &(seg, start)) in spans.iter().enumerate() {
+                        let text = &joined[start as usize..field_end(k)];
+                        search_all(*pattern, re, rc, seg, text, hits);
                     }
                 }
+            }
+            return;
+        }
+        for (k, &(seg, start)) in spans.iter().enumerate() {
+            if let Some(filters) = g.tools
+                && join.tools.get(k).is_none_or(|t| t & filters == 0)
+            {
                 continue;
             }
-            for (k, &(seg, start)) in spans.iter().enumerate() {
-                if let Some(filters) = g.tools
-                    && cache.span_tools.get(k).is_none_or(|t| t & filters == 0)
-                {
-                    continue;
-                }
-                let text = &joined[start as usize..field_end(k)];
-                if let [ri] = g.regexes[..] {
-                    // One regex: its own search (with the literal prefilter
-                    // the set lacks, e.g. memchr for the `@` of an address)
-                    // beats a set pass followed by that same search.
-                    let (pattern, re) = &self.regexes[ri];
-                    search_all(*pattern, re, &mut cache.regex_caches[ri], seg, text, hits);
-                    continue;
-                }
-                patset.clear();
-                g.set
-                    .which_overlapping_matches_with(set_cache, &Input::new(text), patset);
-                for pid in patset.iter() {
-                    let ri = g.regexes[pid.as_usize()];
-                    let (pattern, re) = &self.regexes[ri];
-                    search_all(*pattern, re, &mut cache.regex_caches[ri], seg, text, hits);
-                }
+            let text = &joined[start as usize..field_end(k)];
+            if let [ri] = g.regexes[..] {
+                // One regex: its own search (with the literal prefilter
+                // the set lacks, e.g. memchr for the `@` of an address)
+                // beats a set pass followed by that same search.
+                let (pattern, re) = &self.regexes[ri];
+                search_all(*pattern, re, &mut regex_caches[ri], seg, text, hits);
+                continue;
+            }
+            patset.clear();
+            g.set
+                .which_overlapping_matches_with(set_cache, &Input::new(text), patset);
+            for pid in patset.iter() {
+                let ri = g.regexes[pid.as_usize()];
+                let (pattern, re) = &self.regexes[ri];
+                search_all(*pattern, re, &mut regex_caches[ri], seg, text, hits);
             }
         }
     }

@@ -189,6 +189,8 @@ pub(crate) struct RegexGroup {
     /// joined text are exactly their matches in each field (a match that
     /// spans a separator sends that regex back to field-by-field search).
     pub joined: bool,
+    /// The patterns whose regexes these are.
+    pub patterns: Vec<u32>,
     /// Only fields of tools some of these filters accept need this group
     /// (bit `i` = [`Rubric::tool_filters`]`[i]`); `None`: every field.
     /// Regexes whose every rule is restricted to, say, shell tools are not
@@ -261,8 +263,11 @@ impl Matcher {
                 .then(|| LiteralSet::new(lits, fold))
                 .transpose()
         };
-        // Group key: (joined, tool filter). Groups keep rubric order.
-        let mut keys: Vec<(bool, Option<u64>)> = Vec::new();
+        // Group key: (joined, tool filter, pattern). Groups keep rubric
+        // order. A scope matcher keeps each pattern's regexes apart, so a
+        // pattern no rule can use in a record is skipped whole (see
+        // `Rubric::group_order`); negation matchers keep one set.
+        let mut keys: Vec<(bool, Option<u64>, Option<u32>)> = Vec::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, r) in regexes
             .iter()
@@ -270,10 +275,10 @@ impl Matcher {
             .filter(|(_, r)| want[r.0 as usize])
         {
             let key = match tools {
-                None => (false, None),
+                None => (false, None, None),
                 Some(t) => {
                     let filter = t[r.0 as usize];
-                    (filter.is_none() && !field_only(&r.1), filter)
+                    (filter.is_none() && !field_only(&r.1), filter, Some(r.0))
                 }
             };
             match keys.iter().position(|k| *k == key) {
@@ -287,7 +292,7 @@ impl Matcher {
         let regex_groups = keys
             .into_iter()
             .zip(members)
-            .map(|((joined, tools), ids)| {
+            .map(|((joined, tools, _), ids)| {
                 let pats: Vec<&str> = ids.iter().map(|&i| regexes[i].1.as_str()).collect();
                 let set = meta::Regex::builder()
                     .configure(
@@ -303,8 +308,11 @@ impl Matcher {
                             first_line(&e.to_string())
                         )
                     })?;
+                let mut patterns: Vec<u32> = ids.iter().map(|&i| regexes[i].0).collect();
+                patterns.dedup();
                 Ok(RegexGroup {
                     set,
+                    patterns,
                     regexes: ids,
                     joined,
                     tools,
@@ -336,6 +344,14 @@ pub struct Rubric {
     pub(crate) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.
     pub(crate) regexes: Vec<(u32, meta::Regex)>,
+    /// For each pattern, the rules (indices) whose terms name it.
+    pub(crate) rules_by_pattern: Vec<Vec<u32>>,
+    /// The scope matchers' regex groups as (matcher, group), fewest regexes
+    /// first: cheap groups run first, and may show that a costly one is
+    /// not needed in a record.
+    pub(crate) group_order: Vec<(u8, u16)>,
+    /// For each pattern, how many groups of `group_order` hold its regexes.
+    pub(crate) regex_pending: Vec<u16>,
     /// The distinct `tools` lists of rules, for [`RegexGroup::tools`] (at
     /// most 64; a rubric with more runs every regex on every tool field).
     pub(crate) tool_filters: Vec<Vec<String>>,
@@ -707,7 +723,36 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         .map_err(|e| {
             RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")
         })?;
+    let mut rules_by_pattern: Vec<Vec<u32>> = vec![Vec::new(); pattern_names.len()];
+    for (ri, r) in rules.iter().enumerate() {
+        for t in r.all.iter().chain(&r.any).chain(&r.none) {
+            let list = &mut rules_by_pattern[t.pattern as usize];
+            if list.last() != Some(&(ri as u32)) {
+                list.push(ri as u32);
+            }
+        }
+    }
+    let mut group_order: Vec<(u8, u16)> = Vec::new();
+    let mut regex_pending: Vec<u16> = vec![0; pattern_names.len()];
+    for (mi, m) in matchers.iter().enumerate().take(scope_matchers) {
+        for (gi, g) in m.regex_groups.iter().enumerate() {
+            group_order.push((mi as u8, gi as u16));
+            for &p in &g.patterns {
+                regex_pending[p as usize] += 1;
+            }
+        }
+    }
+    // Stable: ties keep matcher and group order, so grading is the same
+    // on every run.
+    group_order.sort_by_key(|&(mi, gi)| {
+        matchers[mi as usize].regex_groups[gi as usize]
+            .regexes
+            .len()
+    });
     Ok(Rubric {
+        rules_by_pattern,
+        group_order,
+        regex_pending,
         behaviours,
         rules,
         pattern_names,
