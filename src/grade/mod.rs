@@ -2,10 +2,13 @@
 //!
 //! Two steps, ripgrep's candidate → confirm shape:
 //!
-//! 1. **Scan.** Each text field in a scope some rule reads is scanned once by
-//!    the literal automata and once by the regex set; every match becomes a
-//!    [`Hit`] (pattern, field, byte span). Literal word boundaries are checked
-//!    here, at the hit, not by the automaton.
+//! 1. **Scan.** The fields of each scope some rule reads are joined and
+//!    scanned once by the literal automata; every match becomes a [`Hit`]
+//!    (pattern, field, byte span). Literal word boundaries are checked here,
+//!    at the hit, not by the automaton. Then the regexes, grouped by where
+//!    they must run (joined text, field by field, or only in the arguments
+//!    of certain tools), cheapest group first; a group whose patterns no
+//!    rule that can still fire names is skipped for this record.
 //! 2. **Confirm.** Each rule is evaluated over the hits alone: the terms it
 //!    needs in one unit (field, tool call, message), negation cues shortly
 //!    before a hit in the same clause, tool and argument filters, external
