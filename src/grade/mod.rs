@@ -318,10 +318,7 @@ impl Rubric {
         // No literal contains NUL, so no literal match crosses a separator;
         // NUL is not a word character, so word boundaries at field edges are
         // the same as in the field alone.
-        let locate = |pos: usize| {
-            let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
-            (spans[i].0, spans[i].1)
-        };
+        let locate = |pos: usize| locate(spans, pos);
         for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
             let Some(lits) = lits else { continue };
             lits.for_each(joined.as_bytes(), 0, joined.len(), |id, start| {
@@ -368,13 +365,10 @@ impl Rubric {
     ) {
         let g = &self.matchers[mi].regex_groups[gi];
         let (joined, spans) = (join.text.as_str(), join.spans.as_slice());
-        let locate = |pos: usize| {
-            let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
-            (spans[i].0, spans[i].1)
-        };
+        let locate = |pos: usize| locate(spans, pos);
         let field_end = |k: usize| spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
         patset.clear();
-        if g.joined && g.tools.is_none() {
+        if g.joined {
             // One pass over every field, then each regex that matched is
             // searched in the joined text and its matches located. A match
             // spanning a separator (a regex that can match NUL) is not a
@@ -821,6 +815,13 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
         Unit::Call => FIELD | u64::from(si),
         Unit::Message => (u64::from(seg.message) << 32) | u64::from(NO_CALL),
     }
+}
+
+/// The field holding byte `pos` of a joined text whose fields start at
+/// `spans` (segment index, start): that segment and its start.
+fn locate(spans: &[(u32, u32)], pos: usize) -> (u32, u32) {
+    let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
+    spans[i]
 }
 
 /// Every match of `re` in `text` (one field), as hits of `pattern`.

@@ -188,6 +188,7 @@ pub(crate) struct RegexGroup {
     /// anchors that cannot match the empty string, whose matches in the
     /// joined text are exactly their matches in each field (a match that
     /// spans a separator sends that regex back to field-by-field search).
+    /// Never set for a tool-gated group, which reads only some fields.
     pub joined: bool,
     /// The patterns whose regexes these are.
     pub patterns: Vec<u32>,
