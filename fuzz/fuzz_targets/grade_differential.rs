@@ -38,6 +38,8 @@ const WORDS: &[&str] = &[
     "AFFAIR",
     "Affair",
     "naïve",
+    // U+212A KELVIN SIGN: `(?i)k` matches it, so no regex factor may hold `k`.
+    "p\u{212A}ill",
     "İ",
     "ß",
     "<SCRATCHPAD_REASONING>",
@@ -87,6 +89,8 @@ const REGEXES: &[&str] = &[
     // Can match empty; anchored at the end.
     r"x*",
     r"b$",
+    // Required factor `ill` (`k` has a non-ASCII case variant).
+    r"\bpkill\s*\d",
 ];
 
 #[derive(Arbitrary, Debug)]

@@ -5,10 +5,13 @@
 //! 1. **Scan.** The fields of each scope some rule reads are joined and
 //!    scanned once by the literal automata; every match becomes a [`Hit`]
 //!    (pattern, field, byte span). Literal word boundaries are checked here,
-//!    at the hit, not by the automaton. Then the regexes, grouped by where
-//!    they must run (joined text, field by field, or only in the arguments
-//!    of certain tools), cheapest group first; a group whose patterns no
-//!    rule that can still fire names is skipped for this record.
+//!    at the hit, not by the automaton. The same scan marks the fields that
+//!    hold a required factor of a field-by-field regex group (a literal
+//!    every match of its regexes contains, `rubric/factors.rs`). Then the
+//!    regexes, grouped by where they must run (joined text, field by field,
+//!    or only in the arguments of certain tools), cheapest group first; a
+//!    group whose patterns no rule that can still fire names is skipped for
+//!    this record, and a group with factors runs only in the marked fields.
 //! 2. **Confirm.** Each rule is evaluated over the hits alone: the terms it
 //!    needs in one unit (field, tool call, message), negation cues shortly
 //!    before a hit in the same clause, tool and argument filters, external
@@ -109,6 +112,10 @@ pub struct GradeCache {
     joins: Vec<Join>,
     /// Per pattern: regex groups not yet run or skipped in this record.
     pending: Vec<u16>,
+    /// (matcher, triggered regex group, field) for each field in which a
+    /// factor of that group's regex occurred; sorted and deduplicated
+    /// before the regexes run.
+    triggers: Vec<(u16, u16, u32)>,
     /// Tool name → the filters it passes, across records (tool names are a
     /// small vocabulary; cleared if a sweep has very many).
     tool_masks: HashMap<Box<str>, u64>,
@@ -131,6 +138,7 @@ impl GradeCache {
                 .map(|_| Join::default())
                 .collect(),
             pending: Vec::new(),
+            triggers: Vec::new(),
             tool_masks: HashMap::new(),
             set_caches: rubric
                 .matchers
@@ -173,6 +181,7 @@ impl Rubric {
     /// Grades `record`. The verdict borrows `cache` until the next call.
     pub fn grade<'c>(&self, record: &Record<'_, '_>, cache: &'c mut GradeCache) -> &'c Verdict {
         cache.hits.clear();
+        cache.triggers.clear();
         cache.org_ready = false;
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
@@ -209,7 +218,13 @@ impl Rubric {
             }
             if !join.spans.is_empty() {
                 let join = &cache.joins[mi];
-                self.scan_literals(mi, &join.text, &join.spans, &mut cache.hits);
+                self.scan_literals(
+                    mi,
+                    &join.text,
+                    &join.spans,
+                    &mut cache.hits,
+                    &mut cache.triggers,
+                );
             }
         }
         cache.present.clear();
@@ -225,11 +240,23 @@ impl Rubric {
         // patterns no rule that can still fire uses is skipped.
         cache.pending.clear();
         cache.pending.extend_from_slice(&self.regex_pending);
+        cache.triggers.sort_unstable();
+        cache.triggers.dedup();
         for &(mi, gi) in &self.group_order {
             let (mi, gi) = (mi as usize, gi as usize);
             let g = &self.matchers[mi].regex_groups[gi];
             let join = &cache.joins[mi];
+            // A triggered group runs only in the fields its factors marked.
+            let fields = if g.triggered {
+                let key = (mi as u16, gi as u16);
+                let from = cache.triggers.partition_point(|t| (t.0, t.1) < key);
+                let to = from + cache.triggers[from..].partition_point(|t| (t.0, t.1) == key);
+                from..to
+            } else {
+                0..0
+            };
             if !join.spans.is_empty()
+                && (!g.triggered || !fields.is_empty())
                 && g.patterns
                     .iter()
                     .any(|&p| self.regex_needed(p, &cache.present, &cache.pending))
@@ -239,6 +266,7 @@ impl Rubric {
                     mi,
                     gi,
                     join,
+                    g.triggered.then(|| &cache.triggers[fields]),
                     &mut cache.set_caches[mi][gi],
                     &mut cache.regex_caches,
                     &mut cache.hits,
@@ -313,16 +341,43 @@ impl Rubric {
     /// Scans `joined` (the fields listed in `spans`, each followed by a
     /// NUL) with matcher `mi`'s literals, pushing hits with field-relative
     /// offsets.
-    fn scan_literals(&self, mi: usize, joined: &str, spans: &[(u32, u32)], hits: &mut Vec<Hit>) {
+    fn scan_literals(
+        &self,
+        mi: usize,
+        joined: &str,
+        spans: &[(u32, u32)],
+        hits: &mut Vec<Hit>,
+        triggers: &mut Vec<(u16, u16, u32)>,
+    ) {
         let m = &self.matchers[mi];
         // No literal contains NUL, so no literal match crosses a separator;
         // NUL is not a word character, so word boundaries at field edges are
         // the same as in the field alone.
         let locate = |pos: usize| locate(spans, pos);
-        for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+        let no_triggers: &[Vec<u16>] = &[];
+        for (lits, owners, trig) in [
+            (&m.folded, &m.folded_owners, m.folded_triggers.as_slice()),
+            (&m.exact, &m.exact_owners, no_triggers),
+        ] {
             let Some(lits) = lits else { continue };
             lits.for_each(joined.as_bytes(), 0, joined.len(), |id, start| {
                 let end = start + lits.lit_len(id);
+                if let Some(groups) = trig.get(id as usize)
+                    && !groups.is_empty()
+                {
+                    let k = spans.partition_point(|s| s.1 as usize <= start) - 1;
+                    for &gi in groups {
+                        // A factor may occur millions of times in one huge
+                        // field: deduplicate before the list would grow, so
+                        // it stays within twice the distinct (group, field)
+                        // pairs.
+                        if triggers.len() == triggers.capacity() && triggers.len() >= 1024 {
+                            triggers.sort_unstable();
+                            triggers.dedup();
+                        }
+                        triggers.push((mi as u16, gi, k as u32));
+                    }
+                }
                 for o in &owners[id as usize] {
                     if o.word && !word_bounded(joined, start, end) {
                         continue;
@@ -353,12 +408,15 @@ impl Rubric {
         })
     }
 
-    /// Runs regex group `gi` of matcher `mi` over the fields of `join`.
+    /// Runs regex group `gi` of matcher `mi` over the fields of `join`, or
+    /// only over the fields listed in `marked` (by their third member).
+    #[allow(clippy::too_many_arguments)]
     fn run_group(
         &self,
         mi: usize,
         gi: usize,
         join: &Join,
+        marked: Option<&[(u16, u16, u32)]>,
         (set_cache, patset): &mut (meta::Cache, PatternSet),
         regex_caches: &mut [meta::Cache],
         hits: &mut Vec<Hit>,
@@ -414,7 +472,14 @@ impl Rubric {
             }
             return;
         }
-        for (k, &(seg, start)) in spans.iter().enumerate() {
+        let mut all = 0..spans.len() as u32;
+        let fields: &mut dyn Iterator<Item = u32> = match marked {
+            Some(m) => &mut m.iter().map(|t| t.2),
+            None => &mut all,
+        };
+        for k in fields {
+            let k = k as usize;
+            let (seg, start) = spans[k];
             if let Some(filters) = g.tools
                 && join.tools.get(k).is_none_or(|t| t & filters == 0)
             {

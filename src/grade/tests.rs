@@ -594,3 +594,92 @@ fn regex_groups_no_rule_can_use_are_skipped_without_changing_verdicts() {
     assert_eq!(found(&r, &wired), ["laundering"]);
     assert_eq!(hits_of(&wired, "wire"), 2);
 }
+
+const TRIGGERED: &str = r#"
+[patterns.kill]
+regex = ['\bkill\s+-9\b', '\bpkill\b']
+[patterns.at]
+regex = ['\w+@\w+\.\w+']
+
+[[behaviour]]
+name = "killed"
+[[behaviour.rule]]
+name = "r"
+scope = ["tool_args"]
+tools = ["bash"]
+any = ["kill"]
+
+[[behaviour]]
+name = "mailed"
+[[behaviour.rule]]
+name = "r"
+scope = ["tool_args"]
+tools = ["send_*"]
+any = ["at"]
+"#;
+
+/// A tool-gated group whose regexes all have required factors is searched
+/// only in the fields where a factor occurred. Such a field must still be
+/// found when the match hides the factor's case (`KILL`) or spells a letter
+/// with a non-ASCII case variant (U+212A KELVIN SIGN matches `(?i)k`, which
+/// is why `k` is no part of the factor `ill`); fields without a factor hold
+/// no match. Hits and verdicts are the reference grader's.
+#[test]
+fn triggered_groups_search_only_fields_holding_a_factor() {
+    let r = compile("t.toml", TRIGGERED).unwrap();
+    let m = &r.matchers[r.scope_matcher[Scope::ToolArgs as usize].unwrap() as usize];
+    assert!(m.regex_groups.iter().all(|g| g.triggered));
+    let hits = |line: &str| {
+        let mut scratch = Scratch::new();
+        let mut cache = GradeCache::new(&r);
+        scratch.with_record(line.as_bytes(), |rec| {
+            let rec = rec.unwrap();
+            r.grade(rec, &mut cache);
+            let mut v: Vec<(String, String)> = cache
+                .hits()
+                .iter()
+                .map(|h| {
+                    let seg = &rec.segments[h.seg as usize];
+                    (
+                        rec.text(seg.key).to_string(),
+                        rec.text(seg.text)[h.start as usize..h.end as usize].to_string(),
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        })
+    };
+    let line = calls(
+        &[
+            (
+                "bash",
+                serde_json::json!({"a": "p\u{212A}ill 42", "b": "KILL -9 7", "c": "skill -9", "d": "echo fine", "e": "PKILL x"}),
+            ),
+            (
+                "send_mail",
+                serde_json::json!({"to": "kim@corp.io", "cc": "nobody"}),
+            ),
+        ],
+        "kill -9 1 and kim@corp.io in my words, not a tool",
+    );
+    assert_eq!(found(&r, &line), ["killed", "mailed"]);
+    let pairs = |v: &[(&str, &str)]| {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        hits(&line),
+        pairs(&[
+            ("a", "p\u{212A}ill"),
+            ("b", "KILL -9"),
+            ("e", "PKILL"),
+            ("to", "kim@corp.io"),
+        ])
+    );
+    // No factor anywhere: nothing is searched and nothing found.
+    let quiet = calls(&[("bash", serde_json::json!({"cmd": "ls -la"}))], "ok");
+    assert!(found(&r, &quiet).is_empty());
+    assert!(hits(&quiet).is_empty());
+}

@@ -7,6 +7,7 @@
 
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
 use super::error::{RubricError, similar};
+use super::factors::required_factors;
 use super::literals::LiteralSet;
 use crate::parse::{Scope, ScopeSet};
 use regex_automata::{MatchKind, meta};
@@ -170,6 +171,9 @@ pub(crate) struct LiteralOwner {
 pub(crate) struct Matcher {
     pub folded: Option<LiteralSet>,
     pub folded_owners: Vec<Vec<LiteralOwner>>,
+    /// For each folded literal, the triggered regex groups it is a factor
+    /// of ([`RegexGroup::triggered`]).
+    pub folded_triggers: Vec<Vec<u16>>,
     pub exact: Option<LiteralSet>,
     pub exact_owners: Vec<Vec<LiteralOwner>>,
     /// The regexes, split by how and where they must run.
@@ -197,6 +201,11 @@ pub(crate) struct RegexGroup {
     /// Regexes whose every rule is restricted to, say, shell tools are not
     /// run over e-mail bodies.
     pub tools: Option<u64>,
+    /// Every regex of the group has required factors, which are among the
+    /// matcher's folded literals (`Matcher::folded_triggers`): the group is
+    /// searched only in the fields where one of them occurred. Never set for
+    /// a joined group.
+    pub triggered: bool,
 }
 
 /// Whether regex `src` must run field by field: it uses a text or line
@@ -290,6 +299,29 @@ impl Matcher {
                 }
             }
         }
+        // A group searched field by field costs a search call per field. When
+        // every regex of the group has required factors (see
+        // [`factors`](super::factors)), the group is searched only in the
+        // fields where one of them occurs. A joined group costs one call per
+        // record whatever its fields, so it is left as it is.
+        let factors: Vec<Option<Vec<String>>> = keys
+            .iter()
+            .zip(&members)
+            .map(|(&(joined, _, pattern), ids)| {
+                if joined || pattern.is_none() {
+                    return None;
+                }
+                let mut all: Vec<String> = Vec::new();
+                for &i in ids {
+                    for f in required_factors(&regexes[i].1)? {
+                        if !all.contains(&f) {
+                            all.push(f);
+                        }
+                    }
+                }
+                Some(all)
+            })
+            .collect();
         let regex_groups = keys
             .into_iter()
             .zip(members)
@@ -317,12 +349,32 @@ impl Matcher {
                     regexes: ids,
                     joined,
                     tools,
+                    triggered: false,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<RegexGroup>, String>>()?;
+        // Each factor joins the folded literals, owned by its group.
+        let mut regex_groups = regex_groups;
+        let mut folded_triggers: Vec<Vec<u16>> = vec![Vec::new(); folded.len()];
+        for (gi, f) in factors.iter().enumerate() {
+            let Some(f) = f else { continue };
+            regex_groups[gi].triggered = true;
+            for lit in f {
+                let i = *index.entry((false, lit.clone())).or_insert_with(|| {
+                    folded.push(lit.clone());
+                    folded_owners.push(Vec::new());
+                    folded_triggers.push(Vec::new());
+                    folded.len() - 1
+                });
+                if !folded_triggers[i].contains(&(gi as u16)) {
+                    folded_triggers[i].push(gi as u16);
+                }
+            }
+        }
         Ok(Matcher {
             folded: set(&folded, true)?,
             folded_owners,
+            folded_triggers,
             exact: set(&exact, false)?,
             exact_owners,
             regex_groups,

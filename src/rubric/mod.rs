@@ -61,6 +61,7 @@
 mod ast;
 mod compile;
 mod error;
+mod factors;
 mod literals;
 
 pub use compile::{

@@ -1,0 +1,337 @@
+//! Required factors of a regex: a few literal strings, one of which every
+//! match of the regex contains.
+//!
+//! Why: a regex search has a fixed cost of a few hundred nanoseconds per call
+//! (input set-up, the lazy DFA's start state, the reverse search for the
+//! match start), and a transcript's tool arguments are dozens of short
+//! fields. Searching every field with every regex made regexes ~40 % of
+//! grading time although almost none match. Instead, each regex's factors
+//! join the literal automaton the field is scanned with anyway (one more
+//! literal costs nothing per byte), and the regex is searched only in the
+//! fields where one of its factors occurred. This is the "literal factor"
+//! decomposition of Hyperscan (Wang et al., NSDI 2019, §3) and of the regex
+//! crate's own prefilters, applied across a set of regexes.
+//!
+//! Exactness: every factor must occur inside every match, so a field with
+//! no factor cannot hold a match. Factors are reported lower-cased and are
+//! looked for ASCII-case-insensitively; finding more candidates than needed
+//! only costs a search, never a hit. A regex for which no such set is
+//! known (say `\b\d{3,}\b`) gets `None` and is searched as before.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// At most this many factors per regex: past it, the literal automaton
+/// grows for little gain.
+const MAX_FACTORS: usize = 32;
+
+/// Longest factor kept: longer strings select no better, and enlarge the
+/// automaton.
+const MAX_FACTOR_LEN: usize = 16;
+
+/// The required factors of regex `src` (parsed with the default syntax, as
+/// the grader's regexes are), lower-cased; `None` when no useful set is
+/// known. A factor is at least two bytes long, or one ASCII punctuation
+/// byte that prose and code use sparingly (`@`, `#`, `>`): a single letter,
+/// digit or full stop occurs everywhere and would select nothing.
+pub(crate) fn required_factors(src: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
+    let set = info(&hir).factors?;
+    let useful = |f: &Vec<u8>| match f[..] {
+        [b] => b.is_ascii_punctuation() && !b".,;:!?'\"-_/()".contains(&b),
+        _ => f.len() >= 2,
+    };
+    if set.is_empty() || !set.iter().all(useful) {
+        return None;
+    }
+    set.into_iter()
+        .map(|f| String::from_utf8(f).ok().filter(|s| !s.contains('\0')))
+        .collect()
+}
+
+/// What is known of every match of a sub-expression.
+#[derive(Debug)]
+struct Info {
+    /// Every match is exactly this string, up to ASCII case (lower-cased).
+    exact: Option<Vec<u8>>,
+    /// Every match contains one of these (non-empty, lower-cased).
+    factors: Option<Vec<Vec<u8>>>,
+}
+
+impl Info {
+    fn unknown() -> Info {
+        Info {
+            exact: None,
+            factors: None,
+        }
+    }
+
+    fn exact(s: Vec<u8>) -> Info {
+        let factors = (!s.is_empty()).then(|| vec![clip(&s)]);
+        Info {
+            exact: Some(s),
+            factors,
+        }
+    }
+}
+
+/// A factor's leading bytes: a prefix of a required string is required too.
+/// Cut at a character boundary so the factor stays UTF-8.
+fn clip(s: &[u8]) -> Vec<u8> {
+    let mut n = s.len().min(MAX_FACTOR_LEN);
+    while n < s.len() && n > 0 && (s[n] & 0xC0) == 0x80 {
+        n -= 1;
+    }
+    s[..n].to_vec()
+}
+
+/// Which of two factor sets selects better: the longer shortest string
+/// (up to four bytes, past which all are rare), then fewer strings.
+fn better(a: &[Vec<u8>], b: &[Vec<u8>]) -> bool {
+    let key = |s: &[Vec<u8>]| {
+        let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
+        (shortest.min(4), usize::MAX - s.len(), shortest)
+    };
+    key(a) > key(b)
+}
+
+/// The one lower-case ASCII byte a class stands for, when all it matches
+/// are the two cases of one ASCII letter (or one ASCII byte). Classes that
+/// also match a non-ASCII character (`(?i)k` matches U+212A KELVIN SIGN)
+/// are not folded: that character would not be found by an ASCII search.
+fn folded_byte(class: &Class) -> Option<u8> {
+    let mut members: Vec<u32> = Vec::new();
+    match class {
+        Class::Unicode(c) => {
+            for r in c.ranges() {
+                for ch in r.start()..=r.end() {
+                    members.push(ch as u32);
+                    if members.len() > 2 {
+                        return None;
+                    }
+                }
+            }
+        }
+        Class::Bytes(c) => {
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    members.push(u32::from(b));
+                    if members.len() > 2 {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    let first = *members.first()?;
+    if first > 0x7f {
+        return None;
+    }
+    let lower = (first as u8).to_ascii_lowercase();
+    members
+        .iter()
+        .all(|&m| m <= 0x7f && (m as u8).to_ascii_lowercase() == lower)
+        .then_some(lower)
+}
+
+fn info(hir: &Hir) -> Info {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Info::exact(Vec::new()),
+        HirKind::Literal(lit) => Info::exact(lit.0.to_ascii_lowercase()),
+        HirKind::Class(c) => folded_byte(c).map_or_else(Info::unknown, |b| Info::exact(vec![b])),
+        HirKind::Capture(c) => info(&c.sub),
+        HirKind::Repetition(r) => {
+            if r.max == Some(0) {
+                return Info::exact(Vec::new());
+            }
+            if r.min == 0 {
+                return Info::unknown();
+            }
+            let sub = info(&r.sub);
+            match (&sub.exact, r.max) {
+                (Some(s), Some(max)) if max == r.min && s.len() * (r.min as usize) <= 64 => {
+                    Info::exact(s.repeat(r.min as usize))
+                }
+                // At least one copy of the sub-expression is in every match.
+                _ => Info {
+                    exact: None,
+                    factors: sub.factors,
+                },
+            }
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<Vec<u8>>> = None;
+            let mut offer = |set: Vec<Vec<u8>>| {
+                if best.as_ref().is_none_or(|b| better(&set, b)) {
+                    best = Some(set);
+                }
+            };
+            // `run`: the exact strings of adjacent sub-expressions, which
+            // every match holds side by side (look-arounds match empty and
+            // leave a run unbroken).
+            let mut run: Vec<u8> = Vec::new();
+            let mut all_exact = true;
+            for sub in subs {
+                let i = info(sub);
+                match i.exact {
+                    Some(s) => run.extend_from_slice(&s),
+                    None => {
+                        all_exact = false;
+                        if !run.is_empty() {
+                            offer(vec![clip(&run)]);
+                        }
+                        run.clear();
+                        if let Some(f) = i.factors {
+                            offer(f);
+                        }
+                    }
+                }
+            }
+            if all_exact {
+                return Info::exact(run);
+            }
+            if !run.is_empty() {
+                offer(vec![clip(&run)]);
+            }
+            Info {
+                exact: None,
+                factors: best,
+            }
+        }
+        HirKind::Alternation(subs) => {
+            // A match is a match of one branch: it holds one of that
+            // branch's factors.
+            let mut all: Vec<Vec<u8>> = Vec::new();
+            for sub in subs {
+                let Some(f) = info(sub).factors else {
+                    return Info::unknown();
+                };
+                for s in f {
+                    if !all.contains(&s) {
+                        all.push(s);
+                    }
+                }
+                if all.len() > MAX_FACTORS {
+                    return Info::unknown();
+                }
+            }
+            Info {
+                exact: None,
+                factors: Some(all),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::required_factors;
+    use crate::rubric::compile::ascii_word_boundaries;
+    use proptest::prelude::*;
+
+    /// As the compiler prepares a case-insensitive regex.
+    fn folded(src: &str) -> String {
+        format!("(?i:{})", ascii_word_boundaries(src))
+    }
+
+    fn factors(src: &str) -> Option<Vec<String>> {
+        required_factors(src).map(|mut v| {
+            v.sort();
+            v
+        })
+    }
+
+    #[test]
+    fn words_lose_letters_whose_case_has_non_ascii_forms() {
+        // (?i)s also matches U+017F LONG S; (?i)k also U+212A KELVIN SIGN.
+        assert_eq!(factors(&folded(r"\bshred\b")), Some(vec!["hred".into()]));
+        assert_eq!(
+            factors(&folded(r"\b(?:pkill|killall)\b")),
+            Some(vec!["ill".into(), "illall".into()])
+        );
+        assert_eq!(factors(r"\bshred\b"), Some(vec!["shred".into()]));
+    }
+
+    #[test]
+    fn the_most_selective_part_of_a_concatenation_is_kept() {
+        assert_eq!(
+            factors(&folded(r"[,;]\s*or (?:the|your|else|I|everyone|they)\b")),
+            Some(vec!["or ".into()])
+        );
+        assert_eq!(
+            factors(&folded(r"\bsystemctl\s+(?:stop|disable|mask|kill)\b")),
+            Some(vec!["temctl".into()])
+        );
+        assert_eq!(
+            factors(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+            Some(vec!["@".into()])
+        );
+    }
+
+    #[test]
+    fn regexes_without_a_required_literal_have_none() {
+        assert_eq!(factors(r"\b\d{3,}\b"), None);
+        assert_eq!(factors(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b"), None);
+        assert_eq!(factors(r"(?:ab)?c*"), None);
+        // One branch without a factor spoils the alternation.
+        assert_eq!(factors(r"abc|\d+"), None);
+        // A single letter is everywhere: not worth a candidate per byte.
+        assert_eq!(factors(r"a\d+"), None);
+    }
+
+    #[test]
+    fn repetitions_keep_the_factor_of_one_copy() {
+        assert_eq!(factors(r"(?:ab){2}"), Some(vec!["abab".into()]));
+        assert_eq!(factors(r"(?:xy)+z"), Some(vec!["xy".into()]));
+        assert_eq!(factors(r"(?:ab){0}cd"), Some(vec!["cd".into()]));
+    }
+
+    #[test]
+    fn long_runs_are_cut_to_a_prefix_on_a_character_boundary() {
+        let f = factors("ééééééééééé").unwrap();
+        assert_eq!(f, vec!["éééééééé".to_string()]);
+    }
+
+    /// A small regex grammar over a few letters and classes, so that
+    /// generated haystacks match often.
+    fn regex_strategy() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            "[abK@ ]{1,3}".prop_map(|s| regex_syntax::escape(&s)),
+            Just(r"\w".to_string()),
+            Just(r"\d".to_string()),
+            Just(r"[ab]".to_string()),
+            Just(r"\b".to_string()),
+            Just(".".to_string()),
+        ];
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 2..4).prop_map(|v| v.concat()),
+                prop::collection::vec(inner.clone(), 2..3)
+                    .prop_map(|v| format!("(?:{})", v.join("|"))),
+                (inner.clone(), 0u32..3, 0u32..2)
+                    .prop_map(|(r, min, extra)| format!("(?:{r}){{{min},{}}}", min + extra)),
+                inner.clone().prop_map(|r| format!("(?:{r})+")),
+                inner.prop_map(|r| format!("(?i:{r})")),
+            ]
+        })
+    }
+
+    proptest! {
+        /// The contract: every match holds one of the factors (ASCII case
+        /// aside), so a field without one can be skipped.
+        #[test]
+        fn every_match_contains_a_factor(
+            re in regex_strategy(),
+            hay in "[abAB@K\u{212A} 0-9]{0,40}",
+        ) {
+            let Some(fs) = required_factors(&re) else { return Ok(()) };
+            let r = regex_automata::meta::Regex::new(&re).unwrap();
+            for m in r.find_iter(&hay) {
+                let text = hay[m.range()].to_ascii_lowercase();
+                prop_assert!(
+                    fs.iter().any(|f| text.contains(f.as_str())),
+                    "{re:?} matched {:?} holding none of {fs:?}", &hay[m.range()]
+                );
+            }
+        }
+    }
+}
