@@ -84,12 +84,27 @@ fn clip(s: &[u8]) -> Vec<u8> {
     s[..n].to_vec()
 }
 
-/// Which of two factor sets selects better: the longer shortest string
-/// (up to four bytes, past which all are rare), then fewer strings.
+/// How rarely a factor occurs in transcript text, roughly: letters,
+/// spaces, full stops and commas are everywhere (1 a byte); digits and
+/// non-ASCII bytes less so (2); other punctuation, the stuff of shell
+/// commands and addresses, least (3). `sed -i` is better found by `-i`
+/// than by `ed`.
+fn rarity(f: &[u8]) -> usize {
+    f.iter()
+        .map(|&b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b' ' | b'.' | b',' => 1,
+            b'0'..=b'9' | 0x80.. => 2,
+            _ => 3,
+        })
+        .sum()
+}
+
+/// Which of two factor sets selects better: the rarer least rare string
+/// (up to a point past which all are rare), then fewer strings.
 fn better(a: &[Vec<u8>], b: &[Vec<u8>]) -> bool {
     let key = |s: &[Vec<u8>]| {
-        let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
-        (shortest.min(4), usize::MAX - s.len(), shortest)
+        let least = s.iter().map(|f| rarity(f)).min().unwrap_or(0);
+        (least.min(5), usize::MAX - s.len(), least)
     };
     key(a) > key(b)
 }
@@ -257,6 +272,8 @@ mod tests {
             factors(&folded(r"[,;]\s*or (?:the|your|else|I|everyone|they)\b")),
             Some(vec!["or ".into()])
         );
+        // Punctuation is rarer than letters in prose.
+        assert_eq!(factors(&folded(r"\bsed\s+-i\b")), Some(vec!["-i".into()]));
         assert_eq!(
             factors(&folded(r"\bsystemctl\s+(?:stop|disable|mask|kill)\b")),
             Some(vec!["temctl".into()])
