@@ -112,6 +112,8 @@ pub struct GradeCache {
     joins: Vec<Join>,
     /// Per pattern: regex groups not yet run or skipped in this record.
     pending: Vec<u16>,
+    /// Bit set of the patterns present or with regex groups still pending.
+    open: Vec<u64>,
     /// (matcher, triggered regex group, field) for each field in which a
     /// factor of that group's regex occurred; sorted and deduplicated
     /// before the regexes run.
@@ -138,6 +140,7 @@ impl GradeCache {
                 .map(|_| Join::default())
                 .collect(),
             pending: Vec::new(),
+            open: Vec::new(),
             triggers: Vec::new(),
             tool_masks: HashMap::new(),
             set_caches: rubric
@@ -228,9 +231,7 @@ impl Rubric {
             }
         }
         cache.present.clear();
-        cache
-            .present
-            .resize(self.pattern_names.len().div_ceil(64), 0);
+        cache.present.resize(self.pattern_words, 0);
         for h in &cache.hits {
             cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
         }
@@ -240,6 +241,14 @@ impl Rubric {
         // patterns no rule that can still fire uses is skipped.
         cache.pending.clear();
         cache.pending.extend_from_slice(&self.regex_pending);
+        cache.open.clear();
+        cache.open.extend(
+            cache
+                .present
+                .iter()
+                .zip(&self.regex_open)
+                .map(|(a, b)| a | b),
+        );
         cache.triggers.sort_unstable();
         cache.triggers.dedup();
         for &(mi, gi) in &self.group_order {
@@ -259,7 +268,7 @@ impl Rubric {
                 && (!g.triggered || !fields.is_empty())
                 && g.patterns
                     .iter()
-                    .any(|&p| self.regex_needed(p, &cache.present, &cache.pending))
+                    .any(|&p| self.regex_needed(p, &cache.open))
             {
                 let mark = cache.hits.len();
                 self.run_group(
@@ -273,10 +282,15 @@ impl Rubric {
                 );
                 for h in &cache.hits[mark..] {
                     cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
+                    cache.open[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
                 }
             }
             for &p in &g.patterns {
                 cache.pending[p as usize] -= 1;
+                let (w, b) = (p as usize / 64, 1u64 << (p % 64));
+                if cache.pending[p as usize] == 0 && cache.present[w] & b == 0 {
+                    cache.open[w] &= !b;
+                }
             }
         }
         // Transcript order, so evidence is the earliest qualifying hit.
@@ -289,16 +303,11 @@ impl Rubric {
         // Which patterns occur at all (`cache.present`, filled above): a rule
         // missing one of its `all` terms, or all of its `any` terms, cannot
         // fire and is skipped without looking at a single hit.
-        let present = |p: u32, set: &[u64]| set[p as usize / 64] & (1 << (p % 64)) != 0;
-        let possible = |rule: &Rule, set: &[u64]| {
-            rule.all.iter().all(|t| present(t.pattern, set))
-                && (rule.any.is_empty() || rule.any.iter().any(|t| present(t.pattern, set)))
-        };
         for (ri, rule) in self.rules.iter().enumerate() {
             let bit = 1u64 << rule.behaviour;
             if rule.effect != Effect::Assert
                 || cache.verdict.behaviours & bit != 0
-                || !possible(rule, &cache.present)
+                || !self.can_fire(ri, &cache.present)
             {
                 continue;
             }
@@ -318,7 +327,7 @@ impl Rubric {
             let bit = 1u64 << rule.behaviour;
             if !rule.effect.contests(cache.verdict.behaviours & bit != 0)
                 || cache.verdict.contested & bit != 0
-                || !possible(rule, &cache.present)
+                || !self.can_fire(ri, &cache.present)
             {
                 continue;
             }
@@ -394,18 +403,31 @@ impl Rubric {
         }
     }
 
+    /// Whether rule `ri` has each of its `all` terms, and one of its `any`
+    /// terms (if it has any), among the patterns of bit set `set`.
+    fn can_fire(&self, ri: usize, set: &[u64]) -> bool {
+        let row = ri * self.pattern_words..(ri + 1) * self.pattern_words;
+        let (all, any) = (&self.rule_all[row.clone()], &self.rule_any[row]);
+        let mut has_any = false;
+        let mut any_hit = false;
+        for ((a, o), s) in all.iter().zip(any).zip(set) {
+            if a & !s != 0 {
+                return false;
+            }
+            has_any |= *o != 0;
+            any_hit |= o & s != 0;
+        }
+        !has_any || any_hit
+    }
+
     /// Whether some rule that can still fire uses pattern `p`: each of its
     /// `all` terms, and one of its `any` terms, is present or still has
-    /// regexes to run. Monotone: once not needed, never needed again.
-    fn regex_needed(&self, p: u32, present: &[u64], pending: &[u16]) -> bool {
-        let open = |t: &Term| {
-            present[t.pattern as usize / 64] & (1 << (t.pattern % 64)) != 0
-                || pending[t.pattern as usize] > 0
-        };
-        self.rules_by_pattern[p as usize].iter().any(|&ri| {
-            let rule = &self.rules[ri as usize];
-            rule.all.iter().all(open) && (rule.any.is_empty() || rule.any.iter().any(open))
-        })
+    /// regexes to run (`open`). Monotone: once not needed, never needed
+    /// again.
+    fn regex_needed(&self, p: u32, open: &[u64]) -> bool {
+        self.rules_by_pattern[p as usize]
+            .iter()
+            .any(|&ri| self.can_fire(ri as usize, open))
     }
 
     /// Runs regex group `gi` of matcher `mi` over the fields of `join`, or

@@ -683,3 +683,31 @@ fn triggered_groups_search_only_fields_holding_a_factor() {
     assert!(found(&r, &quiet).is_empty());
     assert!(hits(&quiet).is_empty());
 }
+
+/// Rules are screened with bit sets of patterns, one 64-bit word per 64
+/// patterns: a rule whose terms sit in different words must still be
+/// screened right (and agree with the reference grader).
+#[test]
+fn rules_over_more_than_64_patterns_are_screened_per_word() {
+    let mut toml = String::new();
+    for i in 0..70 {
+        toml.push_str(&format!("[patterns.p{i}]\nliterals = [\"w{i}x\"]\n"));
+    }
+    toml.push_str(
+        r#"
+[[behaviour]]
+name = "spread"
+[[behaviour.rule]]
+name = "r"
+scope = ["outgoing"]
+all = ["p3", "p66"]
+any = ["p65", "p1"]
+"#,
+    );
+    let r = compile("t.toml", &toml).unwrap();
+    assert_eq!(r.pattern_words, 2);
+    assert_eq!(found(&r, &assistant("w3x then w66x and w65x")), ["spread"]);
+    assert_eq!(found(&r, &assistant("w3x then w66x and w1x")), ["spread"]);
+    assert!(found(&r, &assistant("w3x and w65x, no second word")).is_empty());
+    assert!(found(&r, &assistant("w3x then w66x, no any term")).is_empty());
+}

@@ -405,6 +405,14 @@ pub struct Rubric {
     pub(crate) group_order: Vec<(u8, u16)>,
     /// For each pattern, how many groups of `group_order` hold its regexes.
     pub(crate) regex_pending: Vec<u16>,
+    /// Pattern sets are bit sets of this many words.
+    pub(crate) pattern_words: usize,
+    /// Per rule, `pattern_words` words: the patterns of its `all` terms.
+    pub(crate) rule_all: Vec<u64>,
+    /// Per rule, `pattern_words` words: the patterns of its `any` terms.
+    pub(crate) rule_any: Vec<u64>,
+    /// The patterns with regexes in `group_order`, as a bit set.
+    pub(crate) regex_open: Vec<u64>,
     /// The distinct `tools` lists of rules, for [`RegexGroup::tools`] (at
     /// most 64; a rubric with more runs every regex on every tool field).
     pub(crate) tool_filters: Vec<Vec<String>>,
@@ -795,6 +803,27 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             }
         }
     }
+    // Rules' terms as bit sets, so that whether a rule can still fire is a
+    // few word operations per record, not a walk over its terms.
+    let pattern_words = pattern_names.len().div_ceil(64).max(1);
+    let bit = |set: &mut [u64], p: u32| set[p as usize / 64] |= 1 << (p % 64);
+    let mut rule_all = vec![0u64; rules.len() * pattern_words];
+    let mut rule_any = vec![0u64; rules.len() * pattern_words];
+    for (ri, r) in rules.iter().enumerate() {
+        let row = ri * pattern_words..(ri + 1) * pattern_words;
+        for t in &r.all {
+            bit(&mut rule_all[row.clone()], t.pattern);
+        }
+        for t in &r.any {
+            bit(&mut rule_any[row.clone()], t.pattern);
+        }
+    }
+    let mut regex_open = vec![0u64; pattern_words];
+    for (p, &n) in regex_pending.iter().enumerate() {
+        if n > 0 {
+            bit(&mut regex_open, p as u32);
+        }
+    }
     // Stable: ties keep matcher and group order, so grading is the same
     // on every run.
     group_order.sort_by_key(|&(mi, gi)| {
@@ -806,6 +835,10 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         rules_by_pattern,
         group_order,
         regex_pending,
+        pattern_words,
+        rule_all,
+        rule_any,
+        regex_open,
         behaviours,
         rules,
         pattern_names,
