@@ -20,10 +20,38 @@ pub fn builtin() -> &'static Rubric {
 fn dir() -> &'static PathBuf {
     static D: OnceLock<PathBuf> = OnceLock::new();
     D.get_or_init(|| {
+        remove_stale_dirs();
         let d = std::env::temp_dir().join(format!("assay-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&d).expect("temp dir");
         d
     })
+}
+
+/// Removes the scratch directories of fuzzing processes that are gone. A
+/// fuzz run ends by being killed (`-max_total_time`, Ctrl-C, a crash), so
+/// no destructor removes its directory. Only where `/proc` tells which
+/// processes live: elsewhere a live run's directory could not be told from
+/// a dead one's.
+fn remove_stale_dirs() {
+    if !std::path::Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("assay-fuzz-"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// Writes `bytes` to a file named `name` in the scratch directory.
