@@ -376,15 +376,23 @@ impl Rubric {
                 {
                     let k = spans.partition_point(|s| s.1 as usize <= start) - 1;
                     for &gi in groups {
+                        let mark = (mi as u16, gi, k as u32);
+                        if triggers.last() == Some(&mark) {
+                            continue;
+                        }
                         // A factor may occur millions of times in one huge
-                        // field: deduplicate before the list would grow, so
-                        // it stays within twice the distinct (group, field)
-                        // pairs.
+                        // field: deduplicate when the list is full, and grow
+                        // it when that freed less than half, so it stays
+                        // within four times the distinct (group, field)
+                        // pairs and each mark costs amortised O(log n).
                         if triggers.len() == triggers.capacity() && triggers.len() >= 1024 {
                             triggers.sort_unstable();
                             triggers.dedup();
+                            if triggers.len() > triggers.capacity() / 2 {
+                                triggers.reserve(triggers.capacity());
+                            }
                         }
-                        triggers.push((mi as u16, gi, k as u32));
+                        triggers.push(mark);
                     }
                 }
                 for o in &owners[id as usize] {

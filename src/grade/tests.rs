@@ -711,3 +711,36 @@ any = ["p65", "p1"]
     assert!(found(&r, &assistant("w3x and w65x, no second word")).is_empty());
     assert!(found(&r, &assistant("w3x then w66x, no any term")).is_empty());
 }
+
+const TWO_COMMANDS: &str = r#"
+[patterns.rm]
+regex = ['\brm\b']
+[patterns.mv]
+regex = ['\bmv\b']
+
+[[behaviour]]
+name = "moved_and_removed"
+[[behaviour.rule]]
+name = "r"
+scope = ["tool_args"]
+tools = ["bash"]
+all = ["rm", "mv"]
+"#;
+
+/// A hostile record: 1,021 fields that each hold a factor, then one huge
+/// field where two groups' factors alternate 200,000 times, so that the
+/// 1,023 distinct (group, field) marks leave the list one short of full
+/// after each deduplication. Without growing the list then, every new mark
+/// re-sorted it (20× slower here, quadratic in the field's length);
+/// grading must finish and agree with the reference grader.
+#[test]
+fn factor_marks_stay_bounded_in_a_field_full_of_factors() {
+    let r = compile("t.toml", TWO_COMMANDS).unwrap();
+    let mut args = serde_json::Map::new();
+    for i in 0..1021 {
+        args.insert(format!("a{i}"), serde_json::json!("rm"));
+    }
+    args.insert("z".into(), serde_json::json!("rm mv ".repeat(200_000)));
+    let line = calls(&[("bash", serde_json::Value::Object(args))], "ok");
+    assert_eq!(found(&r, &line), ["moved_and_removed"]);
+}

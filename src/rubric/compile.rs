@@ -322,7 +322,7 @@ impl Matcher {
                 Some(all)
             })
             .collect();
-        let regex_groups = keys
+        let mut regex_groups = keys
             .into_iter()
             .zip(members)
             .map(|((joined, tools, _), ids)| {
@@ -354,7 +354,6 @@ impl Matcher {
             })
             .collect::<Result<Vec<RegexGroup>, String>>()?;
         // Each factor joins the folded literals, owned by its group.
-        let mut regex_groups = regex_groups;
         let mut folded_triggers: Vec<Vec<u16>> = vec![Vec::new(); folded.len()];
         for (gi, f) in factors.iter().enumerate() {
             let Some(f) = f else { continue };
