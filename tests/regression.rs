@@ -237,3 +237,56 @@ fn r_fake_magic() {
     .unwrap();
     assert_eq!(o.counts.graded, 1);
 }
+
+/// r_regex_negation_cue_cut_at_the_hit (found by the `grade_differential`
+/// fuzz target): a regex negation cue was searched in the text cut off at
+/// the candidate hit, so `x*` before the hit "x" at a field's start found an
+/// empty "cue" there and cancelled the hit; the field's own matches of `x*`
+/// start with "x" itself, which is no cue. The rule must fire, as the
+/// reference grader says.
+#[test]
+fn r_regex_negation_cue_cut_at_the_hit() {
+    let d = tempfile::tempdir().unwrap();
+    let rubric = d.path().join("r.toml");
+    std::fs::write(
+        &rubric,
+        r#"
+[patterns.p0]
+regex = ['x*']
+case_sensitive = true
+
+[[behaviour]]
+name = "b1"
+[[behaviour.rule]]
+name = "r"
+scope = ["system"]
+any = ["p0"]
+negated_by = ["p0"]
+"#,
+    )
+    .unwrap();
+    let input = d.path().join("x.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id":1,"model":"m","messages":[{"role":"developer","content":"x@rival.io é"}]}
+"#,
+    )
+    .unwrap();
+    let verdicts = d.path().join("v.jsonl");
+    let o = assay()
+        .arg("grade")
+        .arg(&input)
+        .arg("--rubric")
+        .arg(&rubric)
+        .arg("--verdicts")
+        .arg(&verdicts)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success() || o.status.code() == Some(1),
+        "{}",
+        stderr(&o)
+    );
+    let v = std::fs::read_to_string(&verdicts).unwrap();
+    assert!(v.contains(r#""behaviours":["b1"]"#), "{v}");
+}

@@ -712,9 +712,17 @@ impl Rubric {
                 let ri = g.regexes[pid.as_usize()];
                 let re = &self.regexes[ri].1;
                 let rc = &mut cache.regex_caches[ri];
-                let mut input = Input::new(text).span(start..end);
+                // The cue's matches are those of the whole field, found from
+                // its start as hits are (`start` is 0 for regex cues), not
+                // matches of the text cut at the hit: `ab*` before `b` in
+                // "ab" matches "ab", which ends inside the hit, and is no
+                // cue; cut at the hit it would match "a".
+                let mut input = Input::new(text).span(start..text.len());
                 while let Some(found) = re.search_with(rc, &input) {
-                    if cue(found.end()) {
+                    if found.start() > end {
+                        break;
+                    }
+                    if found.end() <= end && cue(found.end()) {
                         return true;
                     }
                     let next = if found.is_empty() {

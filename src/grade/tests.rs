@@ -744,3 +744,35 @@ fn factor_marks_stay_bounded_in_a_field_full_of_factors() {
     let line = calls(&[("bash", serde_json::Value::Object(args))], "ok");
     assert_eq!(found(&r, &line), ["moved_and_removed"]);
 }
+
+const REGEX_CUE: &str = r#"
+[patterns.target]
+literals = ["b"]
+word = false
+[patterns.cue]
+regex = ['ab*']
+
+[[behaviour]]
+name = "hit"
+[[behaviour.rule]]
+name = "r"
+scope = ["outgoing"]
+any = ["target"]
+negated_by = ["cue"]
+"#;
+
+/// A regex negation cue is one of the matches the cue pattern has in the
+/// field, found from its start as hits are, ending before the hit: not a
+/// match of the text cut off at the hit. `ab*` in "ab" matches "ab", which
+/// runs into the hit `b`, so it negates nothing; cut at the hit it would
+/// have matched "a". (Found by the differential fuzz target, with `x*`,
+/// whose match "x" at a field's start was taken for an empty cue.)
+#[test]
+fn regex_cues_are_whole_field_matches_that_end_before_the_hit() {
+    let r = compile("t.toml", REGEX_CUE).unwrap();
+    assert_eq!(found(&r, &assistant("ab")), ["hit"]);
+    // A cue that ends before the hit negates it.
+    assert!(found(&r, &assistant("a b")).is_empty());
+    // A clause break between them ends its reach.
+    assert_eq!(found(&r, &assistant("a, b")), ["hit"]);
+}
