@@ -36,11 +36,7 @@ const MAX_FACTOR_LEN: usize = 16;
 pub(crate) fn required_factors(src: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
     let set = info(&hir).factors?;
-    let useful = |f: &Vec<u8>| match f[..] {
-        [b] => b.is_ascii_punctuation() && !b".,;:!?'\"-_/()".contains(&b),
-        _ => f.len() >= 2,
-    };
-    if set.is_empty() || !set.iter().all(useful) {
+    if !useful(&set) {
         return None;
     }
     set.into_iter()
@@ -48,11 +44,23 @@ pub(crate) fn required_factors(src: &str) -> Option<Vec<String>> {
         .collect()
 }
 
+/// Whether a factor set selects anything: every factor is at least two
+/// bytes long, or one ASCII punctuation byte that prose and code use
+/// sparingly (see [`required_factors`]).
+fn useful(set: &[Vec<u8>]) -> bool {
+    !set.is_empty()
+        && set.iter().all(|f| match f[..] {
+            [b] => b.is_ascii_punctuation() && !b".,;:!?'\"-_/()".contains(&b),
+            _ => f.len() >= 2,
+        })
+}
+
 /// What is known of every match of a sub-expression.
 #[derive(Debug)]
 struct Info {
-    /// Every match is exactly this string, up to ASCII case (lower-cased).
-    exact: Option<Vec<u8>>,
+    /// Every match is one of these strings, up to ASCII case (lower-cased);
+    /// `None` when not known or too many.
+    exact: Option<Vec<Vec<u8>>>,
     /// Every match contains one of these (non-empty, lower-cased).
     factors: Option<Vec<Vec<u8>>>,
 }
@@ -65,23 +73,62 @@ impl Info {
         }
     }
 
-    fn exact(s: Vec<u8>) -> Info {
-        let factors = (!s.is_empty()).then(|| vec![clip(&s)]);
+    /// Every match is one of `set` (at most [`MAX_FACTORS`] strings).
+    fn exact(set: Vec<Vec<u8>>) -> Info {
         Info {
-            exact: Some(s),
-            factors,
+            factors: as_factors(&set),
+            exact: Some(set),
         }
     }
 }
 
-/// A factor's leading bytes: a prefix of a required string is required too.
-/// Cut at a character boundary so the factor stays UTF-8.
+/// `set` as factors: each string's leading bytes (a prefix of a required
+/// string is required too), or `None` when some string is empty (a match
+/// that is empty contains nothing).
+fn as_factors(set: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if set.is_empty() || set.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for f in set {
+        let f = clip(f);
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    Some(out)
+}
+
+/// A factor's leading bytes, at most [`MAX_FACTOR_LEN`], cut at a character
+/// boundary so the factor stays UTF-8.
 fn clip(s: &[u8]) -> Vec<u8> {
     let mut n = s.len().min(MAX_FACTOR_LEN);
     while n < s.len() && n > 0 && (s[n] & 0xC0) == 0x80 {
         n -= 1;
     }
     s[..n].to_vec()
+}
+
+/// Every concatenation of a string of `a` and one of `b`; `None` past
+/// [`MAX_FACTORS`] strings.
+fn cross(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_FACTORS {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for x in a {
+        for y in b {
+            let mut s = x.clone();
+            s.extend_from_slice(y);
+            if s.len() > 4 * MAX_FACTOR_LEN {
+                return None;
+            }
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    Some(out)
 }
 
 /// How rarely a factor occurs in transcript text, roughly: letters,
@@ -109,18 +156,20 @@ fn better(a: &[Vec<u8>], b: &[Vec<u8>]) -> bool {
     key(a) > key(b)
 }
 
-/// The one lower-case ASCII byte a class stands for, when all it matches
-/// are the two cases of one ASCII letter (or one ASCII byte). Classes that
-/// also match a non-ASCII character (`(?i)k` matches U+212A KELVIN SIGN)
-/// are not folded: that character would not be found by an ASCII search.
-fn folded_byte(class: &Class) -> Option<u8> {
+/// The lower-case ASCII bytes a small class stands for: `[Rr]` is `r`,
+/// `[,;]` is `,` or `;`. Classes that also match a non-ASCII character
+/// (`(?i)k` matches U+212A KELVIN SIGN) stand for nothing known: that
+/// character would not be found by an ASCII search.
+fn class_bytes(class: &Class) -> Option<Vec<Vec<u8>>> {
+    /// Past this many members a class is better left unknown.
+    const MAX_MEMBERS: usize = 4;
     let mut members: Vec<u32> = Vec::new();
     match class {
         Class::Unicode(c) => {
             for r in c.ranges() {
                 for ch in r.start()..=r.end() {
                     members.push(ch as u32);
-                    if members.len() > 2 {
+                    if members.len() > MAX_MEMBERS {
                         return None;
                     }
                 }
@@ -130,109 +179,132 @@ fn folded_byte(class: &Class) -> Option<u8> {
             for r in c.ranges() {
                 for b in r.start()..=r.end() {
                     members.push(u32::from(b));
-                    if members.len() > 2 {
+                    if members.len() > MAX_MEMBERS {
                         return None;
                     }
                 }
             }
         }
     }
-    let first = *members.first()?;
-    if first > 0x7f {
-        return None;
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for m in members {
+        let b = u8::try_from(m).ok().filter(u8::is_ascii)?;
+        let b = vec![b.to_ascii_lowercase()];
+        if !out.contains(&b) {
+            out.push(b);
+        }
     }
-    let lower = (first as u8).to_ascii_lowercase();
-    members
-        .iter()
-        .all(|&m| m <= 0x7f && (m as u8).to_ascii_lowercase() == lower)
-        .then_some(lower)
+    (!out.is_empty()).then_some(out)
 }
 
 fn info(hir: &Hir) -> Info {
     match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Info::exact(Vec::new()),
-        HirKind::Literal(lit) => Info::exact(lit.0.to_ascii_lowercase()),
-        HirKind::Class(c) => folded_byte(c).map_or_else(Info::unknown, |b| Info::exact(vec![b])),
+        HirKind::Empty | HirKind::Look(_) => Info::exact(vec![Vec::new()]),
+        HirKind::Literal(lit) => Info::exact(vec![lit.0.to_ascii_lowercase()]),
+        HirKind::Class(c) => class_bytes(c).map_or_else(Info::unknown, Info::exact),
         HirKind::Capture(c) => info(&c.sub),
         HirKind::Repetition(r) => {
             if r.max == Some(0) {
-                return Info::exact(Vec::new());
+                return Info::exact(vec![Vec::new()]);
             }
             if r.min == 0 {
                 return Info::unknown();
             }
             let sub = info(&r.sub);
-            match (&sub.exact, r.max) {
-                (Some(s), Some(max)) if max == r.min && s.len() * (r.min as usize) <= 64 => {
-                    Info::exact(s.repeat(r.min as usize))
+            if r.max == Some(r.min)
+                && let Some(set) = &sub.exact
+            {
+                let mut all = vec![Vec::new()];
+                for _ in 0..r.min {
+                    match cross(&all, set) {
+                        Some(next) => all = next,
+                        None => {
+                            all.clear();
+                            break;
+                        }
+                    }
                 }
-                // At least one copy of the sub-expression is in every match.
-                _ => Info {
-                    exact: None,
-                    factors: sub.factors,
-                },
+                if !all.is_empty() {
+                    return Info::exact(all);
+                }
+            }
+            // At least one copy of the sub-expression is in every match.
+            Info {
+                exact: None,
+                factors: sub.factors,
             }
         }
         HirKind::Concat(subs) => {
             let mut best: Option<Vec<Vec<u8>>> = None;
-            let mut offer = |set: Vec<Vec<u8>>| {
-                if best.as_ref().is_none_or(|b| better(&set, b)) {
+            // Only sets that select anything compete: a rarer byte that
+            // occurs everywhere (`-`) must not displace `rm`.
+            let mut offer = |set: Option<Vec<Vec<u8>>>| {
+                if let Some(set) = set
+                    && useful(&set)
+                    && best.as_ref().is_none_or(|b| better(&set, b))
+                {
                     best = Some(set);
                 }
             };
-            // `run`: the exact strings of adjacent sub-expressions, which
-            // every match holds side by side (look-arounds match empty and
-            // leave a run unbroken).
-            let mut run: Vec<u8> = Vec::new();
+            // `run`: the strings adjacent exact sub-expressions spell
+            // together, which every match holds side by side (look-arounds
+            // match empty and leave a run unbroken).
+            let mut run: Vec<Vec<u8>> = vec![Vec::new()];
             let mut all_exact = true;
             for sub in subs {
                 let i = info(sub);
                 match i.exact {
-                    Some(s) => run.extend_from_slice(&s),
+                    Some(set) => match cross(&run, &set) {
+                        Some(next) => run = next,
+                        None => {
+                            // Too many combinations: what came before and
+                            // this sub-expression are each required.
+                            all_exact = false;
+                            offer(as_factors(&run));
+                            run = set;
+                        }
+                    },
                     None => {
                         all_exact = false;
-                        if !run.is_empty() {
-                            offer(vec![clip(&run)]);
-                        }
-                        run.clear();
-                        if let Some(f) = i.factors {
-                            offer(f);
-                        }
+                        offer(as_factors(&run));
+                        offer(i.factors);
+                        run = vec![Vec::new()];
                     }
                 }
             }
             if all_exact {
                 return Info::exact(run);
             }
-            if !run.is_empty() {
-                offer(vec![clip(&run)]);
-            }
+            offer(as_factors(&run));
             Info {
                 exact: None,
                 factors: best,
             }
         }
         HirKind::Alternation(subs) => {
-            // A match is a match of one branch: it holds one of that
-            // branch's factors.
-            let mut all: Vec<Vec<u8>> = Vec::new();
+            // A match is a match of one branch: it is one of that branch's
+            // strings, or holds one of its factors.
+            let mut exact: Option<Vec<Vec<u8>>> = Some(Vec::new());
+            let mut factors: Option<Vec<Vec<u8>>> = Some(Vec::new());
             for sub in subs {
-                let Some(f) = info(sub).factors else {
-                    return Info::unknown();
-                };
-                for s in f {
-                    if !all.contains(&s) {
-                        all.push(s);
+                let i = info(sub);
+                for (acc, part) in [(&mut exact, i.exact), (&mut factors, i.factors)] {
+                    match (acc.as_mut(), part) {
+                        (Some(acc_set), Some(part)) => {
+                            for s in part {
+                                if !acc_set.contains(&s) {
+                                    acc_set.push(s);
+                                }
+                            }
+                            if acc_set.len() > MAX_FACTORS {
+                                *acc = None;
+                            }
+                        }
+                        _ => *acc = None,
                     }
                 }
-                if all.len() > MAX_FACTORS {
-                    return Info::unknown();
-                }
             }
-            Info {
-                exact: None,
-                factors: Some(all),
-            }
+            Info { exact, factors }
         }
     }
 }
@@ -285,6 +357,24 @@ mod tests {
     }
 
     #[test]
+    fn exact_alternations_and_small_classes_combine_into_longer_factors() {
+        assert_eq!(
+            factors(&folded(r"\b(?:nc|ncat|netcat)\b\s+\S+\s+\d+")),
+            Some(vec!["nc".into(), "ncat".into(), "netcat".into()])
+        );
+        assert_eq!(
+            factors(r"\.(?:com|io)\b"),
+            Some(vec![".com".into(), ".io".into()])
+        );
+        assert_eq!(factors(r"x[,;]y"), Some(vec!["x,y".into(), "x;y".into()]));
+        // A common byte (`-`) does not displace a useful factor (`rm`).
+        assert_eq!(
+            factors(&folded(r"\brm\s+-\w*[rf]\w*\s")),
+            Some(vec!["rm".into()])
+        );
+    }
+
+    #[test]
     fn regexes_without_a_required_literal_have_none() {
         assert_eq!(factors(r"\b\d{3,}\b"), None);
         assert_eq!(factors(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b"), None);
@@ -300,6 +390,10 @@ mod tests {
         assert_eq!(factors(r"(?:ab){2}"), Some(vec!["abab".into()]));
         assert_eq!(factors(r"(?:xy)+z"), Some(vec!["xy".into()]));
         assert_eq!(factors(r"(?:ab){0}cd"), Some(vec!["cd".into()]));
+        assert_eq!(
+            factors(r"(?:a|b){2}"),
+            Some(vec!["aa".into(), "ab".into(), "ba".into(), "bb".into()])
+        );
     }
 
     #[test]
