@@ -1,16 +1,17 @@
 //! Required factors of a regex: a few literal strings, one of which every
 //! match of the regex contains.
 //!
-//! Why: a regex search has a fixed cost of a few hundred nanoseconds per call
-//! (input set-up, the lazy DFA's start state, the reverse search for the
-//! match start), and a transcript's tool arguments are dozens of short
-//! fields. Searching every field with every regex made regexes ~40 % of
-//! grading time although almost none match. Instead, each regex's factors
-//! join the literal automaton the field is scanned with anyway (one more
-//! literal costs nothing per byte), and the regex is searched only in the
-//! fields where one of its factors occurred. This is the "literal factor"
-//! decomposition of Hyperscan (Wang et al., NSDI 2019, §3) and of the regex
-//! crate's own prefilters, applied across a set of regexes.
+//! Why: a regex search has a fixed cost per call (input set-up, the lazy
+//! DFA's start state, the search for the match start), and a transcript's
+//! tool arguments are dozens of short fields. Searching field by field made
+//! regexes ~40 % of grading time although almost no field matches. Instead,
+//! each regex's factors join the literal automaton the field is scanned
+//! with anyway (a few more literals cost next to nothing per byte), and the
+//! regex is searched only in the fields where one of its factors occurred:
+//! 17.5 → 6.8 searches per record on generated sweeps, grading −16 %
+//! (`benches/README.md`). This is the literal-factor decomposition of
+//! Hyperscan (Wang et al., NSDI 2019) and of the regex crate's own
+//! prefilters, applied across a set of regexes.
 //!
 //! Exactness: every factor must occur inside every match, so a field with
 //! no factor cannot hold a match. Factors are reported lower-cased and are
