@@ -18,6 +18,14 @@ use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 /// overlap and set-up cost more than the parallel walk saves.
 const STRIPE_MIN: usize = 64;
 
+/// Past this much literal text a set is scanned by aho-corasick's NFA, not
+/// a DFA. A DFA state per byte of literal text, each a row of the byte
+/// classes (~256 bytes here), makes the DFA ~300× the text: 2 MB for the
+/// built-in rubric's 500 tool-argument literals, ~20 MB at this limit, but
+/// 2.5 GB and half a minute of compiling for a rubric at the literal limit
+/// (8 MiB of text). The NFA is slower per byte but small.
+const DFA_MAX_LITERAL_BYTES: usize = 64 << 10;
+
 /// The literals of one case mode, ready to scan.
 #[derive(Clone, Debug)]
 pub(crate) struct LiteralSet {
@@ -39,12 +47,18 @@ impl LiteralSet {
     /// `fold`, they must already be ASCII-lower-cased. Literal `i` is
     /// reported as id `i`.
     pub(crate) fn new(lits: &[String], fold: bool) -> Result<LiteralSet, String> {
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(fold)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(lits);
+        let text: usize = lits.iter().map(String::len).sum();
+        let dfa = if text <= DFA_MAX_LITERAL_BYTES {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(fold)
+                .start_kind(StartKind::Unanchored)
+                .prefilter(false)
+                .build(lits)
+                .map_err(|_| ())
+        } else {
+            Err(())
+        };
         let scan = match dfa {
             Ok(d) => Scan::Dfa(Box::new(d)),
             Err(_) => Scan::Other(
@@ -277,6 +291,26 @@ mod tests {
             "I don’t send the café’s .pt file — ÜMLAUT ümlaut fca€",
         );
         same(&lits, false, "ééé.ptéé don’t send FCA");
+    }
+
+    /// Past [`DFA_MAX_LITERAL_BYTES`](super::DFA_MAX_LITERAL_BYTES) of
+    /// literal text a set is an NFA (a DFA of an 8 MiB rubric would take
+    /// gigabytes), and still reports exactly what the oracle does.
+    #[test]
+    fn large_sets_use_the_nfa_and_find_the_same() {
+        let many: Vec<String> = (0..8000).map(|i| format!("word{i:05}x")).collect();
+        assert!(many.iter().map(String::len).sum::<usize>() > super::DFA_MAX_LITERAL_BYTES);
+        let set = LiteralSet::new(&many, true).unwrap();
+        assert!(!set.is_dfa());
+        let hay = "say WORD00042x and word07999x, not word8000x; word00001xword00002x";
+        let mut got = Vec::new();
+        set.for_each(hay.as_bytes(), 0, hay.len(), |id, s| got.push((id, s)));
+        got.sort_unstable();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(got, oracle(&refs, true, hay, 0, hay.len()));
+        assert_eq!(got.len(), 4);
+        // A small set is still the striped DFA.
+        assert!(LiteralSet::new(&many[..10], true).unwrap().is_dfa());
     }
 
     #[test]
