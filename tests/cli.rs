@@ -363,3 +363,17 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+/// The README times the pipeline without grading with
+/// `--rubric benches/floor-rubric.toml`: that rubric must load, grade every
+/// record, and find nothing.
+#[test]
+fn the_floor_rubric_grades_everything_and_finds_nothing() {
+    let floor = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/floor-rubric.toml");
+    let sweep = data("sample-sweep.jsonl").display().to_string();
+    let v = json_report(&[&sweep, "--rubric", floor]);
+    assert_eq!(v["inputs"]["graded"], 200);
+    assert_eq!(v["total"]["n"], 200);
+    assert_eq!(v["total"]["failures"], 0);
+    assert_eq!(v["total"]["behaviours"]["never"]["count"], 0);
+}
