@@ -374,7 +374,7 @@ impl Rubric {
                 if let Some(groups) = trig.get(id as usize)
                     && !groups.is_empty()
                 {
-                    let k = spans.partition_point(|s| s.1 as usize <= start) - 1;
+                    let k = field_at(spans, start);
                     for &gi in groups {
                         let mark = (mi as u16, gi, k as u32);
                         if triggers.last() == Some(&mark) {
@@ -923,8 +923,12 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
 /// The field holding byte `pos` of a joined text whose fields start at
 /// `spans` (segment index, start): that segment and its start.
 fn locate(spans: &[(u32, u32)], pos: usize) -> (u32, u32) {
-    let i = spans.partition_point(|s| s.1 as usize <= pos) - 1;
-    spans[i]
+    spans[field_at(spans, pos)]
+}
+
+/// Index in `spans` of the field holding byte `pos` of the joined text.
+fn field_at(spans: &[(u32, u32)], pos: usize) -> usize {
+    spans.partition_point(|s| s.1 as usize <= pos) - 1
 }
 
 /// Every match of `re` in `text` (one field), as hits of `pattern`.
