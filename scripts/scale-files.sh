@@ -42,7 +42,8 @@ for t in $THREADS; do
     runs=()
     cpus=()
     for _ in 1 2 3; do
-      out=$( { /usr/bin/env time -f '%e %U %S' "$ASSAY" grade "$input" -q --threads "$t" --format json > "$work/report.json"; } 2>&1 | tail -1)
+      # bash's own `time`: a bare machine may have no GNU time.
+      out=$( { TIMEFORMAT='%R %U %S'; time "$ASSAY" grade "$input" -q --threads "$t" --format json > "$work/report.json"; } 2>&1 | tail -1)
       runs+=("$(echo "$out" | awk '{print $1}')")
       cpus+=("$(echo "$out" | awk '{print $2 + $3}')")
     done
