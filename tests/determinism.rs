@@ -126,3 +126,109 @@ fn output_is_identical_for_any_thread_count_and_read_policy() {
             + i["blank"].as_u64().unwrap()
     );
 }
+
+/// Files of one chunk or less are opened, cut and graded by the workers
+/// (one job each, sent back in parts); bigger ones are cut by the producer.
+/// Both ways give the same counts, the same errors at the same file, line
+/// and byte offset, the same file summaries and the same verdict lines in
+/// input order. The compressed file is small on disk but holds many chunks,
+/// so a worker sends it in many parts; the empty file and the missing one
+/// still take their turn.
+#[test]
+fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
+    use assay::engine::{self, Options};
+    use assay::input::{MmapChoice, Source};
+    use std::sync::atomic::AtomicBool;
+
+    let d = tempfile::tempdir().unwrap();
+    let shapes = std::fs::read_to_string(data("shapes.jsonl")).unwrap();
+    let bad = std::fs::read_to_string(data("malformed.jsonl")).unwrap();
+    let bad = bad.trim_start_matches('\u{feff}');
+    let small = format!("{shapes}{bad}\n");
+    let mut many = String::new();
+    for i in 0..120 {
+        many.push_str(&shapes.replace("\"id\":", &format!("\"seq\":{i},\"id\":")));
+        if i == 97 {
+            many.push_str(bad);
+            many.push('\n');
+        }
+    }
+    let write = |name: &str, bytes: &[u8]| {
+        let p = d.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(many.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let chunk = 32 << 10;
+    assert!(small.len() <= chunk && gz.len() <= chunk && many.len() > 8 * chunk);
+    let sources: Vec<Source> = [
+        write("a.jsonl", small.as_bytes()),
+        write("b.jsonl", b""),
+        write("c.jsonl.gz", &gz),
+        d.path().join("missing.jsonl"),
+        write("e.jsonl", many.as_bytes()),
+        write("f.jsonl", small.as_bytes()),
+    ]
+    .into_iter()
+    .map(Source::File)
+    .collect();
+    let rubric = assay::rubric::builtin();
+    let grade = |chunk_bytes, threads, mmap| {
+        let opts = Options {
+            chunk_bytes,
+            threads,
+            mmap,
+            verdicts: true,
+            ..Options::default()
+        };
+        let mut verdicts = Vec::new();
+        let o = engine::run(
+            &sources,
+            &rubric,
+            &opts,
+            Some(&mut verdicts),
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+        (
+            o.counts,
+            o.errors,
+            o.files,
+            o.input_errors,
+            o.excerpts,
+            verdicts,
+        )
+    };
+    // 64-byte chunks: every non-empty file is cut by the producer.
+    let reference = grade(64, 2, MmapChoice::Auto);
+    let (counts, errors, files, input_errors, _, verdicts) = &reference;
+    // Each copy of malformed.jsonl holds two good records.
+    assert_eq!(counts.graded, 2 * 8 + 2 * 120 * 8 + 4 * 2);
+    assert_eq!(input_errors.len(), 1, "the missing file: {input_errors:?}");
+    assert!(files[3].error.is_some() && files[3].warning.is_none());
+    assert_eq!(files[1].counts.lines, 0);
+    // The malformed lines inside the compressed file keep their line numbers.
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file.ends_with("c.jsonl.gz") && e.line == 98 * 8 + 3),
+        "{errors:?}"
+    );
+    assert_eq!(
+        verdicts.iter().filter(|&&b| b == b'\n').count() as u64,
+        counts.graded
+    );
+    for (chunk_bytes, threads, mmap) in [
+        (chunk, 1, MmapChoice::Auto),
+        (chunk, 3, MmapChoice::Auto),
+        (chunk, 4, MmapChoice::Never),
+        (1 << 20, 2, MmapChoice::Auto),
+    ] {
+        assert!(
+            grade(chunk_bytes, threads, mmap) == reference,
+            "differs with {chunk_bytes}-byte chunks, {threads} threads, {mmap:?}"
+        );
+    }
+}
