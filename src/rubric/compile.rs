@@ -10,6 +10,7 @@ use super::error::{RubricError, similar};
 use super::factors::required_factors;
 use super::literals::LiteralSet;
 use crate::parse::{Scope, ScopeSet};
+use rayon::prelude::*;
 use regex_automata::{MatchKind, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -322,10 +323,27 @@ impl Matcher {
                 Some(all)
             })
             .collect();
-        let mut regex_groups = keys
-            .into_iter()
-            .zip(members)
-            .map(|((joined, tools, _), ids)| {
+        // Each factor joins the folded literals, owned by its group.
+        let mut folded_triggers: Vec<Vec<u16>> = vec![Vec::new(); folded.len()];
+        for (gi, f) in factors.iter().enumerate() {
+            let Some(f) = f else { continue };
+            for lit in f {
+                let i = *index.entry((false, lit.clone())).or_insert_with(|| {
+                    folded.push(lit.clone());
+                    folded_owners.push(Vec::new());
+                    folded_triggers.push(Vec::new());
+                    folded.len() - 1
+                });
+                if !folded_triggers[i].contains(&(gi as u16)) {
+                    folded_triggers[i].push(gi as u16);
+                }
+            }
+        }
+        // The literal automata and the groups' regex sets are independent:
+        // built side by side (the largest matcher's literal DFA alone is
+        // most of the rubric's compile time).
+        let build_group =
+            |((joined, tools, _), ids): ((bool, Option<u64>, Option<u32>), Vec<usize>)| {
                 let pats: Vec<&str> = ids.iter().map(|&i| regexes[i].1.as_str()).collect();
                 let set = meta::Regex::builder()
                     .configure(
@@ -351,30 +369,29 @@ impl Matcher {
                     tools,
                     triggered: false,
                 })
-            })
+            };
+        let ((folded_set, exact_set), regex_groups) = rayon::join(
+            || rayon::join(|| set(&folded, true), || set(&exact, false)),
+            || {
+                keys.into_iter()
+                    .zip(members)
+                    .collect::<Vec<_>>()
+                    .into_par_iter()
+                    .map(build_group)
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut regex_groups = regex_groups
+            .into_iter()
             .collect::<Result<Vec<RegexGroup>, String>>()?;
-        // Each factor joins the folded literals, owned by its group.
-        let mut folded_triggers: Vec<Vec<u16>> = vec![Vec::new(); folded.len()];
-        for (gi, f) in factors.iter().enumerate() {
-            let Some(f) = f else { continue };
-            regex_groups[gi].triggered = true;
-            for lit in f {
-                let i = *index.entry((false, lit.clone())).or_insert_with(|| {
-                    folded.push(lit.clone());
-                    folded_owners.push(Vec::new());
-                    folded_triggers.push(Vec::new());
-                    folded.len() - 1
-                });
-                if !folded_triggers[i].contains(&(gi as u16)) {
-                    folded_triggers[i].push(gi as u16);
-                }
-            }
+        for (g, f) in regex_groups.iter_mut().zip(&factors) {
+            g.triggered = f.is_some();
         }
         Ok(Matcher {
-            folded: set(&folded, true)?,
+            folded: folded_set?,
             folded_owners,
             folded_triggers,
-            exact: set(&exact, false)?,
+            exact: exact_set?,
             exact_owners,
             regex_groups,
         })
@@ -585,15 +602,23 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         }
     }
 
-    let mut regexes = Vec::new();
-    for (id, src, span) in &regex_sources {
-        let r = meta::Regex::builder()
-            .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
-            .build(src)
-            .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` ({}) is too large or invalid: {}", pattern_names[*id as usize], rules_using(&file, &pattern_names[*id as usize]), first_line(&e.to_string())))
-                .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))?;
-        regexes.push((*id, r));
-    }
+    // Automata are built on all cores (they are independent; building them
+    // is most of a run's start-up: ~33 of ~40 ms for the built-in rubric on
+    // one core). Results keep rubric order, and the error reported is the
+    // first in rubric order, whichever thread finds it first.
+    let regexes = regex_sources
+        .par_iter()
+        .map(|(id, src, span)| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
+                .build(src)
+                .map(|r| (*id, r))
+                .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` ({}) is too large or invalid: {}", pattern_names[*id as usize], rules_using(&file, &pattern_names[*id as usize]), first_line(&e.to_string())))
+                    .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect::<Result<Vec<_>, RubricError>>()?;
     // Behaviours and rules.
     let mut behaviours = Vec::new();
     let mut rules = Vec::new();
@@ -769,7 +794,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     let scope_matchers = sets.len();
     sets.extend(neg_sets);
     let matchers = sets
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(mi, want)| {
             Matcher::build(
@@ -779,6 +804,8 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
                 &regex_sources,
             )
         })
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect::<Result<Vec<_>, String>>()
         .map_err(|e| {
             RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")

@@ -149,6 +149,30 @@ fn pathological_regex_is_refused_with_the_pattern_named() {
     assert!(e.contains("pattern `threat`"), "{e}");
 }
 
+/// Regexes are built on all cores; the error must still name the first
+/// bad pattern in rubric order, on every run.
+#[test]
+fn of_several_bad_regexes_the_first_in_rubric_order_is_reported() {
+    let mut src = String::new();
+    for i in 0..8 {
+        let re = if i >= 5 { r"(\w{100}){100}" } else { "ok" };
+        src.push_str(&format!("[patterns.p{i:02}]\nregex = ['{re}{i}']\n"));
+    }
+    src.push_str("[[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\nscope = [\"outgoing\"]\nany = [");
+    src.push_str(
+        &(0..8)
+            .map(|i| format!("\"p{i:02}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    src.push_str("]\n");
+    for _ in 0..2 {
+        let e = err(&src);
+        assert!(e.contains("pattern `p05`"), "{e}");
+        assert!(e.contains("r.toml:12:"), "points at p05's regex: {e}");
+    }
+}
+
 #[test]
 fn doubt_rules_are_checked() {
     let with = |extra: &str| {
