@@ -384,7 +384,7 @@ enum Msg {
     /// Always the last part of its sequence number.
     FileFailed {
         seq: u64,
-        part: u32,
+        part: u64,
         file: usize,
         reason: String,
         /// Whether the file was open (and its snapshot meaningful) when
@@ -394,7 +394,7 @@ enum Msg {
 }
 
 impl Msg {
-    fn key(&self) -> (u64, u32) {
+    fn key(&self) -> (u64, u64) {
         match self {
             Msg::Chunk(c) => (c.seq, c.part),
             Msg::FileFailed { seq, part, .. } => (*seq, *part),
@@ -467,7 +467,7 @@ fn cut(
 struct ChunkResult {
     seq: u64,
     /// Part of a file a worker opened ([`Job::Open`]); 0 otherwise.
-    part: u32,
+    part: u64,
     /// The last part of its sequence number.
     last: bool,
     file: usize,
@@ -548,7 +548,7 @@ impl<'r> Worker<'r> {
         };
         let opts = self.opts;
         let mut held: Option<ChunkResult> = None;
-        let mut parts = 0u32;
+        let mut parts = 0u64;
         let mut sent = true;
         let res = cut(opened, opts, stop, &mut |base, data| {
             let mut r = self.chunk(seq, file, base, &data);
@@ -1234,8 +1234,8 @@ pub fn run_to(
         drop(job_rx);
 
         // Consumer: put results back in order as they arrive.
-        let mut pending: BTreeMap<(u64, u32), Msg> = BTreeMap::new();
-        let mut next = (0u64, 0u32);
+        let mut pending: BTreeMap<(u64, u64), Msg> = BTreeMap::new();
+        let mut next = (0u64, 0u64);
         let mut file_lines: Vec<u64> = vec![0; sources.len()];
         let mut unopened = vec![false; sources.len()];
         let mut excerpt_counts: Vec<usize> = vec![0; rubric.behaviours().len()];
