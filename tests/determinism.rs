@@ -133,9 +133,11 @@ fn output_is_identical_for_any_thread_count_and_read_policy() {
 /// and byte offset, the same file summaries and the same verdict lines in
 /// input order. The compressed file is small on disk but holds many chunks,
 /// so a worker sends it in many parts; the empty file and the missing one
-/// still take their turn. (A small file goes to a worker while fewer jobs
-/// than workers wait; with 3 or 4 workers that holds for the first three
-/// files whatever the timing, as only two jobs can precede the third.)
+/// still take their turn; the worker also tells that a just-written file
+/// may still be being written, as the end-of-run check does. (A small file
+/// goes to a worker while fewer jobs than workers wait; with 3 or 4 workers
+/// that holds for the first three files whatever the timing, as at most
+/// two jobs can precede the third.)
 #[test]
 fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
     use assay::engine::{self, Options};
@@ -167,11 +169,12 @@ fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
     assert!(small.len() <= chunk && gz.len() <= chunk && many.len() > 8 * chunk);
     let sources: Vec<Source> = [
         write("a.jsonl", small.as_bytes()),
-        write("b.jsonl", b""),
+        // Just written, and its last line unterminated: "still being written?"
+        write("b.jsonl", small.trim_end().as_bytes()),
         write("c.jsonl.gz", &gz),
+        write("d.jsonl", b""),
         d.path().join("missing.jsonl"),
-        write("e.jsonl", many.as_bytes()),
-        write("f.jsonl", small.as_bytes()),
+        write("f.jsonl", many.as_bytes()),
     ]
     .into_iter()
     .map(Source::File)
@@ -209,8 +212,17 @@ fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
     // Each copy of malformed.jsonl holds two good records.
     assert_eq!(counts.graded, 2 * 8 + 2 * 120 * 8 + 4 * 2);
     assert_eq!(input_errors.len(), 1, "the missing file: {input_errors:?}");
-    assert!(files[3].error.is_some() && files[3].warning.is_none());
-    assert_eq!(files[1].counts.lines, 0);
+    assert!(files[4].error.is_some() && files[4].warning.is_none());
+    assert!(
+        files[1]
+            .warning
+            .as_deref()
+            .is_some_and(|w| w.contains("may still be being written")),
+        "{:?}",
+        files[1]
+    );
+    assert_eq!(files.iter().filter(|f| f.warning.is_some()).count(), 1);
+    assert_eq!(files[3].counts.lines, 0);
     // The malformed lines inside the compressed file keep their line numbers.
     assert!(
         errors

@@ -371,8 +371,13 @@ enum Job {
         data: Data,
     },
     /// A whole file for the worker to open, cut and grade itself: one
-    /// sequence number, as many parts as it turns out to have.
-    Open { seq: u64, file: usize },
+    /// sequence number, as many parts as it turns out to have. The worker
+    /// also checks, against `snap`, whether it changed while read.
+    Open {
+        seq: u64,
+        file: usize,
+        snap: Snapshot,
+    },
 }
 
 /// A worker's or the producer's report, in input order by (sequence
@@ -387,9 +392,8 @@ enum Msg {
         part: u64,
         file: usize,
         reason: String,
-        /// Whether the file was open (and its snapshot meaningful) when
-        /// reading it failed.
-        opened: bool,
+        /// For a file a worker opened: whether it changed while read.
+        warning: Option<String>,
     },
 }
 
@@ -470,6 +474,9 @@ struct ChunkResult {
     part: u64,
     /// The last part of its sequence number.
     last: bool,
+    /// On the last part of a file a worker opened: whether the file changed
+    /// while it was read.
+    warning: Option<String>,
     file: usize,
     base: u64,
     bytes: u64,
@@ -523,6 +530,7 @@ impl<'r> Worker<'r> {
         seq: u64,
         file: usize,
         src: &Source,
+        snap: Snapshot,
         stop: &AtomicBool,
         tx: &crossbeam_channel::Sender<Msg>,
     ) -> bool {
@@ -541,7 +549,7 @@ impl<'r> Worker<'r> {
                         part: 0,
                         file,
                         reason: io_reason(&e),
-                        opened: false,
+                        warning: None,
                     })
                     .is_ok();
             }
@@ -560,11 +568,19 @@ impl<'r> Worker<'r> {
             }
             sent
         });
+        // Read whole by now: whether it changed is checked here, on this
+        // worker, rather than by the caller's thread after the run, one
+        // file after another.
+        let changed = || match src {
+            Source::File(p) => change_warning(p, snap),
+            _ => None,
+        };
         match res {
             Ok(true) => {
-                let r = held.unwrap_or_else(|| {
+                let mut r = held.unwrap_or_else(|| {
                     self.chunk(seq, file, 0, &Data::Owned(Vec::new(), Vec::new(), 0))
                 });
+                r.warning = changed();
                 tx.send(Msg::Chunk(r)).is_ok()
             }
             // Stopped: what is not sent is not reported (the run is cut short).
@@ -581,7 +597,7 @@ impl<'r> Worker<'r> {
                     part: parts,
                     file,
                     reason,
-                    opened: true,
+                    warning: changed(),
                 })
                 .is_ok()
             }
@@ -598,6 +614,7 @@ impl<'r> Worker<'r> {
             seq,
             part: 0,
             last: true,
+            warning: None,
             file,
             base,
             bytes: span,
@@ -1065,7 +1082,7 @@ pub fn run_to(
                         let _ = producer_msgs.send(Msg::FileFailed {
                             seq: next(),
                             part: 0,
-                            opened: false,
+                            warning: None,
                             file,
                             reason: "Inspect logs are read from files, not standard input; save it to a file first".into(),
                         });
@@ -1077,7 +1094,7 @@ pub fn run_to(
                                 let _ = producer_msgs.send(Msg::FileFailed {
                                     seq: next(),
                                     part: 0,
-                                    opened: false,
+                                    warning: None,
                                     file,
                                     reason,
                                 });
@@ -1098,7 +1115,7 @@ pub fn run_to(
                                 let _ = producer_msgs.send(Msg::FileFailed {
                                     seq: next(),
                                     part: 0,
-                                    opened: false,
+                                    warning: None,
                                     file,
                                     reason: io_reason(&e),
                                 });
@@ -1117,7 +1134,7 @@ pub fn run_to(
                             let _ = producer_msgs.send(Msg::FileFailed {
                                 seq: next(),
                                 part: 0,
-                                opened: false,
+                                warning: None,
                                 file,
                                 reason,
                             });
@@ -1140,11 +1157,15 @@ pub fn run_to(
                 // Either way the output is the same. Bigger files are cut
                 // here, so their chunks spread over all workers.
                 let snap = snapshot(src);
-                if snap.is_some_and(|s| s.len <= opts.chunk_bytes as u64)
+                if let Some(small) = snap.filter(|s| s.len <= opts.chunk_bytes as u64)
                     && job_tx.len() < threads
                 {
-                    snapshots[file] = snap;
-                    if job_tx.send(Job::Open { seq: next(), file }).is_err() {
+                    let job = Job::Open {
+                        seq: next(),
+                        file,
+                        snap: small,
+                    };
+                    if job_tx.send(job).is_err() {
                         break 'files;
                     }
                     continue;
@@ -1156,7 +1177,7 @@ pub fn run_to(
                             part: 0,
                             file,
                             reason: io_reason(&e),
-                            opened: false,
+                            warning: None,
                         });
                     }
                     Ok(opened) => {
@@ -1179,7 +1200,7 @@ pub fn run_to(
                                     part: 0,
                                     file,
                                     reason,
-                                    opened: true,
+                                    warning: None,
                                 });
                             }
                         }
@@ -1224,8 +1245,8 @@ pub fn run_to(
                                 drop(data);
                                 msg_tx.send(Msg::Chunk(r)).is_ok()
                             }
-                            Job::Open { seq, file } => {
-                                w.open_file(seq, file, &sources[file], stop, &msg_tx)
+                            Job::Open { seq, file, snap } => {
+                                w.open_file(seq, file, &sources[file], snap, stop, &msg_tx)
                             }
                         };
                         if !sent {
@@ -1243,7 +1264,6 @@ pub fn run_to(
         let mut pending: BTreeMap<(u64, u64), Msg> = BTreeMap::new();
         let mut next = (0u64, 0u64);
         let mut file_lines: Vec<u64> = vec![0; sources.len()];
-        let mut unopened = vec![false; sources.len()];
         let mut excerpt_counts: Vec<usize> = vec![0; rubric.behaviours().len()];
         for m in msg_rx.iter() {
             pending.insert(m.key(), m);
@@ -1257,10 +1277,12 @@ pub fn run_to(
                     Msg::FileFailed {
                         file,
                         reason,
-                        opened,
+                        warning,
                         ..
                     } => {
-                        unopened[file] |= !opened;
+                        if warning.is_some() {
+                            out.files[file].warning = warning;
+                        }
                         out.files[file].error = Some(reason.clone());
                         out.input_errors.push(InputError {
                             path: names[file].clone(),
@@ -1269,6 +1291,9 @@ pub fn run_to(
                     }
                     Msg::Chunk(c) => {
                         let f = &mut out.files[c.file];
+                        if c.warning.is_some() {
+                            f.warning = c.warning;
+                        }
                         f.bytes += c.bytes;
                         f.counts += c.counts;
                         out.counts += c.counts;
@@ -1327,9 +1352,6 @@ pub fn run_to(
         }
         let snapshots = producer.join().ok()?;
         for (file, snap) in snapshots.into_iter().enumerate() {
-            if unopened[file] {
-                continue;
-            }
             if let (Some(snap), Source::File(p)) = (snap, &sources[file]) {
                 out.files[file].warning = change_warning(p, snap);
             }
