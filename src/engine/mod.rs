@@ -249,7 +249,9 @@ pub const STILL_WRITTEN_SECS: u64 = 10;
 /// SIGBUS). A file whose last line has no newline and that was modified in
 /// the last [`STILL_WRITTEN_SECS`] seconds is probably still being written.
 /// Either way the grade stands, with a warning saying what to do.
-fn change_warning(path: &std::path::Path, at_open: Snapshot) -> Option<String> {
+/// `unterminated`: the bytes graded did not end with a newline; when they
+/// did, the file (unchanged) does too, and it is not opened again to look.
+fn change_warning(path: &std::path::Path, at_open: Snapshot, unterminated: bool) -> Option<String> {
     use std::os::unix::fs::FileExt;
     let now = std::fs::metadata(path).ok()?;
     let modified = now.modified().ok();
@@ -263,7 +265,7 @@ fn change_warning(path: &std::path::Path, at_open: Snapshot) -> Option<String> {
         ));
     }
     let age = modified.and_then(|m| m.elapsed().ok())?;
-    if now.len() > 0 && age.as_secs() < STILL_WRITTEN_SECS {
+    if unterminated && now.len() > 0 && age.as_secs() < STILL_WRITTEN_SECS {
         let f = std::fs::File::open(path).ok()?;
         let (mut head, mut last) = ([0u8; 4], [0u8; 1]);
         let got = f.read_at(&mut head, 0).ok()?;
@@ -477,6 +479,9 @@ struct ChunkResult {
     /// On the last part of a file a worker opened: whether the file changed
     /// while it was read.
     warning: Option<String>,
+    /// The chunk's bytes end without a newline (only the last chunk of a
+    /// file can), for [`change_warning`].
+    unterminated: bool,
     file: usize,
     base: u64,
     bytes: u64,
@@ -571,8 +576,10 @@ impl<'r> Worker<'r> {
         // Read whole by now: whether it changed is checked here, on this
         // worker, rather than by the caller's thread after the run, one
         // file after another.
+        // After a read error the last bytes graded are not the file's end.
+        let unterminated = res.is_err() || held.as_ref().is_some_and(|h| h.unterminated);
         let changed = || match src {
-            Source::File(p) => change_warning(p, snap),
+            Source::File(p) => change_warning(p, snap, unterminated),
             _ => None,
         };
         match res {
@@ -615,6 +622,7 @@ impl<'r> Worker<'r> {
             part: 0,
             last: true,
             warning: None,
+            unterminated: bytes.last().is_some_and(|&b| b != b'\n'),
             file,
             base,
             bytes: span,
@@ -1264,6 +1272,7 @@ pub fn run_to(
         let mut pending: BTreeMap<(u64, u64), Msg> = BTreeMap::new();
         let mut next = (0u64, 0u64);
         let mut file_lines: Vec<u64> = vec![0; sources.len()];
+        let mut unterminated = vec![false; sources.len()];
         let mut excerpt_counts: Vec<usize> = vec![0; rubric.behaviours().len()];
         for m in msg_rx.iter() {
             pending.insert(m.key(), m);
@@ -1293,6 +1302,9 @@ pub fn run_to(
                         let f = &mut out.files[c.file];
                         if c.warning.is_some() {
                             f.warning = c.warning;
+                        }
+                        if c.disk_bytes > 0 {
+                            unterminated[c.file] = c.unterminated;
                         }
                         f.bytes += c.bytes;
                         f.counts += c.counts;
@@ -1353,7 +1365,7 @@ pub fn run_to(
         let snapshots = producer.join().ok()?;
         for (file, snap) in snapshots.into_iter().enumerate() {
             if let (Some(snap), Source::File(p)) = (snap, &sources[file]) {
-                out.files[file].warning = change_warning(p, snap);
+                out.files[file].warning = change_warning(p, snap, unterminated[file]);
             }
         }
         handles
