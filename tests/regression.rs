@@ -79,6 +79,41 @@ fn r_oversized_crlf_bom() {
     }
 }
 
+/// r_unterminated_oversized_streamed (found by the `split_records` fuzz
+/// target once it compared file warnings): a just-written file whose last
+/// line is over `--max-record-bytes` and has no newline. Streamed, the line
+/// is cut short and the block's bytes no longer end as the file does, so
+/// the run took the file to end with a newline and did not say it may
+/// still be being written, while the mapped read did.
+#[test]
+fn r_unterminated_oversized_streamed() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.jsonl");
+    std::fs::write(&p, format!("{{\"id\":\"{}\"", "a".repeat(200))).unwrap();
+    let src = [Source::File(p)];
+    let rubric = assay::rubric::builtin();
+    for (mmap, chunk, threads) in [
+        (MmapChoice::Auto, 1 << 20, 1),
+        (MmapChoice::Never, 65, 3),
+        (MmapChoice::Never, 1 << 20, 1),
+    ] {
+        let opts = Options {
+            mmap,
+            chunk_bytes: chunk,
+            threads,
+            max_record_bytes: 17,
+            ..Options::default()
+        };
+        let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();
+        assert_eq!(o.counts.malformed, 1);
+        let w = o.files[0].warning.as_deref().unwrap_or("");
+        assert!(
+            w.contains("may still be being written"),
+            "{mmap:?}, {chunk}-byte chunks: {w:?}"
+        );
+    }
+}
+
 fn interrupt(child: &std::process::Child) {
     let ok = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -193,6 +228,56 @@ fn r_ctrl_c_on_a_silent_pipe_exits_130() {
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     assert!(!verdicts.exists());
     assert!(leftovers(d.path()).is_empty(), "{:?}", leftovers(d.path()));
+}
+
+/// r_fake_zip_magic (found by the `split_records` fuzz target): a `.jsonl`
+/// file whose first bytes happen to be the zip magic was taken for an
+/// Inspect `.eval` archive, failed to open, and all its lines were lost
+/// with it. Taken for an archive by its first bytes alone, a file that is
+/// none is now graded as text; named `.eval`, or read with `--input-format
+/// eval`, it is still reported as a broken archive.
+#[test]
+fn r_fake_zip_magic() {
+    use assay::input::InputFormat;
+    let d = tempfile::tempdir().unwrap();
+    let good = r#"{"id":1,"model":"m","messages":[]}"#;
+    let body = format!("PK\x03\x04\n{good}\n{good}\n");
+    let grade = |name: &str, input_format| {
+        let p = d.path().join(name);
+        std::fs::write(&p, &body).unwrap();
+        let opts = Options {
+            input_format,
+            ..Options::default()
+        };
+        engine::run(
+            &[Source::File(p)],
+            &assay::rubric::builtin(),
+            &opts,
+            None,
+            &AtomicBool::new(false),
+        )
+        .unwrap()
+    };
+    let o = grade("x.jsonl", InputFormat::Auto);
+    assert!(o.input_errors.is_empty(), "{:?}", o.input_errors);
+    assert_eq!(
+        (o.counts.lines, o.counts.graded, o.counts.malformed),
+        (3, 2, 1)
+    );
+    for (name, format) in [
+        ("x.eval", InputFormat::Auto),
+        ("y.jsonl", InputFormat::InspectEval),
+    ] {
+        let o = grade(name, format);
+        assert_eq!(o.counts.lines, 0, "{name}");
+        assert!(
+            o.input_errors[0]
+                .reason
+                .contains("not a readable .eval archive"),
+            "{name}: {:?}",
+            o.input_errors
+        );
+    }
 }
 
 /// r_fake_magic (found by the `split_records` fuzz target): a `.jsonl` file

@@ -69,6 +69,10 @@ pub struct Seen {
     pub errors_total: u64,
     pub input_errors: Vec<String>,
     pub verdicts: Vec<u8>,
+    /// Per file: changed while read, or perhaps still being written (the
+    /// file is written just before the run, so an unterminated last line
+    /// is flagged, by whichever thread read the file).
+    pub warnings: Vec<Option<String>>,
 }
 
 /// Runs the engine over `source` with the built-in rubric.
@@ -118,6 +122,7 @@ pub fn run(source: &Source, threads: usize, mmap: MmapChoice, chunk: usize, max:
         errors_total: out.errors_total,
         input_errors: out.input_errors.into_iter().map(|e| e.reason).collect(),
         verdicts,
+        warnings: out.files.into_iter().map(|f| f.warning).collect(),
     }
 }
 

@@ -622,7 +622,9 @@ impl<'r> Worker<'r> {
             part: 0,
             last: true,
             warning: None,
-            unterminated: bytes.last().is_some_and(|&b| b != b'\n'),
+            // A line cut short by the record limit leaves the block's bytes
+            // without the file's own ending: then assume the worst.
+            unterminated: bytes.last().is_some_and(|&b| b != b'\n') || !oversized.is_empty(),
             file,
             base,
             bytes: span,
@@ -1098,6 +1100,15 @@ pub fn run_to(
                     }
                     (InputKind::InspectEval, Some(p)) => {
                         match inspect::EvalLog::open(p, &names[file], opts.max_record_bytes) {
+                            // Taken for an archive by its first bytes alone
+                            // ("PK\x03\x04"), a file that is none is graded
+                            // as text, so its lines are counted and reported
+                            // one by one instead of lost with the whole file
+                            // (regression r_fake_zip_magic, as r_fake_magic
+                            // for compression).
+                            Err(_)
+                                if opts.input_format == InputFormat::Auto
+                                    && !names[file].ends_with(".eval") => {}
                             Err(reason) => {
                                 let _ = producer_msgs.send(Msg::FileFailed {
                                     seq: next(),
@@ -1106,15 +1117,16 @@ pub fn run_to(
                                     file,
                                     reason,
                                 });
+                                continue;
                             }
                             Ok(mut log) => {
                                 let mut units = std::iter::from_fn(|| log.next_unit(opts.max_record_bytes));
                                 if !send_units(&mut units, file, &job_tx, &mut next, stop) {
                                     break 'files;
                                 }
+                                continue;
                             }
                         }
-                        continue;
                     }
                     (InputKind::InspectJson, Some(p)) => {
                         let mut bytes = match std::fs::read(p) {
