@@ -528,8 +528,9 @@ impl<'r> Worker<'r> {
 
     /// Opens, cuts and grades a whole file ([`Job::Open`]) and sends its
     /// parts in order, each once the next exists so that the last can be
-    /// marked (an empty file is one empty part). `false` when the consumer
-    /// is gone.
+    /// marked (an empty file is one empty part); the last part, or the
+    /// failure, carries the file's change warning. `false` when the
+    /// consumer is gone.
     fn open_file(
         &mut self,
         seq: u64,
@@ -573,9 +574,8 @@ impl<'r> Worker<'r> {
             }
             sent
         });
-        // Read whole by now: whether it changed is checked here, on this
-        // worker, rather than by the caller's thread after the run, one
-        // file after another.
+        // Read whole by now, so whether it changed is checked here, on this
+        // worker, not by the caller's thread after the run, file by file.
         // After a read error the last bytes graded are not the file's end.
         let unterminated = res.is_err() || held.as_ref().is_some_and(|h| h.unterminated);
         let changed = || match src {
