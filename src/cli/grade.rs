@@ -169,7 +169,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     for e in &discover_errors {
         eprintln!("assay: {}: {}", e.path, e.reason);
     }
-    let progress = Progress::new(total_disk_bytes(&sources), a.quiet);
+    let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet);
     let opts = Options {
         progress: progress.as_ref().map(Progress::hook),
         excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },

@@ -23,12 +23,14 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar over `total` input bytes (0 when unknown), or `None` when it
+    /// A bar over `total()` input bytes (0 when unknown), or `None` when it
     /// must not be drawn.
-    pub fn new(total: u64, quiet: bool) -> Option<Progress> {
+    pub fn new(total: impl FnOnce() -> u64, quiet: bool) -> Option<Progress> {
         if quiet || !std::io::stderr().is_terminal() {
             return None;
         }
+        // Only now: it stats every input, wasted when no bar is drawn.
+        let total = total();
         let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let (bar_tpl, spin_tpl) = if colour {
             (

@@ -919,10 +919,10 @@ fn send_units(
 }
 
 /// The first bytes of a file, for [`kind::detect`]; empty when unreadable
-/// (the open that follows reports why) or not a regular file: opening a
+/// (the open that follows reports why) or not `regular`: opening a
 /// FIFO to peek would consume its writer, and the real read would then
 /// wait for a partner forever.
-fn head_of(p: &std::path::Path, name: &str) -> Vec<u8> {
+fn head_of(p: &std::path::Path, name: &str, regular: bool) -> Vec<u8> {
     use std::io::Read;
     // Only a `.json` name needs the long head (to tell an Inspect log from
     // JSONL); any other kind is told by its first four bytes. Reading 64 KiB
@@ -933,7 +933,7 @@ fn head_of(p: &std::path::Path, name: &str) -> Vec<u8> {
         4
     };
     let mut buf = Vec::with_capacity(want);
-    if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+    if !regular {
         return buf;
     }
     if let Ok(f) = std::fs::File::open(p) {
@@ -1063,6 +1063,9 @@ pub fn run_to(
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
+                // One `statx` per file serves the kind sniffing (a regular
+                // file?), the choice of who reads it, and the change check.
+                let snap = snapshot(src);
                 let kind = match (src, opts.input_format) {
                     (Source::AmTree { files, .. }, _) => {
                         let mut reader = am::TreeReader::new();
@@ -1079,7 +1082,7 @@ pub fn run_to(
                     (_, InputFormat::InspectJson) => InputKind::InspectJson,
                     (Source::Stdin, _) => InputKind::Jsonl,
                     (Source::File(p), _) => {
-                        kind::detect(&names[file], &head_of(p, &names[file]))
+                        kind::detect(&names[file], &head_of(p, &names[file], snap.is_some()))
                     }
                 };
                 let path = match src {
@@ -1176,7 +1179,6 @@ pub fn run_to(
                 // worker, handing every file over cost 25 % in wall time).
                 // Either way the output is the same. Bigger files are cut
                 // here, so their chunks spread over all workers.
-                let snap = snapshot(src);
                 if let Some(small) = snap.filter(|s| s.len <= opts.chunk_bytes as u64)
                     && job_tx.len() < threads
                 {

@@ -154,8 +154,14 @@ fn walk(
         .filter_map(Result::ok)
         .map(|e| {
             let p = e.path();
-            // Follow symlinks for the kind, as a user would expect.
-            let kind = std::fs::metadata(&p).ok().map(|m| m.file_type());
+            // The directory entry's own type costs no system call on most
+            // file systems (one `statx` fewer per file of a 10,000-file
+            // sweep); a symlink is followed for the kind, as a user would
+            // expect.
+            let kind = match e.file_type() {
+                Ok(t) if !t.is_symlink() => Some(t),
+                _ => std::fs::metadata(&p).ok().map(|m| m.file_type()),
+            };
             (p, kind)
         })
         .collect();
