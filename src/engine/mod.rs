@@ -9,13 +9,15 @@
 //!
 //! Plain files are mapped once and cut into newline-aligned chunks that
 //! workers read in place; compressed files and pipes are read in blocks by
-//! the producer. A file no bigger than one chunk is not opened by the
-//! producer at all: it goes through the queue as one job that the worker
-//! opens, reads (or decompresses) and grades itself, so with thousands of
-//! small files the opening and copying is spread over the cores instead of
-//! serialising on the producer. All jobs go through one queue, so many small
-//! files keep every core busy as well as one big file does. Nothing is sent
-//! per record: a worker returns one small message per chunk (line counts,
+//! the producer. A file no bigger than one chunk, met while fewer jobs than
+//! workers wait, is not opened by the producer at all: it goes through the
+//! queue as one job that the worker opens, reads (or decompresses), grades
+//! and checks for changes itself, so with thousands of small files the
+//! opening and copying is spread over the cores instead of serialising on
+//! the producer (which still reads such a file itself while the workers have
+//! enough to do, overlapping the grading). All jobs go through one queue,
+//! so many small files keep every core busy as well as one big file does.
+//! Nothing is sent per record: a worker returns one small message per chunk (line counts,
 //! the malformed lines, and the verdict lines when asked for), and its tally
 //! once at the end. Results are put back in order — by job sequence, then by
 //! part within a file a worker opened — before anything is written, so
