@@ -38,8 +38,16 @@ const WORDS: &[&str] = &[
     "AFFAIR",
     "Affair",
     "naïve",
-    // U+212A KELVIN SIGN: `(?i)k` matches it, so no regex factor may hold `k`.
+    // U+212A KELVIN SIGN: `(?i)k` matches it, so a regex factor holding
+    // `k` must also be looked for with the sign; likewise U+017F LONG S
+    // for `s`.
     "p\u{212A}ill",
+    "\u{17F}h",
+    "pkill",
+    "sh",
+    // Word bytes next to a factor with word boundaries.
+    "_",
+    "9",
     "İ",
     "ß",
     "<SCRATCHPAD_REASONING>",
@@ -89,8 +97,13 @@ const REGEXES: &[&str] = &[
     // Can match empty; anchored at the end.
     r"x*",
     r"b$",
-    // Required factor `ill` (`k` has a non-ASCII case variant).
+    // Required factors `\bpkill`, `\bp\u{212A}ill` (`k` has a non-ASCII
+    // case variant).
     r"\bpkill\s*\d",
+    // Factors bounded by words at both ends, and one per case form.
+    r"(?i)\b(?:pkill|sh)\b",
+    r"\bwill\b",
+    r"(?-u:\b)the(?-u:\b)|xy",
 ];
 
 #[derive(Arbitrary, Debug)]

@@ -6,12 +6,14 @@
 //!    scanned once by the literal automata; every match becomes a [`Hit`]
 //!    (pattern, field, byte span). Literal word boundaries are checked here,
 //!    at the hit, not by the automaton. The same scan marks the fields that
-//!    hold a required factor of a field-by-field regex group (a literal
-//!    every match of its regexes contains, `rubric/factors.rs`). Then the
+//!    hold a required factor of a regex group (a literal every match of its
+//!    regexes contains, with the word boundaries they demand at its ends,
+//!    `rubric/factors.rs`). Then the
 //!    regexes, grouped by where they must run (joined text, field by field,
 //!    or only in the arguments of certain tools), cheapest group first; a
 //!    group whose patterns no rule that can still fire names is skipped for
-//!    this record, and a group with factors runs only in the marked fields.
+//!    this record, and a group with factors runs only in the marked fields
+//!    (a joined group: only when some field is marked).
 //! 2. **Confirm.** Each rule is evaluated over the hits alone: the terms it
 //!    needs in one unit (field, tool call, message), negation cues shortly
 //!    before a hit in the same clause, tool and argument filters, external
@@ -27,6 +29,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
+use crate::rubric::Trigger;
 use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
@@ -255,7 +258,8 @@ impl Rubric {
             let (mi, gi) = (mi as usize, gi as usize);
             let g = &self.matchers[mi].regex_groups[gi];
             let join = &cache.joins[mi];
-            // A triggered group runs only in the fields its factors marked.
+            // A triggered group runs only in the fields its factors marked (a
+            // joined group over all fields, if any was marked).
             let fields = if g.triggered {
                 let key = (mi as u16, gi as u16);
                 let from = cache.triggers.partition_point(|t| (t.0, t.1) < key);
@@ -363,7 +367,7 @@ impl Rubric {
         // NUL is not a word character, so word boundaries at field edges are
         // the same as in the field alone.
         let locate = |pos: usize| locate(spans, pos);
-        let no_triggers: &[Vec<u16>] = &[];
+        let no_triggers: &[Vec<Trigger>] = &[];
         for (lits, owners, trig) in [
             (&m.folded, &m.folded_owners, m.folded_triggers.as_slice()),
             (&m.exact, &m.exact_owners, no_triggers),
@@ -375,8 +379,17 @@ impl Rubric {
                     && !groups.is_empty()
                 {
                     let k = field_at(spans, start);
-                    for &gi in groups {
-                        let mark = (mi as u16, gi, k as u32);
+                    let bytes = joined.as_bytes();
+                    let word = |i: usize| {
+                        bytes
+                            .get(i)
+                            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                    };
+                    for t in groups {
+                        if (t.left && start > 0 && word(start - 1)) || (t.right && word(end)) {
+                            continue;
+                        }
+                        let mark = (mi as u16, t.group, k as u32);
                         if triggers.last() == Some(&mark) {
                             continue;
                         }

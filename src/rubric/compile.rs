@@ -7,7 +7,7 @@
 
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
 use super::error::{RubricError, similar};
-use super::factors::required_factors;
+use super::factors::{Factor, required_factors};
 use super::literals::LiteralSet;
 use crate::parse::{Scope, ScopeSet};
 use rayon::prelude::*;
@@ -173,12 +173,26 @@ pub(crate) struct Matcher {
     pub folded: Option<LiteralSet>,
     pub folded_owners: Vec<Vec<LiteralOwner>>,
     /// For each folded literal, the triggered regex groups it is a factor
-    /// of ([`RegexGroup::triggered`]).
-    pub folded_triggers: Vec<Vec<u16>>,
+    /// of ([`RegexGroup::triggered`]), with the word boundaries an
+    /// occurrence needs to count.
+    pub folded_triggers: Vec<Vec<Trigger>>,
     pub exact: Option<LiteralSet>,
     pub exact_owners: Vec<Vec<LiteralOwner>>,
     /// The regexes, split by how and where they must run.
     pub regex_groups: Vec<RegexGroup>,
+}
+
+/// An occurrence of a folded literal marks its field for regex group
+/// `group`, if it has the word boundaries asked for (see
+/// [`Factor`](super::factors::Factor)): `rm` marks shell-command groups only
+/// as a word, not inside "inform".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    pub group: u16,
+    /// The byte before the occurrence must not be an ASCII word byte.
+    pub left: bool,
+    /// Nor the byte after it.
+    pub right: bool,
 }
 
 /// Some of a matcher's regexes as one set (match kind `All`), to learn which
@@ -204,8 +218,8 @@ pub(crate) struct RegexGroup {
     pub tools: Option<u64>,
     /// Every regex of the group has required factors, which are among the
     /// matcher's folded literals (`Matcher::folded_triggers`): the group is
-    /// searched only in the fields where one of them occurred. Never set for
-    /// a joined group.
+    /// searched only in the fields where one of them occurred, and a joined
+    /// group only in records where one occurred in some field.
     pub triggered: bool,
 }
 
@@ -303,20 +317,26 @@ impl Matcher {
         // A group searched field by field costs a search call per field. When
         // every regex of the group has required factors (see
         // [`factors`](super::factors)), the group is searched only in the
-        // fields where one of them occurs. A joined group costs one call per
-        // record whatever its fields, so it is left as it is.
-        let factors: Vec<Option<Vec<String>>> = keys
+        // fields where one of them occurs; a joined group, one pass over the
+        // record's fields, only in records where one occurs (the pressure
+        // regex's `or the` and `or I` are rare; every record ran it before).
+        let factors: Vec<Option<Vec<Factor>>> = keys
             .iter()
             .zip(&members)
-            .map(|(&(joined, _, pattern), ids)| {
-                if joined || pattern.is_none() {
-                    return None;
-                }
-                let mut all: Vec<String> = Vec::new();
+            .map(|(&(_, _, pattern), ids)| {
+                // A negation matcher's group (no pattern) is never gated.
+                pattern?;
+                let mut all: Vec<Factor> = Vec::new();
                 for &i in ids {
                     for f in required_factors(&regexes[i].1)? {
-                        if !all.contains(&f) {
-                            all.push(f);
+                        // One text, two regexes: an occurrence counts if it
+                        // has the boundaries either asks for.
+                        match all.iter_mut().find(|g| g.text == f.text) {
+                            Some(g) => {
+                                g.left &= f.left;
+                                g.right &= f.right;
+                            }
+                            None => all.push(f),
                         }
                     }
                 }
@@ -324,19 +344,23 @@ impl Matcher {
             })
             .collect();
         // Each factor joins the folded literals, owned by its group.
-        let mut folded_triggers: Vec<Vec<u16>> = vec![Vec::new(); folded.len()];
+        let mut folded_triggers: Vec<Vec<Trigger>> = vec![Vec::new(); folded.len()];
         for (gi, f) in factors.iter().enumerate() {
             let Some(f) = f else { continue };
-            for lit in f {
-                let i = *index.entry((false, lit.clone())).or_insert_with(|| {
-                    folded.push(lit.clone());
-                    folded_owners.push(Vec::new());
-                    folded_triggers.push(Vec::new());
-                    folded.len() - 1
+            for factor in f {
+                let i = *index
+                    .entry((false, factor.text.clone()))
+                    .or_insert_with(|| {
+                        folded.push(factor.text.clone());
+                        folded_owners.push(Vec::new());
+                        folded_triggers.push(Vec::new());
+                        folded.len() - 1
+                    });
+                folded_triggers[i].push(Trigger {
+                    group: gi as u16,
+                    left: factor.left,
+                    right: factor.right,
                 });
-                if !folded_triggers[i].contains(&(gi as u16)) {
-                    folded_triggers[i].push(gi as u16);
-                }
             }
         }
         // The literal automata and the groups' regex sets are independent:

@@ -68,7 +68,7 @@ pub use compile::{
     AUTOMATON_SIZE_LIMIT, Behaviour, BehaviourKind, Effect, MAX_BEHAVIOURS, MAX_LITERAL_BYTES,
     MAX_LITERALS, MAX_REGEX_BYTES, MAX_REGEXES, Rubric, Unit,
 };
-pub(crate) use compile::{Rule, Term, glob_match};
+pub(crate) use compile::{Rule, Term, Trigger, glob_match};
 pub use error::RubricError;
 
 use std::path::Path;
