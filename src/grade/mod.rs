@@ -123,7 +123,7 @@ pub struct GradeCache {
     triggers: Vec<(u16, u16, u32)>,
     /// Tool name → the filters it passes, across records (tool names are a
     /// small vocabulary; cleared if a sweep has very many).
-    tool_masks: HashMap<Box<str>, u64>,
+    tool_masks: HashMap<Box<str>, u64, foldhash::fast::RandomState>,
     /// Per matcher, per regex group: the set's cache and its pattern set.
     set_caches: Vec<Vec<(meta::Cache, PatternSet)>>,
     regex_caches: Vec<meta::Cache>,
@@ -145,7 +145,7 @@ impl GradeCache {
             pending: Vec::new(),
             open: Vec::new(),
             triggers: Vec::new(),
-            tool_masks: HashMap::new(),
+            tool_masks: HashMap::default(),
             set_caches: rubric
                 .matchers
                 .iter()
@@ -549,7 +549,11 @@ impl Rubric {
     }
 
     /// The tool filters ([`Rubric::tool_filters`]) that accept tool `name`.
-    fn tool_mask(&self, name: &str, memo: &mut HashMap<Box<str>, u64>) -> u64 {
+    fn tool_mask(
+        &self,
+        name: &str,
+        memo: &mut HashMap<Box<str>, u64, foldhash::fast::RandomState>,
+    ) -> u64 {
         if let Some(&m) = memo.get(name) {
             return m;
         }

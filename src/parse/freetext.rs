@@ -67,7 +67,11 @@ pub fn split_free_text<'a>(text: &'a str, mut f: impl FnMut(FreeTextPiece<'a>)) 
             let name = after_open[..gt].trim();
             let body_start = &after_open[gt + 1..];
             let close = format_close(name);
-            let (body, next) = match memmem::find(body_start.as_bytes(), close.as_bytes()) {
+            // The closing tag starts with `<`, rare in a call's body: a
+            // memchr walk, where `memmem::find` built a searcher per call.
+            let close_at = memchr::memchr_iter(b'<', body_start.as_bytes())
+                .find(|&c| body_start.as_bytes()[c..].starts_with(close.as_bytes()));
+            let (body, next) = match close_at {
                 Some(c) => (&body_start[..c], &body_start[c + close.len()..]),
                 None => (body_start, ""),
             };

@@ -82,7 +82,7 @@ impl std::ops::AddAssign for LineCounts {
 /// Per-group counts for a set of records.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
-    groups: HashMap<String, GroupTally>,
+    groups: HashMap<String, GroupTally, foldhash::fast::RandomState>,
 }
 
 impl Tally {
