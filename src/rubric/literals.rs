@@ -11,13 +11,16 @@
 //! occurrence is reported exactly once.
 //!
 //! The walk reads a copy of that DFA laid out for the cache ([`Compact`]):
-//! 16-bit entries, one column per byte class the literals use, states in
-//! breadth-first order. The built-in rubric's tool-argument automaton went
-//! from 2.6 MB to 0.46 MB and its outgoing-text one from 1.7 MB to 0.24 MB:
-//! both now fit the 1 MB L2 cache together. A record's texts are short
-//! (~80 bytes outgoing, ~250 of tool arguments) and the parse of each record
-//! evicts the automata, so a byte's step cost a cache miss more often than
-//! not: grading −6 % in memory, −3 % end to end (benches/README.md).
+//! one column per byte class the literals use (aho-corasick pads rows to a
+//! power of two), states in breadth-first order with the states that end a
+//! literal last, entries that are the next row's offset. A step is an add
+//! and a load, and "a literal ends here" is one comparison. The built-in
+//! rubric's tool-argument automaton went from 2.6 MB to 0.9 MB and its
+//! outgoing-text one from 1.7 MB to 0.47 MB. A record's texts are short
+//! (~80 bytes outgoing, ~250 of tool arguments) and each record's parse
+//! evicts the automata, so a step was often a cache miss; and the walk keeps
+//! its state in a register (the former one reloaded it from the stack every
+//! byte). Grading in memory ~10 % faster (benches/README.md).
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -46,10 +49,8 @@ pub(crate) struct LiteralSet {
 
 #[derive(Clone, Debug)]
 enum Scan {
-    /// The DFA, re-laid (the usual case).
+    /// aho-corasick's DFA, re-laid for the cache.
     Compact(Box<Compact>),
-    /// The DFA itself, when it has too many states for [`Compact`].
-    Dfa(Box<DFA>),
     /// When the DFA would be too large: aho-corasick's own choice (an NFA).
     Other(AhoCorasick),
 }
@@ -74,7 +75,13 @@ impl LiteralSet {
         let scan = match dfa {
             Ok(d) => match Compact::new(&d, lits, fold) {
                 Some(c) => Scan::Compact(Box::new(c)),
-                None => Scan::Dfa(Box::new(d)),
+                None => Scan::Other(
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .ascii_case_insensitive(fold)
+                        .build(lits)
+                        .map_err(|e| format!("the literal automaton could not be built: {e}"))?,
+                ),
             },
             Err(_) => Scan::Other(
                 AhoCorasick::builder()
@@ -94,12 +101,6 @@ impl LiteralSet {
     /// Whether the fast, striped DFA walk is used (not the NFA fallback).
     #[cfg(test)]
     pub(crate) fn is_dfa(&self) -> bool {
-        matches!(self.scan, Scan::Dfa(_) | Scan::Compact(_))
-    }
-
-    /// Whether the walk reads the cache-sized copy of the DFA.
-    #[cfg(test)]
-    pub(crate) fn is_compact(&self) -> bool {
         matches!(self.scan, Scan::Compact(_))
     }
 
@@ -121,48 +122,35 @@ impl LiteralSet {
         if from >= to {
             return;
         }
-        match &self.scan {
-            Scan::Compact(c) => self.stripes(&**c, hay, from, to, &mut f),
-            Scan::Dfa(d) => self.stripes(&**d, hay, from, to, &mut f),
+        let c = match &self.scan {
+            Scan::Compact(c) => c,
             Scan::Other(ac) => {
                 let input = aho_corasick::Input::new(hay).span(from..to);
                 for m in ac.find_overlapping_iter(input) {
                     f(m.pattern().as_u32(), m.start());
                 }
+                return;
             }
-        }
-    }
-
-    /// Walks `hay[from..to]` with `t` in as many stripes as pay.
-    fn stripes<T: Table>(
-        &self,
-        t: &T,
-        hay: &[u8],
-        from: usize,
-        to: usize,
-        f: &mut impl FnMut(u32, usize),
-    ) {
+        };
         let n = to - from;
         let overlap = self.longest.saturating_sub(1);
-        let stripes = if n >= 4 * STRIPE_MIN + overlap {
-            4
+        if n >= 4 * STRIPE_MIN + overlap {
+            self.walk::<4>(c, hay, from, to, &mut f);
         } else if n >= 2 * STRIPE_MIN + overlap {
-            2
+            self.walk::<2>(c, hay, from, to, &mut f);
         } else {
-            1
-        };
-        match stripes {
-            4 => self.walk::<T, 4>(t, hay, from, to, f),
-            2 => self.walk::<T, 2>(t, hay, from, to, f),
-            _ => self.walk::<T, 1>(t, hay, from, to, f),
+            self.walk::<1>(c, hay, from, to, &mut f);
         }
     }
 
-    /// Walks `hay[from..to]` as `N` stripes in lockstep.
+    /// Walks `hay[from..to]` as `N` stripes in lockstep. The table, the
+    /// states and the bounds live in locals: a walk that reached them
+    /// through `self` kept the state on the stack, a store and a reload in
+    /// every byte's dependent chain.
     #[inline(always)]
-    fn walk<T: Table, const N: usize>(
+    fn walk<const N: usize>(
         &self,
-        t: &T,
+        c: &Compact,
         hay: &[u8],
         from: usize,
         to: usize,
@@ -177,107 +165,86 @@ impl LiteralSet {
         let step = n.saturating_sub(overlap) / N;
         let mut own = [0usize; N];
         let mut end = [0usize; N];
+        let mut limit = [0usize; N];
         for (k, o) in own.iter_mut().enumerate() {
             *o = from + k * step;
         }
         for k in 0..N {
-            let next = if k + 1 < N { own[k + 1] } else { to };
-            end[k] = (next + overlap).min(to);
+            limit[k] = if k + 1 < N { own[k + 1] } else { to };
+            end[k] = (limit[k] + overlap).min(to);
         }
-        let limit = |k: usize| if k + 1 < N { own[k + 1] } else { to };
-        let Some(start) = t.start() else {
-            return;
-        };
-        let mut sid = [start; N];
-        let lens = &self.lens;
-        let mut report = |k: usize, sid, at: usize| {
-            // `at` is the last byte read; a match ends just after it.
-            t.matches(sid, |pid| {
-                let s = at + 1 - lens[pid as usize] as usize;
-                if s < limit(k) {
-                    f(pid, s);
-                }
-            });
-        };
+        // `trans` is `mask + 1` long, so indexing with `& mask` needs no
+        // bounds check; every real index is below that length anyway.
+        let mask = c.mask;
+        let trans = &c.trans[..=mask];
+        let (classes, base) = (&c.classes, c.match_base);
+        let mut s = [c.start; N];
         // Lockstep over the length every stripe has; then each stripe's rest.
         let common = (0..N).map(|k| end[k] - own[k]).min().unwrap_or(0);
+        let lanes: [&[u8]; N] = std::array::from_fn(|k| &hay[own[k]..own[k] + common]);
         for j in 0..common {
             for k in 0..N {
-                let at = own[k] + j;
-                sid[k] = t.next(sid[k], hay[at]);
-                if t.is_match(sid[k]) {
-                    report(k, sid[k], at);
+                s[k] =
+                    trans[(s[k] as usize + usize::from(classes[usize::from(lanes[k][j])])) & mask];
+                if s[k] >= base {
+                    self.report(c, s[k], own[k] + j, limit[k], f);
                 }
             }
         }
         for k in 0..N {
             let rest = own[k] + common;
-            for (at, &b) in hay[rest..end[k]].iter().enumerate() {
-                sid[k] = t.next(sid[k], b);
-                if t.is_match(sid[k]) {
-                    report(k, sid[k], rest + at);
+            let mut st = s[k];
+            for (i, &b) in hay[rest..end[k]].iter().enumerate() {
+                st = trans[(st as usize + usize::from(classes[usize::from(b)])) & mask];
+                if st >= base {
+                    self.report(c, st, rest + i, limit[k], f);
                 }
+            }
+        }
+    }
+
+    /// The literals ending at byte `at` (the last byte read) in match state
+    /// `s` that start before `limit`. Out of line: matches are rare, and
+    /// the walk's loop stays small.
+    #[inline(never)]
+    fn report(&self, c: &Compact, s: u32, at: usize, limit: usize, f: &mut impl FnMut(u32, usize)) {
+        let k = (s - c.match_base) as usize / c.stride;
+        for &pid in &c.pats[c.ends[k] as usize..c.ends[k + 1] as usize] {
+            let start = at + 1 - self.lens[pid as usize] as usize;
+            if start < limit {
+                f(pid, start);
             }
         }
     }
 }
 
-/// What the striped walk needs of an automaton.
-trait Table {
-    type State: Copy;
-    fn start(&self) -> Option<Self::State>;
-    fn next(&self, s: Self::State, b: u8) -> Self::State;
-    fn is_match(&self, s: Self::State) -> bool;
-    /// Calls `f` with the id of each literal ending at match state `s`.
-    fn matches(&self, s: Self::State, f: impl FnMut(u32));
-}
-
-impl Table for DFA {
-    type State = aho_corasick::automaton::StateID;
-    #[inline(always)]
-    fn start(&self) -> Option<Self::State> {
-        self.start_state(Anchored::No).ok()
-    }
-    #[inline(always)]
-    fn next(&self, s: Self::State, b: u8) -> Self::State {
-        self.next_state(Anchored::No, s, b)
-    }
-    #[inline(always)]
-    fn is_match(&self, s: Self::State) -> bool {
-        self.is_special(s) && Automaton::is_match(self, s)
-    }
-    #[inline(always)]
-    fn matches(&self, s: Self::State, mut f: impl FnMut(u32)) {
-        for i in 0..self.match_len(s) {
-            f(self.match_pattern(s, i).as_u32());
-        }
-    }
-}
-
-/// The DFA re-laid for the cache: 16-bit entries, one column per byte
-/// class the literals use (not a power of two), states in breadth-first
-/// order so the shallow states every byte passes through sit together.
-/// An entry is the next state's index, its top bit set when that state
-/// ends a literal.
+/// The DFA re-laid for the cache: one column per byte class the literals
+/// use (not a power of two), states in breadth-first order so the shallow
+/// states every byte passes through sit together, except the states that
+/// end a literal, which come last: an entry is the next state's row offset,
+/// and a state ends a literal when its offset is at least `match_base`.
+/// The step is then an add and a load, with no flag to strip.
 #[derive(Clone, Debug)]
 pub(crate) struct Compact {
     classes: [u8; 256],
     stride: usize,
-    trans: Vec<u16>,
-    start: u16,
-    /// For state `i`, its literals are `pats[ends[i]..ends[i + 1]]`.
+    /// Padded to a power of two, `mask + 1` entries.
+    trans: Vec<u32>,
+    mask: usize,
+    start: u32,
+    match_base: u32,
+    /// For match state `k` (counting from the first), its literals are
+    /// `pats[ends[k]..ends[k + 1]]`.
     ends: Vec<u32>,
     pats: Vec<u32>,
 }
 
-/// The top bit of an entry: the state it names ends a literal.
-const MATCH_BIT: u16 = 1 << 15;
-
 impl Compact {
     /// Copies `dfa` (built from `lits`, ASCII-case-folded when `fold`) by a
     /// breadth-first walk from its start state, one step per byte class;
-    /// `None` when it has more states than 15-bit indices can name
-    /// (~30,000 bytes of literal text), or the literals use every byte.
+    /// `None` only if the literals used every byte value (UTF-8 text never
+    /// does) or the offsets outgrew 32 bits (a DFA this module builds
+    /// cannot).
     ///
     /// Classes: a byte no literal holds leads every state where it leads the
     /// start state (no trie edge carries it), so all such bytes are one
@@ -308,79 +275,78 @@ impl Compact {
         reps[0] = (0..=255u8).find(|&b| classes[usize::from(b)] == 0)?;
         let stride = reps.len();
         let start = dfa.start_state(Anchored::No).ok()?;
-        // New index of each DFA state, by its id (`u16::MAX`: not seen yet);
-        // one pass: a state's row is filled when the walk reaches it, and
-        // the states it leads to are numbered as they are first seen.
-        let mut index: Vec<u16> = Vec::new();
-        let mut number = |sid: StateID, order: &mut Vec<StateID>| -> Option<u16> {
+        let is_match = |sid| dfa.is_special(sid) && Automaton::is_match(dfa, sid);
+        // Every state, breadth first; `seen` is indexed by the DFA's ids.
+        let mut seen: Vec<bool> = Vec::new();
+        let mut order: Vec<StateID> = Vec::new();
+        let mut visit = |sid: StateID, order: &mut Vec<StateID>| {
             let k = sid.as_usize();
-            if k >= index.len() {
-                index.resize(k + 1, u16::MAX);
+            if k >= seen.len() {
+                seen.resize(k + 1, false);
             }
-            if index[k] == u16::MAX {
-                index[k] = u16::try_from(order.len())
-                    .ok()
-                    .filter(|&id| id < MATCH_BIT)?;
+            if !seen[k] {
+                seen[k] = true;
                 order.push(sid);
             }
-            Some(index[k])
         };
-        let mut order: Vec<StateID> = Vec::new();
-        number(start, &mut order)?;
-        let mut trans: Vec<u16> = Vec::new();
-        let mut ends = vec![0u32];
-        let mut pats = Vec::new();
+        visit(start, &mut order);
         let mut i = 0;
         while i < order.len() {
             let s = order[i];
             for &b in &reps {
-                let n = dfa.next_state(Anchored::No, s, b);
-                let mut e = number(n, &mut order)?;
-                if dfa.is_special(n) && Automaton::is_match(dfa, n) {
-                    e |= MATCH_BIT;
-                }
-                trans.push(e);
+                visit(dfa.next_state(Anchored::No, s, b), &mut order);
             }
-            if dfa.is_special(s) && Automaton::is_match(dfa, s) {
-                for k in 0..dfa.match_len(s) {
-                    pats.push(dfa.match_pattern(s, k).as_u32());
-                }
-            }
-            ends.push(pats.len() as u32);
             i += 1;
         }
+        // Row offsets: states that end no literal first, in that order.
+        // Offsets are 32-bit (a DFA under `DFA_MAX_LITERAL_BYTES` has far
+        // fewer than 2^32 / 256 states; this only keeps the cast honest).
+        u32::try_from(order.len().checked_mul(stride)?).ok()?;
+        let mut offset: Vec<u32> = vec![u32::MAX; seen.len()];
+        let mut next = 0u32;
+        for matching in [false, true] {
+            for &sid in order.iter().filter(|&&sid| is_match(sid) == matching) {
+                offset[sid.as_usize()] = next;
+                next += stride as u32;
+            }
+        }
+        let match_base = order
+            .iter()
+            .filter(|&&sid| !is_match(sid))
+            .count()
+            .checked_mul(stride)
+            .and_then(|n| u32::try_from(n).ok())?;
+        let mut trans = vec![0u32; order.len() * stride];
+        let mut matching: Vec<StateID> = Vec::new();
+        for &sid in &order {
+            let row = offset[sid.as_usize()] as usize;
+            for (c, &b) in reps.iter().enumerate() {
+                trans[row + c] = offset[dfa.next_state(Anchored::No, sid, b).as_usize()];
+            }
+            if is_match(sid) {
+                matching.push(sid);
+            }
+        }
+        let mut ends = vec![0u32];
+        let mut pats = Vec::new();
+        for &sid in &matching {
+            for k in 0..dfa.match_len(sid) {
+                pats.push(dfa.match_pattern(sid, k).as_u32());
+            }
+            ends.push(u32::try_from(pats.len()).ok()?);
+        }
+        let mask = trans.len().next_power_of_two() - 1;
+        trans.resize(mask + 1, 0);
         Some(Compact {
             classes,
             stride,
             trans,
-            start: 0,
+            mask,
+            start: offset[start.as_usize()],
+            match_base,
             ends,
             pats,
         })
-    }
-}
-
-impl Table for Compact {
-    type State = u16;
-    #[inline(always)]
-    fn start(&self) -> Option<u16> {
-        Some(self.start)
-    }
-    #[inline(always)]
-    fn next(&self, s: u16, b: u8) -> u16 {
-        self.trans
-            [usize::from(s & !MATCH_BIT) * self.stride + usize::from(self.classes[usize::from(b)])]
-    }
-    #[inline(always)]
-    fn is_match(&self, s: u16) -> bool {
-        s & MATCH_BIT != 0
-    }
-    #[inline(always)]
-    fn matches(&self, s: u16, mut f: impl FnMut(u32)) {
-        let i = usize::from(s & !MATCH_BIT);
-        for &p in &self.pats[self.ends[i] as usize..self.ends[i + 1] as usize] {
-            f(p);
-        }
     }
 }
 
@@ -596,7 +562,7 @@ mod tests {
                     }
                 })
                 .collect();
-            assert!(LiteralSet::new(&folded, fold).unwrap().is_compact());
+            assert!(LiteralSet::new(&folded, fold).unwrap().is_dfa());
         }
         let hay: String = (0..200)
             .map(|i| {
@@ -614,9 +580,8 @@ mod tests {
     }
 
     #[test]
-    fn a_set_with_more_states_than_16_bits_name_walks_the_dfa_itself() {
-        // ~50,000 distinct trie states: above the compact table's 32,767,
-        // below the DFA's limit.
+    fn a_set_with_tens_of_thousands_of_states_is_walked_the_same() {
+        // ~50,000 distinct trie states, offsets past 16 bits.
         let owned: Vec<String> = (0..2500)
             .map(|i: u32| {
                 let mut x = i.wrapping_mul(2_654_435_761);
@@ -630,7 +595,7 @@ mod tests {
             .collect();
         assert!(owned.iter().map(String::len).sum::<usize>() <= super::DFA_MAX_LITERAL_BYTES);
         let set = LiteralSet::new(&owned, true).unwrap();
-        assert!(set.is_dfa() && !set.is_compact());
+        assert!(set.is_dfa());
         let lits: Vec<&str> = owned.iter().map(String::as_str).collect();
         let hay = format!(
             "{} and {} x{}",
