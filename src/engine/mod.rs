@@ -331,7 +331,7 @@ pub struct JudgeUse {
 pub const UNSEEN_KEPT: usize = 10;
 
 enum Data {
-    Shared(Arc<mmap::Bytes>, Range<usize>),
+    Shared(Arc<mmap::Regions>, Range<usize>),
     /// Bytes read from a stream, lines cut short, and how many bytes of the
     /// stream they stand for.
     Owned(Vec<u8>, Vec<(usize, u64)>, u64),
@@ -429,7 +429,7 @@ fn cut(
 ) -> Result<bool, String> {
     match opened {
         Opened::Whole(bytes) => {
-            let bytes = Arc::new(bytes);
+            let bytes = Arc::new(mmap::Regions::new(bytes));
             for r in chunk_ranges(bytes.as_slice(), opts.chunk_bytes) {
                 if stop.load(Ordering::Relaxed)
                     || !each(r.start as u64, Data::Shared(bytes.clone(), r))
@@ -522,6 +522,9 @@ impl<'r> Worker<'r> {
     fn chunk(&mut self, seq: u64, file: usize, base: u64, data: &Data) -> ChunkResult {
         let started = self.profile.is_some().then(std::time::Instant::now);
         let r = self.chunk_lines(seq, file, base, data);
+        if let Data::Shared(b, range) = data {
+            b.graded(range.clone());
+        }
         if let (Some(t), Some(p)) = (started, self.profile.as_mut()) {
             p.busy_ns += t.elapsed().as_nanos() as u64;
         }
