@@ -193,6 +193,9 @@ pub(crate) struct Trigger {
     pub left: bool,
     /// Nor the byte after it.
     pub right: bool,
+    /// Which of the group's regexes (bit `i`: `RegexGroup::regexes[i]`)
+    /// hold this factor; all bits for a group of more than 64.
+    pub regexes: u64,
 }
 
 /// Some of a matcher's regexes as one set (match kind `All`), to learn which
@@ -320,23 +323,31 @@ impl Matcher {
         // fields where one of them occurs; a joined group, one pass over the
         // record's fields, only in records where one occurs (the pressure
         // regex's `or the` and `or I` are rare; every record ran it before).
-        let factors: Vec<Option<Vec<Factor>>> = keys
+        //
+        // Each factor also says which of the group's regexes it belongs to,
+        // so a field (or record) where only `\brm\b` occurred searches for
+        // that one regex rather than running the group's whole set.
+        let factors: Vec<Option<Vec<(Factor, u64)>>> = keys
             .iter()
             .zip(&members)
             .map(|(&(_, _, pattern), ids)| {
                 // A negation matcher's group (no pattern) is never gated.
                 pattern?;
-                let mut all: Vec<Factor> = Vec::new();
-                for &i in ids {
+                let mut all: Vec<(Factor, u64)> = Vec::new();
+                for (k, &i) in ids.iter().enumerate() {
+                    // Past 64 regexes a bit no longer names one: every
+                    // occurrence then stands for all of them.
+                    let bit = if ids.len() <= 64 { 1u64 << k } else { u64::MAX };
                     for f in required_factors(&regexes[i].1)? {
                         // One text, two regexes: an occurrence counts if it
-                        // has the boundaries either asks for.
-                        match all.iter_mut().find(|g| g.text == f.text) {
-                            Some(g) => {
+                        // has the boundaries either asks for, for both.
+                        match all.iter_mut().find(|(g, _)| g.text == f.text) {
+                            Some((g, bits)) => {
                                 g.left &= f.left;
                                 g.right &= f.right;
+                                *bits |= bit;
                             }
-                            None => all.push(f),
+                            None => all.push((f, bit)),
                         }
                     }
                 }
@@ -347,7 +358,7 @@ impl Matcher {
         let mut folded_triggers: Vec<Vec<Trigger>> = vec![Vec::new(); folded.len()];
         for (gi, f) in factors.iter().enumerate() {
             let Some(f) = f else { continue };
-            for factor in f {
+            for (factor, regexes) in f {
                 let i = *index
                     .entry((false, factor.text.clone()))
                     .or_insert_with(|| {
@@ -360,6 +371,7 @@ impl Matcher {
                     group: gi as u16,
                     left: factor.left,
                     right: factor.right,
+                    regexes: *regexes,
                 });
             }
         }
