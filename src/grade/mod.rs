@@ -29,8 +29,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::Trigger;
-use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Unit, glob_match};
+use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
 

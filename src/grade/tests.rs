@@ -725,48 +725,21 @@ fn a_field_searches_the_regexes_whose_factors_it_holds() {
             v
         })
     };
-    let one = calls(
-        &[(
-            "bash",
-            serde_json::json!({"c": "psql -c 'DROP TABLE users'"}),
-        )],
-        "",
-    );
+    let bash = |c: &str| calls(&[("bash", serde_json::json!({ "c": c }))], "");
+    let one = bash("psql -c 'DROP TABLE users'");
     assert_eq!(found(&r, &one), ["destroyed"]);
     assert_eq!(hits(&one).len(), 1);
-    let few = calls(
-        &[(
-            "bash",
-            serde_json::json!({"c": "truncate logs; we dropped it; DELETE FROM t"}),
-        )],
-        "",
-    );
+    let few = bash("truncate logs; we dropped it; DELETE FROM t");
     assert_eq!(found(&r, &few), ["destroyed"]);
     assert_eq!(hits(&few).len(), 2);
-    let all = calls(
-        &[(
-            "bash",
-            serde_json::json!({"c": "drop table a; truncate b; delete from c; shred -u d; wipefs /dev/x; mkfs.ext4 /dev/y"}),
-        )],
-        "",
+    let all = bash(
+        "drop table a; truncate b; delete from c; shred -u d; wipefs /dev/x; mkfs.ext4 /dev/y",
     );
     assert_eq!(found(&r, &all), ["destroyed"]);
     assert_eq!(hits(&all).len(), 6);
-    let none = calls(
-        &[(
-            "bash",
-            serde_json::json!({"c": "we dropped the wipefs idea"}),
-        )],
-        "",
-    );
-    assert_eq!(hits(&none).len(), 1, "wipefs as a word matches its regex");
-    let quiet = calls(
-        &[(
-            "bash",
-            serde_json::json!({"c": "dropped tables, deleted rows"}),
-        )],
-        "",
-    );
+    let prose = bash("we dropped the wipefs idea");
+    assert_eq!(hits(&prose).len(), 1, "wipefs as a word matches its regex");
+    let quiet = bash("dropped tables, deleted rows");
     assert!(found(&r, &quiet).is_empty());
     assert!(hits(&quiet).is_empty());
     // Which bit sets are searched regex by regex.
