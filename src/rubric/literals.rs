@@ -3,8 +3,7 @@
 //!
 //! The automaton is aho-corasick's DFA, but driven here rather than through
 //! its search iterators: a byte-at-a-time DFA is one dependent load per byte,
-//! so a single walk is latency-bound (~200–450 MB/s on transcript text,
-//! benches/README.md). Longer texts are cut into a few stripes walked in
+//! so a single walk is latency-bound (benches/README.md). Longer texts are cut into a few stripes walked in
 //! lockstep, each from the start state; the stripes' loads are independent,
 //! so they overlap in the CPU. A stripe runs `longest literal - 1` bytes
 //! past its end and reports only matches that start inside it, so every
@@ -75,18 +74,10 @@ impl LiteralSet {
         } else {
             Err(())
         };
-        let scan = match dfa {
-            Ok(d) => match Compact::new(&d, lits, fold) {
-                Some(c) => Scan::Compact(Box::new(c)),
-                None => Scan::Other(
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .ascii_case_insensitive(fold)
-                        .build(lits)
-                        .map_err(|e| format!("the literal automaton could not be built: {e}"))?,
-                ),
-            },
-            Err(_) => Scan::Other(
+        // The DFA is only the source of the compact table, dropped once copied.
+        let scan = match dfa.ok().and_then(|d| Compact::new(&d, lits, fold)) {
+            Some(c) => Scan::Compact(Box::new(c)),
+            None => Scan::Other(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .ascii_case_insensitive(fold)
