@@ -618,6 +618,30 @@ tools = ["send_*"]
 any = ["at"]
 "#;
 
+/// Every hit the fast grader finds in `line`, as (argument key, matched
+/// text), sorted.
+fn hit_texts(r: &Rubric, line: &str) -> Vec<(String, String)> {
+    let mut scratch = Scratch::new();
+    let mut cache = GradeCache::new(r);
+    scratch.with_record(line.as_bytes(), |rec| {
+        let rec = rec.unwrap();
+        r.grade(rec, &mut cache);
+        let mut v: Vec<(String, String)> = cache
+            .hits()
+            .iter()
+            .map(|h| {
+                let seg = &rec.segments[h.seg as usize];
+                (
+                    rec.text(seg.key).to_string(),
+                    rec.text(seg.text)[h.start as usize..h.end as usize].to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    })
+}
+
 /// A tool-gated group whose regexes all have required factors is searched
 /// only in the fields where a factor occurred. Such a field must still be
 /// found when the match hides the factor's case (`KILL`) or spells a letter
@@ -629,27 +653,7 @@ fn triggered_groups_search_only_fields_holding_a_factor() {
     let r = compile("t.toml", TRIGGERED).unwrap();
     let m = &r.matchers[r.scope_matcher[Scope::ToolArgs as usize].unwrap() as usize];
     assert!(m.regex_groups.iter().all(|g| g.triggered));
-    let hits = |line: &str| {
-        let mut scratch = Scratch::new();
-        let mut cache = GradeCache::new(&r);
-        scratch.with_record(line.as_bytes(), |rec| {
-            let rec = rec.unwrap();
-            r.grade(rec, &mut cache);
-            let mut v: Vec<(String, String)> = cache
-                .hits()
-                .iter()
-                .map(|h| {
-                    let seg = &rec.segments[h.seg as usize];
-                    (
-                        rec.text(seg.key).to_string(),
-                        rec.text(seg.text)[h.start as usize..h.end as usize].to_string(),
-                    )
-                })
-                .collect();
-            v.sort();
-            v
-        })
-    };
+    let hits = |line: &str| hit_texts(&r, line);
     let line = calls(
         &[
             (
@@ -711,20 +715,7 @@ fn a_field_searches_the_regexes_whose_factors_it_holds() {
     let r = compile("t.toml", MANY_COMMANDS).unwrap();
     let m = &r.matchers[r.scope_matcher[Scope::ToolArgs as usize].unwrap() as usize];
     assert!(m.regex_groups.iter().all(|g| g.triggered));
-    let hits = |line: &str| {
-        let mut scratch = Scratch::new();
-        let mut cache = GradeCache::new(&r);
-        scratch.with_record(line.as_bytes(), |rec| {
-            r.grade(rec.unwrap(), &mut cache);
-            let mut v: Vec<(u32, u32, u32)> = cache
-                .hits()
-                .iter()
-                .map(|h| (h.seg, h.start, h.end))
-                .collect();
-            v.sort_unstable();
-            v
-        })
-    };
+    let hits = |line: &str| hit_texts(&r, line);
     let bash = |c: &str| calls(&[("bash", serde_json::json!({ "c": c }))], "");
     let one = bash("psql -c 'DROP TABLE users'");
     assert_eq!(found(&r, &one), ["destroyed"]);
