@@ -1,4 +1,4 @@
-//! Parsing one record, six ways, for a small (~3 KB) and a large (~30 KB)
+//! Parsing one record, seven ways, for a small (~3 KB) and a large (~30 KB)
 //! generated record (issue #5: "compare simd-json's tape, a lazy or
 //! skipping scan, and a full DOM"):
 //!
@@ -13,8 +13,13 @@
 //!   building);
 //! - `skip_scan`: a hand-written validating scan that unescapes nothing
 //!   (`support/skip_scan.rs`), checked against JSONTestSuite before timing
-//!   when `../shared/JSONTestSuite` is present.
+//!   when `../shared/JSONTestSuite` is present;
+//! - `excise_tape`: the simd-json tape of a copy in which long value
+//!   strings were replaced by short placeholders after one `memchr2` pass
+//!   over the line (`support/excise.rs`), checked the same way.
 
+#[path = "support/excise.rs"]
+mod excise;
 #[path = "support/skip_scan.rs"]
 mod skip_scan;
 
@@ -83,9 +88,17 @@ struct TypedMessage<'a> {
     tool_calls: Option<IgnoredAny>,
 }
 
+/// Whether simd-json accepts `bytes`.
+fn simd_json_accepts(bytes: &[u8]) -> bool {
+    let mut copy = bytes.to_vec();
+    simd_json::to_tape(&mut copy).is_ok()
+}
+
 /// The skip scan must accept every `y_` case and reject every `n_` case of
-/// JSONTestSuite, or its timing would compare unlike work.
-fn check_skip_scan() {
+/// JSONTestSuite, and excising every value string (of any length) must
+/// never change whether simd-json accepts a case, or their timings would
+/// compare unlike work.
+fn check_conformance() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/JSONTestSuite/test_parsing");
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -96,12 +109,21 @@ fn check_skip_scan() {
         return;
     };
     let mut nodes = Vec::new();
-    let (mut yes, mut no) = (0, 0);
+    let (mut out, mut spans) = (Vec::new(), Vec::new());
+    let (mut yes, mut no, mut excised) = (0, 0, 0);
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         let Ok(bytes) = std::fs::read(e.path()) else {
             continue;
         };
+        if excise::excise(&bytes, 0, &mut out, &mut spans) && !spans.is_empty() {
+            assert_eq!(
+                simd_json_accepts(&out),
+                simd_json_accepts(&bytes),
+                "excising strings changes the verdict on {name}"
+            );
+            excised += 1;
+        }
         let ok = skip_scan::scan(&bytes, &mut nodes).is_ok();
         if name.starts_with("y_") {
             assert!(ok, "skip_scan rejects {name}");
@@ -111,11 +133,14 @@ fn check_skip_scan() {
             no += 1;
         }
     }
-    eprintln!("skip_scan: JSONTestSuite {yes} y_ accepted, {no} n_ rejected");
+    eprintln!(
+        "skip_scan: JSONTestSuite {yes} y_ accepted, {no} n_ rejected; \
+         excise: {excised} cases with strings excised, simd-json's verdict unchanged"
+    );
 }
 
 fn bench(c: &mut Criterion) {
-    check_skip_scan();
+    check_conformance();
     let (small, large) = records();
     for (name, rec) in [("small", &small), ("large", &large)] {
         let mut g = c.benchmark_group(format!("parse_{name}_{}KB", rec.len() / 1000));
@@ -168,6 +193,18 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 skip_scan::scan(black_box(rec.as_bytes()), &mut nodes)
                     .map_or(0, |()| nodes.iter().map(|n| n.size()).sum::<usize>())
+            })
+        });
+        let (mut out, mut spans) = (Vec::new(), Vec::new());
+        g.bench_function("excise_tape", |b| {
+            b.iter(|| {
+                let line = black_box(rec.as_bytes());
+                let reduced = if excise::excise(line, 256, &mut out, &mut spans) {
+                    &out[..]
+                } else {
+                    line
+                };
+                s.parse_only(reduced).map_or(0, |n| n + spans.len())
             })
         });
         g.finish();
