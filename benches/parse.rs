@@ -16,7 +16,10 @@
 //!   when `../shared/JSONTestSuite` is present;
 //! - `excise_tape`: the simd-json tape of a copy in which long value
 //!   strings were replaced by short placeholders after one `memchr2` pass
-//!   over the line (`support/excise.rs`), checked the same way.
+//!   over the line (`support/excise.rs`), checked the same way. The copy
+//!   is copied once more into the parse buffer; writing it there directly
+//!   would not change the verdict, since the finding pass alone costs
+//!   ~0.8× the whole tape parse on the generated sweep.
 
 #[path = "support/excise.rs"]
 mod excise;
@@ -95,9 +98,9 @@ fn simd_json_accepts(bytes: &[u8]) -> bool {
 }
 
 /// The skip scan must accept every `y_` case and reject every `n_` case of
-/// JSONTestSuite, and excising every value string (of any length) must
-/// never change whether simd-json accepts a case, or their timings would
-/// compare unlike work.
+/// JSONTestSuite, and excising every value string it can (threshold 0)
+/// must never change whether simd-json accepts a case, or their timings
+/// would compare unlike work.
 fn check_conformance() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/JSONTestSuite/test_parsing");
