@@ -114,6 +114,53 @@ fn r_unterminated_oversized_streamed() {
     }
 }
 
+/// r_oversized_blank_prefix (found by the `split_records` fuzz target): a
+/// streamed line over `--max-record-bytes` whose kept first bytes were all
+/// whitespace (here `\r`s) was counted blank, though bytes past the cut
+/// were not: the same file read whole called it malformed (too long).
+/// Whitespace-only lines over the limit stay blank both ways.
+#[test]
+fn r_oversized_blank_prefix() {
+    let d = tempfile::tempdir().unwrap();
+    let rubric = assay::rubric::builtin();
+    for (body, blank) in [
+        (format!("{}{{\"id\":1}}\n{{}}\n", "\r".repeat(100)), 0),
+        (format!("{}\x10\x01$", " \r\t".repeat(40)), 0),
+        (format!("{}\n{{}}\n", " \r".repeat(90)), 1),
+        (" ".repeat(300), 1),
+    ] {
+        let p = d.path().join("x.jsonl");
+        std::fs::write(&p, &body).unwrap();
+        let src = [Source::File(p)];
+        let mut seen = Vec::new();
+        for (mmap, chunk, threads) in [
+            (MmapChoice::Auto, 1 << 20, 1),
+            (MmapChoice::Never, 14, 2),
+            (MmapChoice::Never, 1 << 20, 1),
+        ] {
+            let opts = Options {
+                mmap,
+                chunk_bytes: chunk,
+                threads,
+                max_record_bytes: 7,
+                ..Options::default()
+            };
+            let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();
+            assert_eq!(
+                o.counts.blank, blank,
+                "{mmap:?}, {chunk}-byte chunks, {body:?}"
+            );
+            seen.push((
+                o.counts.lines,
+                o.counts.blank,
+                o.counts.malformed,
+                o.counts.graded,
+            ));
+        }
+        assert!(seen.windows(2).all(|w| w[0] == w[1]), "{body:?}: {seen:?}");
+    }
+}
+
 fn interrupt(child: &std::process::Child) {
     let ok = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])

@@ -40,7 +40,7 @@ pub use uncertain::{AGENT_BYTES, FIELD_BYTES};
 use crate::agree::JudgeLabels;
 use crate::grade::GradeCache;
 use crate::input::kind::{self, InputFormat, InputKind};
-use crate::input::split::{BlockReader, CHUNK_BYTES, chunk_ranges, lines};
+use crate::input::split::{BlockReader, CHUNK_BYTES, Cut, chunk_ranges, lines};
 use crate::input::{InputError, MmapChoice, Opened, Source, io_reason, mmap};
 use crate::logs::{Unit, am, inspect};
 use crate::parse::{FieldPath, Scratch};
@@ -334,7 +334,7 @@ enum Data {
     Shared(Arc<mmap::Regions>, Range<usize>),
     /// Bytes read from a stream, lines cut short, and how many bytes of the
     /// stream they stand for.
-    Owned(Vec<u8>, Vec<(usize, u64)>, u64),
+    Owned(Vec<u8>, Vec<Cut>, u64),
     /// Samples of a log, one "line" each.
     Log(Vec<Unit>),
 }
@@ -618,7 +618,7 @@ impl<'r> Worker<'r> {
 
     fn chunk_lines(&mut self, seq: u64, file: usize, base: u64, data: &Data) -> ChunkResult {
         let bytes = data.bytes();
-        let (oversized, span): (&[(usize, u64)], u64) = match data {
+        let (oversized, span): (&[Cut], u64) = match data {
             Data::Owned(_, o, span) => (o, *span),
             _ => (&[], bytes.len() as u64),
         };
@@ -682,21 +682,21 @@ impl<'r> Worker<'r> {
                 line = &line[3..];
                 bom = 3;
             }
-            if line.iter().all(|b| b.is_ascii_whitespace()) {
+            let cut = oversized.iter().find(|c| c.at == off);
+            if line.iter().all(u8::is_ascii_whitespace) && cut.is_none_or(|c| c.rest_blank) {
                 r.counts.blank += 1;
                 continue;
             }
-            let too_long_reason =
-                if let Some((_, total)) = oversized.iter().find(|(o, _)| *o == off) {
-                    Some(too_long(
-                        total.saturating_sub(bom),
-                        self.opts.max_record_bytes,
-                    ))
-                } else if line.len() > self.opts.max_record_bytes {
-                    Some(too_long(line.len() as u64, self.opts.max_record_bytes))
-                } else {
-                    None
-                };
+            let too_long_reason = if let Some(c) = cut {
+                Some(too_long(
+                    c.len.saturating_sub(bom),
+                    self.opts.max_record_bytes,
+                ))
+            } else if line.len() > self.opts.max_record_bytes {
+                Some(too_long(line.len() as u64, self.opts.max_record_bytes))
+            } else {
+                None
+            };
             let res = match too_long_reason {
                 Some(reason) => Err(reason),
                 None => self.grade(line, file, idx, None, &mut r),

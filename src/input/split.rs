@@ -73,12 +73,25 @@ pub struct BlockReader<R> {
 pub struct Block {
     /// The bytes; every line but possibly the last ends in `\n`.
     pub bytes: Vec<u8>,
-    /// Offsets (within `bytes`) of lines that were cut short because they
-    /// exceeded the line limit, with their true length.
-    pub oversized: Vec<(usize, u64)>,
+    /// Lines that were cut short because they exceeded the line limit.
+    pub oversized: Vec<Cut>,
     /// How many bytes of the stream the block covers: `bytes.len()` unless a
     /// line was cut short. Offsets of later lines count from here.
     pub stream_bytes: u64,
+}
+
+/// A line of a [`Block`] cut short because it exceeded the line limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Offset of the line within the block's bytes.
+    pub at: usize,
+    /// The line's true length, without its `\n` (or a `\r` before it).
+    pub len: u64,
+    /// Every byte dropped from it was ASCII whitespace, so the line is
+    /// blank exactly when what was kept is (regression
+    /// r_oversized_blank_prefix: a kept run of `\r`s made a line with text
+    /// past the cut look blank).
+    pub rest_blank: bool,
 }
 
 impl<R: Read> BlockReader<R> {
@@ -143,12 +156,17 @@ impl<R: Read> BlockReader<R> {
             // No newline yet: one line longer than the block so far.
             if bytes.len() >= self.max_line {
                 let kept = bytes.len();
-                let (skipped, last, newline) = self.skip_line()?;
+                let (skipped, last, newline, skipped_blank) = self.skip_line()?;
                 // The length excludes a `\r` before the `\n`, as `lines` does.
                 let cr = last.or(bytes.last().copied()) == Some(b'\r');
                 let total = kept as u64 + skipped - u64::from(cr);
-                oversized.push((0, total));
-                bytes.truncate(self.max_line.min(kept));
+                let keep = self.max_line.min(kept);
+                oversized.push(Cut {
+                    at: 0,
+                    len: total,
+                    rest_blank: skipped_blank && bytes[keep..].iter().all(u8::is_ascii_whitespace),
+                });
+                bytes.truncate(keep);
                 // The stream had `kept + skipped (+ 1 newline)` bytes; the
                 // block keeps `bytes.len() + 1` (regression r_oversized_offsets).
                 cut = (kept as u64 + skipped + u64::from(newline)) - (bytes.len() as u64 + 1);
@@ -170,29 +188,34 @@ impl<R: Read> BlockReader<R> {
     }
 
     /// Discards input up to and including the next `\n`; returns the bytes
-    /// discarded before it, the last of them (`None` if none), and whether a
-    /// newline ended them. Anything after the newline is kept for later.
-    fn skip_line(&mut self) -> io::Result<(u64, Option<u8>, bool)> {
+    /// discarded before it, the last of them (`None` if none), whether a
+    /// newline ended them, and whether they were all ASCII whitespace.
+    /// Anything after the newline is kept for later.
+    fn skip_line(&mut self) -> io::Result<(u64, Option<u8>, bool, bool)> {
         let mut skipped = 0u64;
         let mut last = None;
+        let mut blank = true;
         let mut buf = vec![0u8; 64 * 1024];
         loop {
             let n = match self.inner.read(&mut buf) {
                 Ok(0) => {
                     self.eof = true;
-                    return Ok((skipped, last, false));
+                    return Ok((skipped, last, false, blank));
                 }
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             };
-            if let Some(i) = memchr::memchr(b'\n', &buf[..n]) {
+            let end = memchr::memchr(b'\n', &buf[..n]);
+            let line = &buf[..end.unwrap_or(n)];
+            blank = blank && line.iter().all(u8::is_ascii_whitespace);
+            if let Some(i) = end {
                 skipped += i as u64;
                 if i > 0 {
                     last = Some(buf[i - 1]);
                 }
                 self.carry.extend_from_slice(&buf[i + 1..n]);
-                return Ok((skipped, last, true));
+                return Ok((skipped, last, true, blank));
             }
             skipped += n as u64;
             last = Some(buf[n - 1]);
@@ -262,9 +285,32 @@ mod tests {
         assert_eq!(total, input.len() as u64);
         let cut: Vec<_> = seen.iter().filter(|s| !s.1.is_empty()).collect();
         assert_eq!(cut.len(), 2);
-        assert_eq!(cut[0].1, [(0, 10)], "the length excludes the \\r");
+        let cut_at = |at, len| Cut {
+            at,
+            len,
+            rest_blank: false,
+        };
+        assert_eq!(cut[0].1, [cut_at(0, 10)], "the length excludes the \\r");
         assert_eq!(cut[0].2, 12);
-        assert_eq!(cut[1].1, [(0, 7)], "a last line without a newline");
+        assert_eq!(cut[1].1, [cut_at(0, 7)], "a last line without a newline");
+    }
+
+    /// A cut line says whether what was dropped was all whitespace, the
+    /// bytes dropped from the block as well as those never kept
+    /// (r_oversized_blank_prefix).
+    #[test]
+    fn a_cut_line_says_whether_its_dropped_bytes_were_blank() {
+        for (input, rest_blank) in [
+            (&b"\r\r\r\r\r\r\r\r\r\r{}\n"[..], false),
+            (b"\r\r\r\r\r\r x\r\r\r\r\r\r\r\r\r\r\r\n", false),
+            (b" \t\r \t\r \t\r \t\r \t\r\r\n{}\n", true),
+            (b"            ", true),
+        ] {
+            let mut r = BlockReader::with_block_bytes(input, 4, 2);
+            let b = r.next_block().unwrap().unwrap();
+            assert_eq!(b.oversized.len(), 1, "{input:?}");
+            assert_eq!(b.oversized[0].rest_blank, rest_blank, "{input:?}");
+        }
     }
 
     #[cfg_attr(miri, ignore)] // 3 MiB through Miri takes minutes
@@ -274,7 +320,12 @@ mod tests {
         input.extend_from_slice(b"\n{\"ok\":1}\n");
         let mut r = BlockReader::new(&input[..], CHUNK_BYTES + 10);
         let b = r.next_block().unwrap().unwrap();
-        assert_eq!(b.oversized, [(0, 3 * CHUNK_BYTES as u64)]);
+        let cut = Cut {
+            at: 0,
+            len: 3 * CHUNK_BYTES as u64,
+            rest_blank: false,
+        };
+        assert_eq!(b.oversized, [cut]);
         assert_eq!(b.bytes.len(), CHUNK_BYTES + 11);
         let b = r.next_block().unwrap().unwrap();
         assert_eq!(b.bytes, b"{\"ok\":1}\n");
