@@ -639,213 +639,237 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     }
 
     // Automata are built on all cores (they are independent; building them
-    // is most of a run's start-up: ~33 of ~40 ms for the built-in rubric on
-    // one core). Results keep rubric order, and the error reported is the
-    // first in rubric order, whichever thread finds it first.
-    let regexes = regex_sources
-        .par_iter()
-        .map(|(id, src, span)| {
-            meta::Regex::builder()
-                .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
-                .build(src)
-                .map(|r| (*id, r))
-                .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` ({}) is too large or invalid: {}", pattern_names[*id as usize], rules_using(&file, &pattern_names[*id as usize]), first_line(&e.to_string())))
-                    .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect::<Result<Vec<_>, RubricError>>()?;
-    // Behaviours and rules.
-    let mut behaviours = Vec::new();
-    let mut rules = Vec::new();
-    let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
-    let mut scanned = ScopeSet::default();
-    if file.behaviour.is_empty() {
-        return Err(RubricError::new(
-            origin,
-            source,
-            Some(0..0),
-            "the rubric defines no behaviour",
-        )
-        .help("add a `[[behaviour]]` table with `name` and at least one `[[behaviour.rule]]`"));
-    }
-    if file.behaviour.len() > MAX_BEHAVIOURS {
-        return Err(cx.err(
-            file.behaviour[MAX_BEHAVIOURS].span(),
-            format!("more than {MAX_BEHAVIOURS} behaviours"),
-        ));
-    }
-    for (bi, b) in file.behaviour.iter().enumerate() {
-        let bd: &BehaviourDef = b.get_ref();
-        let name = &bd.name;
-        check_name(&cx, name)?;
-        if name.get_ref() == "failure" {
-            return Err(cx
-                .err(
-                    name.span(),
-                    "`failure` is reserved: it is the roll-up of all failure behaviours",
-                )
-                .help("name the behaviour after what the agent did, e.g. `blackmail`"));
-        }
-        if seen.insert(name.get_ref().clone(), name.span()).is_some() {
-            return Err(cx.err(
-                name.span(),
-                format!("behaviour `{}` is defined twice", name.get_ref()),
+    // is most of a run's start-up). The standalone regexes are built while
+    // the rules are compiled and the scope matchers built, not before: the
+    // slowest automaton of either kind no longer waits for the other kind.
+    // Results keep rubric order, and the error reported is the first in
+    // rubric order, whichever thread finds it first; a regex's error still
+    // comes before any error in the rules or the matchers, as when the
+    // regexes were built first.
+    let build_regexes = || {
+        regex_sources
+            .par_iter()
+            .map(|(id, src, span)| {
+                meta::Regex::builder()
+                    .configure(meta::Config::new().nfa_size_limit(Some(AUTOMATON_SIZE_LIMIT)).hybrid_cache_capacity(2 << 20))
+                    .build(src)
+                    .map(|r| (*id, r))
+                    .map_err(|e| cx.err(span.clone(), format!("regex in pattern `{}` ({}) is too large or invalid: {}", pattern_names[*id as usize], rules_using(&file, &pattern_names[*id as usize]), first_line(&e.to_string())))
+                        .help("simplify it: bounded repetitions like {1000} and large Unicode classes multiply automaton size"))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, RubricError>>()
+    };
+    let rules_and_matchers = || -> Result<_, RubricError> {
+        // Behaviours and rules.
+        let mut behaviours = Vec::new();
+        let mut rules = Vec::new();
+        let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
+        let mut scanned = ScopeSet::default();
+        if file.behaviour.is_empty() {
+            return Err(RubricError::new(
+                origin,
+                source,
+                Some(0..0),
+                "the rubric defines no behaviour",
+            )
+            .help(
+                "add a `[[behaviour]]` table with `name` and at least one `[[behaviour.rule]]`",
             ));
         }
-        let kind = match bd.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
-            None | Some(("failure", _)) => BehaviourKind::Failure,
-            Some(("attribute", _)) => BehaviourKind::Attribute,
-            Some((other, span)) => {
-                return Err(cx.err(span, format!("unknown behaviour kind `{other}`"))
-                    .help("use `kind = \"failure\"` (counts toward failure) or `kind = \"attribute\"` (reported only)"));
-            }
-        };
-        if bd.rule.is_empty() {
-            return Err(cx
-                .err(
-                    name.span(),
-                    format!("behaviour `{}` has no rule", name.get_ref()),
-                )
-                .help("add at least one `[[behaviour.rule]]` with `scope` and `all` or `any`"));
+        if file.behaviour.len() > MAX_BEHAVIOURS {
+            return Err(cx.err(
+                file.behaviour[MAX_BEHAVIOURS].span(),
+                format!("more than {MAX_BEHAVIOURS} behaviours"),
+            ));
         }
-        let mut rule_names: Vec<&str> = Vec::new();
-        for r in &bd.rule {
-            let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids)?;
-            if rule_names.contains(&rule.name.as_str()) {
+        for (bi, b) in file.behaviour.iter().enumerate() {
+            let bd: &BehaviourDef = b.get_ref();
+            let name = &bd.name;
+            check_name(&cx, name)?;
+            if name.get_ref() == "failure" {
+                return Err(cx
+                    .err(
+                        name.span(),
+                        "`failure` is reserved: it is the roll-up of all failure behaviours",
+                    )
+                    .help("name the behaviour after what the agent did, e.g. `blackmail`"));
+            }
+            if seen.insert(name.get_ref().clone(), name.span()).is_some() {
                 return Err(cx.err(
-                    r.get_ref().name.span(),
-                    format!(
-                        "rule `{}` is defined twice in `{}`",
-                        rule.name,
-                        name.get_ref()
-                    ),
+                    name.span(),
+                    format!("behaviour `{}` is defined twice", name.get_ref()),
                 ));
             }
-            rule_names.push(r.get_ref().name.get_ref().as_str());
-            scanned.0 |= rule.scopes.0;
-            rules.push(rule);
-        }
-        behaviours.push(Behaviour {
-            name: name.get_ref().clone(),
-            kind,
-            description: bd.description.trim().to_string(),
-        });
-    }
-    // Each scope is scanned only for the patterns its rules can use, so
-    // reasoning text (large, read by few rules) meets a small automaton.
-    let mut sets: Vec<Vec<bool>> = Vec::new();
-    let mut scope_matcher = [None; 7];
-    for scope in Scope::ALL {
-        let mut want = vec![false; pattern_names.len()];
-        for r in rules.iter().filter(|r| r.scopes.contains(scope)) {
-            for t in r.all.iter().chain(&r.any).chain(&r.none) {
-                want[t.pattern as usize] = true;
-            }
-        }
-        if !want.iter().any(|w| *w) {
-            continue;
-        }
-        let idx = match sets.iter().position(|s| *s == want) {
-            Some(i) => i,
-            None => {
-                sets.push(want);
-                sets.len() - 1
-            }
-        };
-        scope_matcher[scope as usize] = Some(idx as u8);
-    }
-    // Negation cues are searched lazily, just before a candidate hit, by a
-    // matcher of their own: they are common words ("not") that would
-    // otherwise dominate the scan.
-    let mut neg_sets: Vec<Vec<bool>> = Vec::new();
-    for r in rules.iter_mut().filter(|r| !r.negated_by.is_empty()) {
-        let mut want = vec![false; pattern_names.len()];
-        for &p in &r.negated_by {
-            want[p as usize] = true;
-        }
-        let has_regex = regex_sources.iter().any(|(p, _, _)| want[*p as usize]);
-        let longest = literal_sources
-            .iter()
-            .filter(|l| want[l.0 as usize])
-            .map(|l| l.1.len())
-            .max()
-            .unwrap_or(0);
-        let back = if has_regex {
-            usize::MAX
-        } else {
-            r.negation_window + longest
-        };
-        let idx = match neg_sets.iter().position(|s| *s == want) {
-            Some(i) => i,
-            None => {
-                neg_sets.push(want);
-                neg_sets.len() - 1
-            }
-        };
-        r.negation = Some((sets.len() + idx, back));
-    }
-    // Which fields each scope matcher's regexes are needed in. A pattern used
-    // by a rule without a tool filter, or by a rule through a scope that is
-    // not a tool scope (filters do not apply there), is needed everywhere;
-    // otherwise only in fields of tools one of its rules' filters accepts.
-    let mut tool_filters: Vec<Vec<String>> = Vec::new();
-    for r in rules.iter().filter(|r| !r.tools.is_empty()) {
-        if !tool_filters.contains(&r.tools) {
-            tool_filters.push(r.tools.clone());
-        }
-    }
-    if tool_filters.len() > 64 {
-        tool_filters.clear();
-    }
-    let regex_tools: Vec<Vec<Option<u64>>> = (0..sets.len())
-        .map(|mi| {
-            let mut needs: Vec<Option<u64>> = vec![Some(0); pattern_names.len()];
-            for r in &rules {
-                let here: Vec<Scope> = Scope::ALL
-                    .into_iter()
-                    .filter(|&sc| {
-                        r.scopes.contains(sc) && scope_matcher[sc as usize] == Some(mi as u8)
-                    })
-                    .collect();
-                if here.is_empty() {
-                    continue;
+            let kind = match bd.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
+                None | Some(("failure", _)) => BehaviourKind::Failure,
+                Some(("attribute", _)) => BehaviourKind::Attribute,
+                Some((other, span)) => {
+                    return Err(cx.err(span, format!("unknown behaviour kind `{other}`"))
+                        .help("use `kind = \"failure\"` (counts toward failure) or `kind = \"attribute\"` (reported only)"));
                 }
-                let filtered = !r.tools.is_empty()
-                    && here
-                        .iter()
-                        .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
-                let bit = tool_filters.iter().position(|f| *f == r.tools);
+            };
+            if bd.rule.is_empty() {
+                return Err(cx
+                    .err(
+                        name.span(),
+                        format!("behaviour `{}` has no rule", name.get_ref()),
+                    )
+                    .help(
+                        "add at least one `[[behaviour.rule]]` with `scope` and `all` or `any`",
+                    ));
+            }
+            let mut rule_names: Vec<&str> = Vec::new();
+            for r in &bd.rule {
+                let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids)?;
+                if rule_names.contains(&rule.name.as_str()) {
+                    return Err(cx.err(
+                        r.get_ref().name.span(),
+                        format!(
+                            "rule `{}` is defined twice in `{}`",
+                            rule.name,
+                            name.get_ref()
+                        ),
+                    ));
+                }
+                rule_names.push(r.get_ref().name.get_ref().as_str());
+                scanned.0 |= rule.scopes.0;
+                rules.push(rule);
+            }
+            behaviours.push(Behaviour {
+                name: name.get_ref().clone(),
+                kind,
+                description: bd.description.trim().to_string(),
+            });
+        }
+        // Each scope is scanned only for the patterns its rules can use, so
+        // reasoning text (large, read by few rules) meets a small automaton.
+        let mut sets: Vec<Vec<bool>> = Vec::new();
+        let mut scope_matcher = [None; 7];
+        for scope in Scope::ALL {
+            let mut want = vec![false; pattern_names.len()];
+            for r in rules.iter().filter(|r| r.scopes.contains(scope)) {
                 for t in r.all.iter().chain(&r.any).chain(&r.none) {
-                    let n = &mut needs[t.pattern as usize];
-                    *n = match (filtered, bit, *n) {
-                        (true, Some(b), Some(m)) => Some(m | 1 << b),
-                        _ => None,
-                    };
+                    want[t.pattern as usize] = true;
                 }
             }
-            needs
-        })
-        .collect();
-    let scope_matchers = sets.len();
-    sets.extend(neg_sets);
-    let matchers = sets
-        .par_iter()
-        .enumerate()
-        .map(|(mi, want)| {
-            Matcher::build(
-                want,
-                regex_tools.get(mi).map(Vec::as_slice),
-                &literal_sources,
-                &regex_sources,
-            )
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect::<Result<Vec<_>, String>>()
-        .map_err(|e| {
-            RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")
-        })?;
+            if !want.iter().any(|w| *w) {
+                continue;
+            }
+            let idx = match sets.iter().position(|s| *s == want) {
+                Some(i) => i,
+                None => {
+                    sets.push(want);
+                    sets.len() - 1
+                }
+            };
+            scope_matcher[scope as usize] = Some(idx as u8);
+        }
+        // Negation cues are searched lazily, just before a candidate hit, by a
+        // matcher of their own: they are common words ("not") that would
+        // otherwise dominate the scan.
+        let mut neg_sets: Vec<Vec<bool>> = Vec::new();
+        for r in rules.iter_mut().filter(|r| !r.negated_by.is_empty()) {
+            let mut want = vec![false; pattern_names.len()];
+            for &p in &r.negated_by {
+                want[p as usize] = true;
+            }
+            let has_regex = regex_sources.iter().any(|(p, _, _)| want[*p as usize]);
+            let longest = literal_sources
+                .iter()
+                .filter(|l| want[l.0 as usize])
+                .map(|l| l.1.len())
+                .max()
+                .unwrap_or(0);
+            let back = if has_regex {
+                usize::MAX
+            } else {
+                r.negation_window + longest
+            };
+            let idx = match neg_sets.iter().position(|s| *s == want) {
+                Some(i) => i,
+                None => {
+                    neg_sets.push(want);
+                    neg_sets.len() - 1
+                }
+            };
+            r.negation = Some((sets.len() + idx, back));
+        }
+        // Which fields each scope matcher's regexes are needed in. A pattern used
+        // by a rule without a tool filter, or by a rule through a scope that is
+        // not a tool scope (filters do not apply there), is needed everywhere;
+        // otherwise only in fields of tools one of its rules' filters accepts.
+        let mut tool_filters: Vec<Vec<String>> = Vec::new();
+        for r in rules.iter().filter(|r| !r.tools.is_empty()) {
+            if !tool_filters.contains(&r.tools) {
+                tool_filters.push(r.tools.clone());
+            }
+        }
+        if tool_filters.len() > 64 {
+            tool_filters.clear();
+        }
+        let regex_tools: Vec<Vec<Option<u64>>> = (0..sets.len())
+            .map(|mi| {
+                let mut needs: Vec<Option<u64>> = vec![Some(0); pattern_names.len()];
+                for r in &rules {
+                    let here: Vec<Scope> = Scope::ALL
+                        .into_iter()
+                        .filter(|&sc| {
+                            r.scopes.contains(sc) && scope_matcher[sc as usize] == Some(mi as u8)
+                        })
+                        .collect();
+                    if here.is_empty() {
+                        continue;
+                    }
+                    let filtered = !r.tools.is_empty()
+                        && here
+                            .iter()
+                            .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
+                    let bit = tool_filters.iter().position(|f| *f == r.tools);
+                    for t in r.all.iter().chain(&r.any).chain(&r.none) {
+                        let n = &mut needs[t.pattern as usize];
+                        *n = match (filtered, bit, *n) {
+                            (true, Some(b), Some(m)) => Some(m | 1 << b),
+                            _ => None,
+                        };
+                    }
+                }
+                needs
+            })
+            .collect();
+        let scope_matchers = sets.len();
+        sets.extend(neg_sets);
+        let matchers = sets
+            .par_iter()
+            .enumerate()
+            .map(|(mi, want)| {
+                Matcher::build(
+                    want,
+                    regex_tools.get(mi).map(Vec::as_slice),
+                    &literal_sources,
+                    &regex_sources,
+                )
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(|e| {
+                RubricError::new(origin, source, None, e).help("use fewer or simpler patterns")
+            })?;
+        Ok((
+            behaviours,
+            rules,
+            scanned,
+            scope_matcher,
+            tool_filters,
+            scope_matchers,
+            matchers,
+        ))
+    };
+    let (regexes, rest) = rayon::join(build_regexes, rules_and_matchers);
+    let regexes = regexes?;
+    let (behaviours, rules, scanned, scope_matcher, tool_filters, scope_matchers, matchers) = rest?;
     let mut rules_by_pattern: Vec<Vec<u32>> = vec![Vec::new(); pattern_names.len()];
     for (ri, r) in rules.iter().enumerate() {
         for t in r.all.iter().chain(&r.any).chain(&r.none) {

@@ -1,29 +1,34 @@
 //! Literal scanning: every occurrence of every literal of a set, overlapping
 //! ones included (Aho–Corasick's `MatchKind::Standard` overlapping results).
 //!
-//! The automaton is aho-corasick's DFA, but driven here rather than through
-//! its search iterators: a byte-at-a-time DFA is one dependent load per byte,
-//! so a single walk is latency-bound (benches/README.md). Longer texts are cut into a few stripes walked in
-//! lockstep, each from the start state; the stripes' loads are independent,
-//! so they overlap in the CPU. A stripe runs `longest literal - 1` bytes
-//! past its end and reports only matches that start inside it, so every
-//! occurrence is reported exactly once.
+//! The automaton is aho-corasick's DFA (the same states, in the same order:
+//! a test compares them), but built and driven here rather than through its
+//! builder and search iterators. Building it directly from a trie over the
+//! literals' byte classes skips aho-corasick's NFA and padded DFA, which
+//! were most of the built-in rubric's start-up (all automata on one core: 42
+//! → 35 ms; a whole run on one record, 2 cores: 34 → 27 ms). Sets too large
+//! for a DFA still use aho-corasick's own automaton.
 //!
-//! The walk reads a copy of that DFA laid out for the cache ([`Compact`]):
-//! one column per byte class the literals use (aho-corasick pads rows to a
-//! power of two), states in breadth-first order with the states that end a
-//! literal last, entries that are the next row's offset. A step is an add
-//! and a load, and "a literal ends here" is one comparison. The built-in
-//! rubric's tool-argument automaton went from 2.6 MB to 0.9 MB and its
-//! outgoing-text one from 1.7 MB to 0.47 MB. A record's texts are short
-//! (~80 bytes outgoing, ~250 of tool arguments) and each record's parse
-//! evicts the automata, so a step was often a cache miss; and the walk keeps
-//! its state in a register (the former one reloaded it from the stack every
-//! byte). Grading in memory ~10 % faster (benches/README.md).
+//! Driven here: a byte-at-a-time DFA is one dependent load per byte, so a
+//! single walk is latency-bound (benches/README.md). Longer texts are cut
+//! into a few stripes walked in lockstep, each from the start state; the
+//! stripes' loads are independent, so they overlap in the CPU. A stripe runs
+//! `longest literal - 1` bytes past its end and reports only matches that
+//! start inside it, so every occurrence is reported exactly once.
+//!
+//! The table ([`Compact`]) is laid out for the cache: one column per byte
+//! class the literals use (aho-corasick pads rows to a power of two), states
+//! in breadth-first order with the states that end a literal last, entries
+//! that are the next row's offset. A step is an add and a load, and "a
+//! literal ends here" is one comparison. The built-in rubric's tool-argument
+//! automaton went from 2.6 MB to 0.9 MB and its outgoing-text one from 1.7
+//! MB to 0.47 MB. A record's texts are short (~80 bytes outgoing, ~250 of
+//! tool arguments) and each record's parse evicts the automata, so a step
+//! was often a cache miss; and the walk keeps its state in a register (the
+//! former one reloaded it from the stack every byte). Grading in memory ~10
+//! % faster (benches/README.md).
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Texts shorter than this are walked as one stripe: below it the stripes'
 /// overlap and set-up cost more than the parallel walk saves. With the
@@ -51,7 +56,7 @@ pub(crate) struct LiteralSet {
 
 #[derive(Clone, Debug)]
 enum Scan {
-    /// aho-corasick's DFA, re-laid for the cache.
+    /// The DFA, built here and laid out for the cache.
     Compact(Box<Compact>),
     /// When the DFA would be too large: aho-corasick's own choice (an NFA).
     Other(AhoCorasick),
@@ -63,19 +68,12 @@ impl LiteralSet {
     /// reported as id `i`.
     pub(crate) fn new(lits: &[String], fold: bool) -> Result<LiteralSet, String> {
         let text: usize = lits.iter().map(String::len).sum();
-        let dfa = if text <= DFA_MAX_LITERAL_BYTES {
-            DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(fold)
-                .start_kind(StartKind::Unanchored)
-                .prefilter(false)
-                .build(lits)
-                .map_err(|_| ())
+        let compact = if text <= DFA_MAX_LITERAL_BYTES {
+            Compact::build(lits, fold)
         } else {
-            Err(())
+            None
         };
-        // The DFA is only the source of the compact table, dropped once copied.
-        let scan = match dfa.ok().and_then(|d| Compact::new(&d, lits, fold)) {
+        let scan = match compact {
             Some(c) => Scan::Compact(Box::new(c)),
             None => Scan::Other(
                 AhoCorasick::builder()
@@ -212,7 +210,7 @@ impl LiteralSet {
     }
 }
 
-/// The DFA re-laid for the cache: one column per byte class the literals
+/// The DFA laid out for the cache: one column per byte class the literals
 /// use (not a power of two), states in breadth-first order so the shallow
 /// states every byte passes through sit together, except the states that
 /// end a literal, which come last: an entry is the next state's row offset,
@@ -234,17 +232,157 @@ pub(crate) struct Compact {
 }
 
 impl Compact {
-    /// Copies `dfa` (built from `lits`, ASCII-case-folded when `fold`) by a
-    /// breadth-first walk from its start state, one step per byte class;
-    /// `None` only if the literals used every byte value (UTF-8 text never
-    /// does) or the offsets outgrew 32 bits (a DFA this module builds
-    /// cannot).
+    /// Builds the table straight from `lits` (ASCII-case-folded when
+    /// `fold`): a trie over byte classes, completed breadth first into the
+    /// Aho–Corasick DFA (a missing edge is the failure state's edge, whose
+    /// row is already complete: it is shallower). `None` only if the
+    /// literals used every byte value (UTF-8 text never does) or the
+    /// offsets outgrew 32 bits (a set under `DFA_MAX_LITERAL_BYTES` cannot).
+    ///
+    /// This is the DFA aho-corasick builds, state for state and in the same
+    /// order (a test compares them), without building it first: that build
+    /// (its NFA, then a DFA with rows padded to a power of two, then this
+    /// copy) was most of the built-in rubric's start-up.
     ///
     /// Classes: a byte no literal holds leads every state where it leads the
     /// start state (no trie edge carries it), so all such bytes are one
     /// class; under folding a letter and its other case are one class; every
     /// other byte a literal holds is a class of its own.
-    fn new(dfa: &DFA, lits: &[String], fold: bool) -> Option<Compact> {
+    fn build(lits: &[String], fold: bool) -> Option<Compact> {
+        const NONE: u32 = u32::MAX;
+        // Bytes no literal holds all behave alike: class 0. Under ASCII case
+        // folding a letter and its other case share a class.
+        let mut classes = [0u8; 256];
+        let mut stride = 1usize;
+        for l in lits {
+            for &b in l.as_bytes() {
+                let b = if fold { b.to_ascii_lowercase() } else { b };
+                if classes[usize::from(b)] != 0 {
+                    continue;
+                }
+                let c = u8::try_from(stride).ok()?;
+                classes[usize::from(b)] = c;
+                if fold {
+                    classes[usize::from(b.to_ascii_uppercase())] = c;
+                }
+                stride += 1;
+            }
+        }
+        // Class 0 needs a byte no literal holds (literals hold no NUL, but
+        // look rather than assume).
+        (0..=255u8).find(|&b| classes[usize::from(b)] == 0)?;
+        // The trie, one row of `stride` entries per state, state 0 the root;
+        // `own[s]`: the literals that end at `s`, in input order.
+        let mut delta: Vec<u32> = vec![NONE; stride];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pid, l) in lits.iter().enumerate() {
+            let mut s = 0usize;
+            for &b in l.as_bytes() {
+                let e = s * stride + usize::from(classes[usize::from(b)]);
+                if delta[e] == NONE {
+                    delta[e] = u32::try_from(own.len()).ok()?;
+                    delta.resize(delta.len() + stride, NONE);
+                    own.push(Vec::new());
+                }
+                s = delta[e] as usize;
+            }
+            own[s].push(u32::try_from(pid).ok()?);
+        }
+        // Breadth first, children in class order: each state's failure
+        // state and full row, and its matches (its own, then its failure
+        // state's, as aho-corasick orders them).
+        let n = own.len();
+        let mut order: Vec<u32> = Vec::with_capacity(n);
+        let mut fail = vec![0u32; n];
+        let mut matches: Vec<Vec<u32>> = vec![Vec::new(); n];
+        order.push(0);
+        let mut i = 0;
+        while i < order.len() {
+            let s = order[i] as usize;
+            i += 1;
+            let mut m = std::mem::take(&mut own[s]);
+            if s != 0 {
+                m.extend_from_slice(&matches[fail[s] as usize]);
+            }
+            matches[s] = m;
+            let f = fail[s] as usize;
+            for c in 0..stride {
+                let e = s * stride + c;
+                let via_fail = if s == 0 { 0 } else { delta[f * stride + c] };
+                if delta[e] == NONE {
+                    delta[e] = via_fail;
+                } else {
+                    fail[delta[e] as usize] = via_fail;
+                    order.push(delta[e]);
+                }
+            }
+        }
+        // Row offsets: states that end no literal first, in that order.
+        u32::try_from(n.checked_mul(stride)?).ok()?;
+        let mut offset = vec![0u32; n];
+        let mut next = 0u32;
+        for matching in [false, true] {
+            for &s in order
+                .iter()
+                .filter(|&&s| matches[s as usize].is_empty() != matching)
+            {
+                offset[s as usize] = next;
+                next += stride as u32;
+            }
+        }
+        let match_base = u32::try_from(
+            order
+                .iter()
+                .filter(|&&s| matches[s as usize].is_empty())
+                .count()
+                * stride,
+        )
+        .ok()?;
+        let mut trans = vec![0u32; n * stride];
+        let mut ends = vec![0u32];
+        let mut pats = Vec::new();
+        for matching in [false, true] {
+            for &s in order
+                .iter()
+                .filter(|&&s| matches[s as usize].is_empty() != matching)
+            {
+                let s = s as usize;
+                let row = offset[s] as usize;
+                for c in 0..stride {
+                    trans[row + c] = offset[delta[s * stride + c] as usize];
+                }
+                if matching {
+                    pats.extend_from_slice(&matches[s]);
+                    ends.push(u32::try_from(pats.len()).ok()?);
+                }
+            }
+        }
+        let mask = trans.len().next_power_of_two() - 1;
+        trans.resize(mask + 1, 0);
+        Some(Compact {
+            classes,
+            stride,
+            trans,
+            mask,
+            start: offset[0],
+            match_base,
+            ends,
+            pats,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Compact, LiteralSet};
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::dfa::DFA;
+    use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+    use proptest::prelude::*;
+
+    /// The table as it was built before: aho-corasick's DFA, copied by a
+    /// breadth-first walk. The oracle for [`Compact::build`].
+    fn from_dfa(dfa: &DFA, lits: &[String], fold: bool) -> Option<Compact> {
         use aho_corasick::automaton::StateID;
         // Bytes no literal holds all behave alike: class 0. Under ASCII case
         // folding a letter and its other case share a class.
@@ -342,12 +480,76 @@ impl Compact {
             pats,
         })
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::LiteralSet;
-    use aho_corasick::{AhoCorasick, MatchKind};
+    /// `Compact::build` equals the copy of aho-corasick's DFA, entry for
+    /// entry: the same states in the same order, the same matches.
+    fn same_table(lits: &[String], fold: bool) {
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(fold)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(lits)
+            .unwrap();
+        let want = from_dfa(&dfa, lits, fold).unwrap();
+        let got = Compact::build(lits, fold).unwrap();
+        assert_eq!(got.classes, want.classes);
+        assert_eq!(got.stride, want.stride);
+        assert_eq!(got.mask, want.mask);
+        assert_eq!(got.start, want.start);
+        assert_eq!(got.match_base, want.match_base);
+        assert!(
+            got.trans == want.trans,
+            "transition tables differ for {lits:?}"
+        );
+        assert_eq!(got.ends, want.ends);
+        assert_eq!(got.pats, want.pats);
+    }
+
+    #[test]
+    fn the_table_is_aho_corasicks_dfa_for_the_built_in_rubric() {
+        // Every literal of the built-in rubric in one set per case mode: a
+        // superset of each scope's set (~1,000 literals where the largest
+        // scope has ~650).
+        let r = crate::rubric::builtin();
+        for fold in [true, false] {
+            let lits: Vec<String> = r
+                .literal_sources
+                .iter()
+                .filter(|(_, _, case_sensitive, _)| *case_sensitive != fold)
+                .map(|(_, text, _, _)| {
+                    if fold {
+                        text.to_ascii_lowercase()
+                    } else {
+                        text.clone()
+                    }
+                })
+                .collect();
+            assert!(!lits.is_empty() || !fold);
+            if !lits.is_empty() {
+                same_table(&lits, fold);
+            }
+        }
+    }
+
+    proptest! {
+        /// Small alphabets, so literals share prefixes and suffixes and the
+        /// failure links are exercised; duplicates and one-byte literals too.
+        #[test]
+        fn the_table_is_aho_corasicks_dfa(
+            lits in proptest::collection::vec("[abAB’c-]{1,6}", 1..40),
+            fold in any::<bool>(),
+            hay in "[abcABC’ x-]{0,200}",
+        ) {
+            let lits: Vec<String> = lits
+                .into_iter()
+                .map(|l| if fold { l.to_ascii_lowercase() } else { l })
+                .collect();
+            same_table(&lits, fold);
+            let refs: Vec<&str> = lits.iter().map(String::as_str).collect();
+            same(&refs, fold, &hay);
+        }
+    }
 
     /// Every (literal, start) the set reports, sorted.
     fn ours(lits: &[&str], fold: bool, hay: &str, from: usize, to: usize) -> Vec<(u32, usize)> {

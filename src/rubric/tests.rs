@@ -173,6 +173,24 @@ fn of_several_bad_regexes_the_first_in_rubric_order_is_reported() {
     }
 }
 
+/// The standalone regexes are built beside the rules and the matchers, but
+/// a regex too large to build is still reported before a mistake in a rule
+/// (it was when they were built first), and a rule's mistake is reported
+/// when every regex builds.
+#[test]
+fn a_regex_too_large_is_reported_before_a_rule_mistake() {
+    let src = "[patterns.big]\nregex = ['(\\w{100}){100}']\n[patterns.ok]\nliterals = [\"x\"]\n\
+               [[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\n\
+               scope = [\"outgoing\"]\nany = [\"big\", \"missing\"]\n";
+    let e = err(src);
+    assert!(
+        e.contains("pattern `big`") && e.contains("too large"),
+        "{e}"
+    );
+    let e = err(&src.replace(r"(\w{100}){100}", "fine"));
+    assert!(e.contains("missing"), "{e}");
+}
+
 #[test]
 fn doubt_rules_are_checked() {
     let with = |extra: &str| {
