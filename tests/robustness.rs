@@ -387,3 +387,34 @@ fn pathological_rubrics_compile_or_fail_fast_naming_the_rule() {
         "{e}"
     );
 }
+
+/// Under valgrind a mapped file's first released region crashed assay
+/// (rustix read the real kernel's auxiliary vector for the page size and
+/// touched a vDSO valgrind does not map). Needs valgrind; skipped, saying
+/// so, where it is not installed (CI has only the Rust toolchain).
+#[test]
+fn runs_under_valgrind() {
+    if std::process::Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("runs_under_valgrind: skipped, valgrind is not installed");
+        return;
+    }
+    let d = tempfile::tempdir().unwrap();
+    // Over 1 MiB, so the file is mapped and its region released when graded.
+    let long = "Fine. ".repeat(160);
+    let body = good_lines(1200).replace("Fine.", &long);
+    assert!(body.len() > 1 << 20, "{}", body.len());
+    let f = write(d.path(), "big.jsonl", body.as_bytes());
+    let o = std::process::Command::new("valgrind")
+        .args(["--tool=none", "-q"])
+        .arg(env!("CARGO_BIN_EXE_assay"))
+        .args(["grade", &f, "--format", "json", "--threads", "1"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{:?}\n{}", o.status, stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inputs"]["graded"], 1200, "{v}");
+}
