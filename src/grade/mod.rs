@@ -29,7 +29,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match};
+use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match, refers};
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
 
@@ -128,6 +128,10 @@ pub struct GradeCache {
     regex_caches: Vec<meta::Cache>,
     org_domains: String,
     org_ready: bool,
+    /// Per entity tag: the values harvested from this record, once asked.
+    entity_values: Vec<Vec<String>>,
+    /// Bit `i`: tag `i` is harvested for this record.
+    entity_ready: u64,
     tried_units: Vec<u64>,
     verdict: Verdict,
 }
@@ -162,6 +166,8 @@ impl GradeCache {
                 .collect(),
             org_domains: String::new(),
             org_ready: false,
+            entity_values: vec![Vec::new(); rubric.entities.len()],
+            entity_ready: 0,
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -188,6 +194,7 @@ impl Rubric {
         cache.hits.clear();
         cache.triggers.clear();
         cache.org_ready = false;
+        cache.entity_ready = 0;
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
         cache.verdict.contested = 0;
@@ -675,10 +682,13 @@ impl Rubric {
             }
         }
         let keys = term.args.as_deref().unwrap_or(&rule.args);
-        if term.args.is_some() && seg.scope != Scope::ToolArgs {
+        // Argument keys filter tool arguments; in the act scope they name
+        // verbs (`args = ["write", "delete"]`).
+        let keyed = matches!(seg.scope, Scope::ToolArgs | Scope::Act);
+        if term.args.is_some() && !keyed {
             return false;
         }
-        if seg.scope == Scope::ToolArgs && !keys.is_empty() {
+        if keyed && !keys.is_empty() {
             let key = record.text(seg.key);
             if !keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
                 return false;
@@ -691,6 +701,27 @@ impl Rubric {
         if term.external {
             let addr = &text[h.start as usize..h.end as usize];
             if !self.is_external(addr, record, cache) {
+                return false;
+            }
+        }
+        if let Some(e) = term.refers_to {
+            let e = e as usize;
+            if cache.entity_ready & (1 << (e % 64)) == 0 || e >= 64 {
+                let values = &mut cache.entity_values[e];
+                values.clear();
+                self.entities[e].harvest(
+                    record
+                        .segments
+                        .iter()
+                        .map(|s| (s.scope, record.text(s.text))),
+                    values,
+                );
+                cache.entity_ready |= 1 << (e % 64);
+            }
+            if !refers(
+                &text[h.start as usize..h.end as usize],
+                &cache.entity_values[e],
+            ) {
                 return false;
             }
         }

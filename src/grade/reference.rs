@@ -72,9 +72,11 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                     let c = calls;
                     calls += 1;
                     out.push(seg(Scope::ToolName, Some(c), &name, "", &name));
+                    let from = out.len();
                     flatten(&input, "", &mut |k, v| {
                         out.push(seg(Scope::ToolArgs, Some(c), &name, k, v))
                     });
+                    push_acts(&mut out, from, i, c, &name);
                 }
                 Item::Text(Scope::Outgoing, text) => split_free_text(&text, |p| match p {
                     FreeTextPiece::Outgoing(t) => out.push(seg(Scope::Outgoing, None, "", "", t)),
@@ -83,9 +85,11 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                         let c = calls;
                         calls += 1;
                         out.push(seg(Scope::ToolName, Some(c), name, "", name));
+                        let from = out.len();
                         for (k, v) in args {
                             out.push(seg(Scope::ToolArgs, Some(c), name, k, v));
                         }
+                        push_acts(&mut out, from, i, c, name);
                     }
                 }),
                 Item::Text(scope, text) => out.push(seg(scope, None, "", "", &text)),
@@ -107,6 +111,7 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                 let c = calls;
                 calls += 1;
                 out.push(seg(Scope::ToolName, Some(c), name, "", name));
+                let from = out.len();
                 match args {
                     Some(Value::String(s)) => match serde_json::from_str::<Value>(s) {
                         Ok(v @ Value::Object(_)) => flatten(&v, "", &mut |k, t| {
@@ -119,10 +124,33 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                     }),
                     None => {}
                 }
+                push_acts(&mut out, from, i, c, name);
             }
         }
     }
     Some(out)
+}
+
+/// The acts of the call whose arguments are `out[from..]`, appended. The
+/// act reader itself is tested on its own (`parse::acts`); here it only
+/// supplies the same segments the fast parser derives.
+fn push_acts(out: &mut Vec<RefSegment>, from: usize, message: usize, call: usize, tool: &str) {
+    let args: Vec<(&str, &str)> = out[from..]
+        .iter()
+        .map(|s| (s.key.as_str(), s.text.as_str()))
+        .collect();
+    let mut acts = Vec::new();
+    crate::parse::acts::read_call(tool, &args, &mut acts);
+    for (verb, target) in acts {
+        out.push(RefSegment {
+            scope: Scope::Act,
+            message,
+            call: Some(call),
+            tool: tool.to_string(),
+            key: verb.name().to_string(),
+            text: target,
+        });
+    }
 }
 
 enum Item {
@@ -252,6 +280,15 @@ fn rule_fires(
     hits: &[(u32, usize, usize, usize)],
 ) -> bool {
     let org = organisation(segs);
+    let entity_values: Vec<Vec<String>> = rubric
+        .entities
+        .iter()
+        .map(|e| {
+            let mut v = Vec::new();
+            e.harvest(segs.iter().map(|s| (s.scope, s.text.as_str())), &mut v);
+            v
+        })
+        .collect();
     let ok = |t: &Term, h: &(u32, usize, usize, usize), negation: bool| -> bool {
         let (p, si, start, end) = *h;
         let s = &segs[si];
@@ -265,14 +302,12 @@ fn rule_fires(
         {
             return false;
         }
-        if t.args.is_some() && s.scope != Scope::ToolArgs {
+        let keyed = matches!(s.scope, Scope::ToolArgs | Scope::Act);
+        if t.args.is_some() && !keyed {
             return false;
         }
         let keys = t.args.as_deref().unwrap_or(&rule.args);
-        if s.scope == Scope::ToolArgs
-            && !keys.is_empty()
-            && !keys.iter().any(|k| k.eq_ignore_ascii_case(&s.key))
-        {
+        if keyed && !keys.is_empty() && !keys.iter().any(|k| k.eq_ignore_ascii_case(&s.key)) {
             return false;
         }
         if negation {
@@ -286,6 +321,11 @@ fn rule_fires(
             if negated {
                 return false;
             }
+        }
+        if let Some(e) = t.refers_to
+            && !crate::rubric::refers(&s.text[start..end], &entity_values[e as usize])
+        {
+            return false;
         }
         if t.external && !external_host(&s.text[start..end], org.iter().map(String::as_str)) {
             return false;

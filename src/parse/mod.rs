@@ -16,7 +16,9 @@
 //! Duplicate keys: the last value wins, because the walk visits keys in order
 //! and overwrites (JSONTestSuite `y_object_duplicated_key`).
 
+pub mod acts;
 mod freetext;
+pub mod shell;
 
 use simd_json::prelude::*;
 use simd_json::tape::{Tape, Value};
@@ -46,11 +48,15 @@ pub enum Scope {
     User = 5,
     /// Tool results returned to the agent (never the agent's words).
     ToolResult = 6,
+    /// An act a tool call carries, read from its arguments whatever the tool
+    /// is called ([`acts`]): the segment's `key` is the verb (`write`,
+    /// `delete`, `kill`, …), its text the target.
+    Act = 7,
 }
 
 impl Scope {
     /// Every scope, in bit order.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Outgoing,
         Scope::Reasoning,
         Scope::ToolName,
@@ -58,6 +64,7 @@ impl Scope {
         Scope::System,
         Scope::User,
         Scope::ToolResult,
+        Scope::Act,
     ];
 
     /// The name used in rubrics and reports.
@@ -70,6 +77,7 @@ impl Scope {
             Scope::System => "system",
             Scope::User => "user",
             Scope::ToolResult => "tool_result",
+            Scope::Act => "act",
         }
     }
 
@@ -352,6 +360,7 @@ pub struct Scratch {
     args_tape: Tape<'static>,
     segments: Vec<Segment<'static>>,
     arena: String,
+    acts: Vec<(acts::Verb, String)>,
 }
 
 impl Default for Scratch {
@@ -387,6 +396,7 @@ impl Scratch {
             args_tape: Tape(Vec::new()),
             segments: Vec::new(),
             arena: String::new(),
+            acts: Vec::new(),
         }
     }
 
@@ -406,6 +416,7 @@ impl Scratch {
             args_tape,
             segments,
             arena,
+            acts,
         } = self;
         buf.clear();
         buf.extend_from_slice(line);
@@ -424,6 +435,7 @@ impl Scratch {
                     args,
                     args_tape,
                     buffers,
+                    acts,
                 };
                 match build(&t, &mut walker) {
                     Err(e) => f(Err(e)),
@@ -527,6 +539,8 @@ struct Walker<'w, 'a> {
     args: &'w mut Vec<u8>,
     args_tape: &'w mut Tape<'static>,
     buffers: &'w mut Buffers,
+    /// The acts of the call being read (reused).
+    acts: &'w mut Vec<(acts::Verb, String)>,
 }
 
 fn type_name(v: Value<'_, '_>) -> &'static str {
@@ -802,6 +816,7 @@ fn content_value<'a>(
                 }
                 let call = *calls;
                 *calls += 1;
+                let from = w.segs.len();
                 w.push(
                     Scope::ToolName,
                     i,
@@ -813,6 +828,7 @@ fn content_value<'a>(
                 if let Some(v) = input {
                     w.flatten_borrowed(i, call, name, "", v)?;
                 }
+                w.read_acts(from);
             }
             "tool_result" => {
                 for (k, v) in obj.iter() {
@@ -860,6 +876,7 @@ fn openai_call<'a>(
             _ => {}
         }
     }
+    let from = w.segs.len();
     w.push(
         Scope::ToolName,
         i,
@@ -872,9 +889,11 @@ fn openai_call<'a>(
         return Ok(());
     };
     match args.into_string() {
-        Some(json_text) => w.flatten_json_text(i, call, name, json_text),
-        None => w.flatten_borrowed(i, call, name, "", args),
+        Some(json_text) => w.flatten_json_text(i, call, name, json_text)?,
+        None => w.flatten_borrowed(i, call, name, "", args)?,
     }
+    w.read_acts(from);
+    Ok(())
 }
 
 impl<'a> Walker<'_, 'a> {
@@ -941,6 +960,7 @@ impl<'a> Walker<'_, 'a> {
             FreeTextPiece::ToolCall { name, args } => {
                 let call = *calls;
                 *calls += 1;
+                let from = self.segs.len();
                 self.push(
                     Scope::ToolName,
                     i,
@@ -959,8 +979,50 @@ impl<'a> Walker<'_, 'a> {
                         Text::Borrowed(v),
                     );
                 }
+                self.read_acts(from);
             }
         });
+    }
+
+    /// Reads the acts of the tool call whose segments start at `from` (its
+    /// name, then its arguments) and appends them as [`Scope::Act`]
+    /// segments, their targets in the arena.
+    fn read_acts(&mut self, from: usize) {
+        let Some(head) = self.segs.get(from).copied() else {
+            return;
+        };
+        let mut args: Vec<(&str, &str)> = Vec::new();
+        let arena: &str = self.arena;
+        let resolve = |t: Text<'a>| -> &str {
+            match t {
+                Text::Borrowed(s) => s,
+                Text::Arena(a, b) => arena.get(a as usize..b as usize).unwrap_or(""),
+            }
+        };
+        for seg in &self.segs[from..] {
+            if seg.scope == Scope::ToolArgs {
+                args.push((resolve(seg.key), resolve(seg.text)));
+            }
+        }
+        let tool = resolve(head.tool);
+        let mut acts = std::mem::take(self.acts);
+        acts.clear();
+        acts::read_call(tool, &args, &mut acts);
+        drop(args);
+        for (verb, target) in &acts {
+            let start = self.arena.len();
+            self.arena.push_str(target);
+            let t = self.arena_span(start);
+            self.push(
+                Scope::Act,
+                head.message,
+                head.call,
+                head.tool,
+                Text::Borrowed(verb.name()),
+                t,
+            );
+        }
+        *self.acts = acts;
     }
 
     fn flatten_borrowed(

@@ -12,7 +12,18 @@ pub(crate) struct RubricFile {
     #[serde(default)]
     pub patterns: BTreeMap<Spanned<String>, Spanned<PatternDef>>,
     #[serde(default)]
+    pub entities: BTreeMap<Spanned<String>, Spanned<EntityDef>>,
+    #[serde(default)]
     pub behaviour: Vec<Spanned<BehaviourDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntityDef {
+    pub scope: Spanned<Vec<Spanned<String>>>,
+    pub cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,4 +92,5 @@ pub(crate) struct TermTable {
     pub args: Option<Vec<String>>,
     #[serde(default)]
     pub external: bool,
+    pub refers_to: Option<String>,
 }

@@ -6,6 +6,7 @@
 //! many rules there are; rules are then evaluated over the (few) hits.
 
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
+use super::entities::EntitySpec;
 use super::error::{RubricError, similar};
 use super::factors::{Factor, required_factors};
 use super::literals::LiteralSet;
@@ -96,6 +97,9 @@ pub(crate) struct Term {
     pub args: Option<Vec<String>>,
     /// The hit must be an e-mail address outside the organisation.
     pub external: bool,
+    /// The hit must refer to a value of this entity tag
+    /// ([`super::entities`]).
+    pub refers_to: Option<u16>,
 }
 
 #[derive(Clone, Debug)]
@@ -444,7 +448,7 @@ pub struct Rubric {
     /// One matcher per distinct set of patterns that some scope needs.
     pub(crate) matchers: Vec<Matcher>,
     /// Which matcher scans text of each scope (`None`: not scanned).
-    pub(crate) scope_matcher: [Option<u8>; 7],
+    pub(crate) scope_matcher: [Option<u8>; 8],
     /// Matchers `0..scope_matchers` scan fields; the rest find negation cues.
     pub(crate) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.
@@ -473,6 +477,8 @@ pub struct Rubric {
     /// Every literal as written: (pattern, text, case_sensitive, word), for
     /// the reference grader.
     pub(crate) literal_sources: Vec<(u32, String, bool, bool)>,
+    /// The entity tags, in name order.
+    pub(crate) entities: Vec<EntitySpec>,
 }
 
 impl Rubric {
@@ -661,6 +667,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             .into_iter()
             .collect::<Result<Vec<_>, RubricError>>()
     };
+    let (entities, entity_ids) = compile_entities(&cx, &file)?;
     let rules_and_matchers = || -> Result<_, RubricError> {
         // Behaviours and rules.
         let mut behaviours = Vec::new();
@@ -722,7 +729,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             }
             let mut rule_names: Vec<&str> = Vec::new();
             for r in &bd.rule {
-                let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids)?;
+                let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids, &entity_ids)?;
                 if rule_names.contains(&rule.name.as_str()) {
                     return Err(cx.err(
                         r.get_ref().name.span(),
@@ -746,7 +753,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         // Each scope is scanned only for the patterns its rules can use, so
         // reasoning text (large, read by few rules) meets a small automaton.
         let mut sets: Vec<Vec<bool>> = Vec::new();
-        let mut scope_matcher = [None; 7];
+        let mut scope_matcher = [None; Scope::ALL.len()];
         for scope in Scope::ALL {
             let mut want = vec![false; pattern_names.len()];
             for r in rules.iter().filter(|r| r.scopes.contains(scope)) {
@@ -936,7 +943,84 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         scanned,
         hash: fnv1a(source),
         literal_sources,
+        entities,
     })
+}
+
+/// The `[entities.NAME]` tags: their scopes, and the literals of their cue
+/// and `unless` patterns (literal patterns only: a context is found by one
+/// automaton pass).
+fn compile_entities(
+    cx: &Ctx<'_>,
+    file: &RubricFile,
+) -> Result<(Vec<EntitySpec>, HashMap<String, u16>), RubricError> {
+    let mut specs = Vec::new();
+    let mut ids = HashMap::new();
+    let literals = |names: &[Spanned<String>]| -> Result<Vec<(String, bool)>, RubricError> {
+        let mut out = Vec::new();
+        for n in names {
+            let Some((_, def)) = file
+                .patterns
+                .iter()
+                .find(|(k, _)| k.get_ref() == n.get_ref())
+            else {
+                let e = cx.err(n.span(), format!("unknown pattern `{}`", n.get_ref()));
+                return Err(
+                    match similar(
+                        n.get_ref(),
+                        file.patterns.keys().map(|k| k.get_ref().as_str()),
+                    ) {
+                        Some(m) => e.help(format!("did you mean `{m}`?")),
+                        None => e.help("define it under `[patterns.NAME]`"),
+                    },
+                );
+            };
+            let d = def.get_ref();
+            if !d.regex.is_empty() {
+                return Err(cx
+                    .err(
+                        n.span(),
+                        format!(
+                            "pattern `{}` has regexes; entity cues take literal patterns",
+                            n.get_ref()
+                        ),
+                    )
+                    .help("name a pattern of `literals` only here"));
+            }
+            out.extend(d.literals.iter().map(|l| (l.get_ref().clone(), d.word)));
+        }
+        Ok(out)
+    };
+    for (name, def) in &file.entities {
+        check_name(cx, name)?;
+        let d = def.get_ref();
+        let mut scopes = ScopeSet::default();
+        for sc in d.scope.get_ref() {
+            match Scope::from_name(sc.get_ref()) {
+                Some(s) => scopes.insert(s),
+                None => {
+                    return Err(cx
+                        .err(sc.span(), format!("unknown scope `{}`", sc.get_ref()))
+                        .help(scope_help()));
+                }
+            }
+        }
+        if d.cues.is_empty() {
+            return Err(cx
+                .err(
+                    name.span(),
+                    format!("entity tag `{}` has no `cues`", name.get_ref()),
+                )
+                .help("name the literal patterns that mark a context, `cues = [\"...\"]`"));
+        }
+        let spec = EntitySpec::new(scopes, &literals(&d.cues)?, &literals(&d.unless)?)
+            .map_err(|e| cx.err(def.span(), format!("entity tag `{}`: {e}", name.get_ref())))?;
+        let id =
+            u16::try_from(specs.len()).map_err(|_| cx.err(name.span(), "too many entity tags"))?;
+        ids.insert(name.get_ref().clone(), id);
+        specs.push(spec);
+    }
+    Ok((specs, ids))
 }
 
 fn first_line(s: &str) -> String {
@@ -967,6 +1051,7 @@ fn compile_rule(
     bname: &str,
     r: &Spanned<RuleDef>,
     ids: &HashMap<String, u32>,
+    entity_ids: &HashMap<String, u16>,
 ) -> Result<Rule, RubricError> {
     let d = r.get_ref();
     check_name(cx, &d.name)?;
@@ -1014,14 +1099,28 @@ fn compile_rule(
                         pattern: pattern(n, span)?,
                         args: None,
                         external: false,
+                        refers_to: None,
                     },
                     TermDef::Table(tt) => Term {
-                        pattern: pattern(&tt.pattern, span)?,
+                        pattern: pattern(&tt.pattern, span.clone())?,
                         args: tt
                             .args
                             .as_ref()
                             .map(|a| a.iter().map(|k| k.to_ascii_lowercase()).collect()),
                         external: tt.external,
+                        refers_to: match &tt.refers_to {
+                            None => None,
+                            Some(e) => Some(*entity_ids.get(e).ok_or_else(|| {
+                                let err = cx.err(
+                                    span.clone(),
+                                    format!("unknown entity tag `{e}` in rule `{full}`"),
+                                );
+                                match similar(e, entity_ids.keys().map(String::as_str)) {
+                                    Some(m) => err.help(format!("did you mean `{m}`?")),
+                                    None => err.help("declare it under `[entities.NAME]` with `scope` and `cues`"),
+                                }
+                            })?),
+                        },
                     },
                 })
             })

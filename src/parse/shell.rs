@@ -1,0 +1,655 @@
+//! Shell command lines read the way a shell reads them, for [`super::acts`].
+//!
+//! Tokens (words, operators, redirections, here-documents, quoting) come
+//! from `brush-parser`'s tokenizer, the lexer of the brush shell, so that
+//! `echo 'a; rm b'` is one command and `a;rm b` two. What each simple
+//! command *does* to a file, process, service or schedule is then read from
+//! its words: `rm`, `mv`, `cp`, `tee`, `sed -i`, `truncate`, `chmod`,
+//! `kill`, `systemctl stop`, `crontab -r`, redirections, heredocs, and the
+//! programs handed to `sh -c` or `python -c`, which are read in turn.
+//!
+//! Bounded: a line longer than [`MAX_SHELL_BYTES`] is read up to that many
+//! bytes, nested programs at most [`MAX_DEPTH`] deep, and at most
+//! [`MAX_ACTS`] acts are reported per line. A line the tokenizer rejects (an
+//! unterminated quote, a transcript cut mid-command) is read word by word
+//! instead, so a half-written command still counts.
+
+use super::acts::{Emit, Verb, read_program};
+use brush_parser::{Token, TokenizerOptions, uncached_tokenize_str};
+
+/// Longest command text read, in bytes (a heredoc included).
+pub const MAX_SHELL_BYTES: usize = 64 * 1024;
+/// How deep `sh -c '…python -c "…"…'` nesting is followed.
+pub const MAX_DEPTH: u32 = 4;
+/// Acts reported per command line at most.
+pub const MAX_ACTS: usize = 64;
+
+/// Commands that only read: a call of these names no act.
+const READ_ONLY: &[&str] = &[
+    "cat",
+    "less",
+    "more",
+    "head",
+    "tail",
+    "grep",
+    "egrep",
+    "fgrep",
+    "rg",
+    "ls",
+    "ll",
+    "find",
+    "stat",
+    "file",
+    "wc",
+    "diff",
+    "echo",
+    "printf",
+    "pwd",
+    "cd",
+    "which",
+    "whoami",
+    "id",
+    "ps",
+    "top",
+    "pgrep",
+    "date",
+    "true",
+    "false",
+    "test",
+    "[",
+    "sleep",
+    "sort",
+    "uniq",
+    "awk",
+    "cut",
+    "tr",
+    "env",
+    "printenv",
+    "hostname",
+    "uname",
+    "df",
+    "du",
+    "free",
+    "md5sum",
+    "sha256sum",
+    "readlink",
+    "realpath",
+    "basename",
+    "dirname",
+    "jq",
+    "tree",
+    "history",
+    "export",
+    "set",
+    "source",
+    ".",
+    "exit",
+    "return",
+    "read",
+    "journalctl",
+    "nl",
+    "xxd",
+];
+
+/// Prefixes that run the command after them.
+const WRAPPERS: &[&str] = &[
+    "sudo", "nohup", "exec", "command", "builtin", "time", "nice", "ionice", "timeout", "doas",
+    "stdbuf", "setsid",
+];
+
+/// Whether `first` (a command name) is one this reader knows: used to decide
+/// that a lone string argument of an unknown tool is a shell line.
+pub fn known_command(first: &str) -> bool {
+    let name = basename(first);
+    READ_ONLY.contains(&name)
+        || WRAPPERS.contains(&name)
+        || matches!(
+            name,
+            "rm" | "unlink"
+                | "shred"
+                | "rmdir"
+                | "mv"
+                | "cp"
+                | "install"
+                | "ln"
+                | "tee"
+                | "sed"
+                | "perl"
+                | "truncate"
+                | "dd"
+                | "chmod"
+                | "chattr"
+                | "chown"
+                | "chgrp"
+                | "kill"
+                | "pkill"
+                | "killall"
+                | "systemctl"
+                | "service"
+                | "crontab"
+                | "sh"
+                | "bash"
+                | "zsh"
+                | "dash"
+                | "eval"
+                | "touch"
+                | "mkdir"
+                | "curl"
+                | "wget"
+                | "git"
+                | "docker"
+                | "kubectl"
+                | "pip"
+                | "make"
+        )
+        || is_python(name)
+}
+
+fn basename(w: &str) -> &str {
+    w.rsplit('/').next().unwrap_or(w)
+}
+
+fn is_python(name: &str) -> bool {
+    name == "python"
+        || name
+            .strip_prefix("python")
+            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
+fn is_shell(name: &str) -> bool {
+    matches!(name, "sh" | "bash" | "zsh" | "dash" | "ksh" | "ash")
+}
+
+/// One simple command as read: its words (unquoted), the files its
+/// redirections write, and its here-document or here-string (standard input).
+#[derive(Default)]
+struct Simple {
+    words: Vec<String>,
+    writes: Vec<String>,
+    stdin: Option<String>,
+}
+
+/// Reads `line` and reports each act to `emit`.
+pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let line = cut(line, MAX_SHELL_BYTES);
+    let mut vars: Vec<(String, String)> = Vec::new();
+    let opts = TokenizerOptions::default();
+    let commands = match uncached_tokenize_str(line, &opts) {
+        Ok(tokens) => simple_commands(&tokens),
+        Err(_) => fallback_commands(line),
+    };
+    for mut c in commands {
+        // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
+        // for the commands after them.
+        while let Some(w) = c.words.first() {
+            match assignment(w) {
+                Some((k, v)) => {
+                    let v = expand(v, &vars);
+                    vars.retain(|(n, _)| n != k);
+                    vars.push((k.to_string(), v));
+                    c.words.remove(0);
+                }
+                None => break,
+            }
+        }
+        for w in c.words.iter_mut().chain(c.writes.iter_mut()) {
+            if w.contains('$') {
+                *w = expand(w, &vars);
+            }
+        }
+        for t in &c.writes {
+            if !t.starts_with("/dev/") {
+                emit.act(Verb::Write, t);
+            }
+        }
+        command(&c.words, c.stdin.as_deref(), depth, emit);
+        if emit.full() {
+            return;
+        }
+    }
+}
+
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn assignment(w: &str) -> Option<(&str, &str)> {
+    let (k, v) = w.split_once('=')?;
+    let ok = !k.is_empty()
+        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !k.as_bytes()[0].is_ascii_digit();
+    ok.then_some((k, v))
+}
+
+/// `$name` and `${name}` replaced by values assigned earlier on the line.
+fn expand(w: &str, vars: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut rest = w;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let (name, skip) = if let Some(b) = after.strip_prefix('{') {
+            match b.find('}') {
+                Some(j) => (&b[..j], j + 2),
+                None => ("", 0),
+            }
+        } else {
+            let n = after
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count();
+            (&after[..n], n)
+        };
+        match vars.iter().rev().find(|(k, _)| k == name) {
+            Some((_, v)) if !name.is_empty() => out.push_str(v),
+            _ => {
+                out.push('$');
+                out.push_str(&after[..skip]);
+            }
+        }
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Groups tokens into simple commands: operators end one, redirections
+/// attach their target to it.
+fn simple_commands(tokens: &[Token]) -> Vec<Simple> {
+    let mut out = Vec::new();
+    let mut cur = Simple::default();
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i] {
+            Token::Word(w, _) => {
+                // A lone file-descriptor number before a redirection (`2>&1`).
+                let fd = w.len() == 1
+                    && w.as_bytes()[0].is_ascii_digit()
+                    && matches!(tokens.get(i + 1), Some(Token::Operator(o, _)) if is_redirect(o));
+                if !fd {
+                    cur.words.push(unquote(w));
+                }
+            }
+            Token::Operator(op, _) => match op.as_str() {
+                ">" | ">>" | ">|" | "&>" | "&>>" | "<>" => {
+                    if let Some(Token::Word(w, _)) = tokens.get(i + 1) {
+                        cur.writes.push(unquote(w));
+                        i += 1;
+                    }
+                }
+                "<<" | "<<-" => {
+                    // delimiter, body, delimiter again
+                    if let Some(Token::Word(body, _)) = tokens.get(i + 2) {
+                        cur.stdin = Some(body.clone());
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                }
+                "<<<" => {
+                    if let Some(Token::Word(w, _)) = tokens.get(i + 1) {
+                        cur.stdin = Some(unquote(w));
+                        i += 1;
+                    }
+                }
+                "<" | ">&" | "<&" => i += 1,
+                _ => {
+                    if !cur.words.is_empty() || !cur.writes.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                }
+            },
+        }
+        i += 1;
+    }
+    if !cur.words.is_empty() || !cur.writes.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn is_redirect(op: &str) -> bool {
+    matches!(
+        op,
+        ">" | ">>" | ">|" | "&>" | "&>>" | "<>" | "<" | ">&" | "<&"
+    )
+}
+
+/// Word-by-word reading of a line the tokenizer rejected.
+fn fallback_commands(line: &str) -> Vec<Simple> {
+    line.split([';', '\n', '|', '&'])
+        .map(|part| {
+            let mut s = Simple::default();
+            let mut words = part.split_whitespace();
+            while let Some(w) = words.next() {
+                let w = w.trim_matches(|c| c == '\'' || c == '"');
+                if let Some(t) = w.strip_prefix(">>").or_else(|| w.strip_prefix('>')) {
+                    let t = if t.is_empty() {
+                        words
+                            .next()
+                            .unwrap_or("")
+                            .trim_matches(|c| c == '\'' || c == '"')
+                    } else {
+                        t
+                    };
+                    if !t.is_empty() {
+                        s.writes.push(t.to_string());
+                    }
+                } else {
+                    s.words.push(w.to_string());
+                }
+            }
+            s
+        })
+        .filter(|s| !s.words.is_empty() || !s.writes.is_empty())
+        .collect()
+}
+
+/// Removes shell quoting from one word: `'…'` literal, `"…"` with `\`
+/// escapes of `$ \` " newline`, and `\x` outside quotes.
+pub fn unquote(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut chars = w.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                for c in chars.by_ref() {
+                    if c == '\'' {
+                        break;
+                    }
+                    out.push(c);
+                }
+            }
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => match chars.peek() {
+                            Some(&n @ ('$' | '`' | '"' | '\\' | '\n')) => {
+                                chars.next();
+                                if n != '\n' {
+                                    out.push(n);
+                                }
+                            }
+                            _ => out.push('\\'),
+                        },
+                        c => out.push(c),
+                    }
+                }
+            }
+            '\\' => {
+                if let Some(n) = chars.next()
+                    && n != '\n'
+                {
+                    out.push(n);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words that are not options (`-x`, `--long`), after `--` all of them.
+fn operands(args: &[String]) -> impl Iterator<Item = &str> {
+    let mut dashdash = false;
+    args.iter().filter_map(move |a| {
+        if dashdash {
+            return Some(a.as_str());
+        }
+        if a == "--" {
+            dashdash = true;
+            return None;
+        }
+        (!a.starts_with('-') || a == "-").then_some(a.as_str())
+    })
+}
+
+/// What one simple command does.
+fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_>) {
+    let mut w = words;
+    // Strip wrappers (`sudo -u x`, `timeout 5`, `env A=b`, `nice -n 5`).
+    loop {
+        let Some(first) = w.first() else { return };
+        let name = basename(first);
+        if WRAPPERS.contains(&name) || name == "env" || name == "xargs" {
+            w = &w[1..];
+            while let Some(a) = w.first() {
+                let takes_value = matches!(a.as_str(), "-u" | "-g" | "-n" | "-s" | "-k" | "-C");
+                if a.starts_with('-') || assignment(a).is_some() || a.parse::<f64>().is_ok() {
+                    w = &w[1..];
+                    if takes_value && !w.is_empty() {
+                        w = &w[1..];
+                    }
+                } else {
+                    break;
+                }
+            }
+            if name == "env" && w.is_empty() {
+                return;
+            }
+            continue;
+        }
+        break;
+    }
+    let Some(first) = w.first() else { return };
+    let name = basename(first);
+    let args = &w[1..];
+    match name {
+        "rm" | "unlink" | "shred" | "rmdir" | "srm" => {
+            for t in operands(args) {
+                emit.act(Verb::Delete, t);
+            }
+        }
+        "mv" => {
+            let ops: Vec<&str> = operands(args).collect();
+            if let Some((dest, srcs)) = ops.split_last() {
+                for s in srcs {
+                    emit.act(Verb::Move, s);
+                }
+                if !srcs.is_empty() {
+                    emit.act(Verb::Write, dest);
+                }
+            }
+        }
+        "cp" | "install" | "ln" => {
+            let ops: Vec<&str> = operands(args).collect();
+            if ops.len() >= 2 {
+                emit.act(Verb::Write, ops[ops.len() - 1]);
+            }
+        }
+        "tee" => {
+            for t in operands(args) {
+                emit.act(Verb::Write, t);
+            }
+        }
+        "sed" | "perl" => {
+            let in_place = args.iter().any(|a| {
+                a.starts_with("-i")
+                    || a.starts_with("--in-place")
+                    || (name == "perl"
+                        && a.starts_with('-')
+                        && a.contains('i')
+                        && !a.starts_with("--"))
+            });
+            if in_place {
+                // The script is the first operand unless given with -e/-f.
+                let explicit = args
+                    .iter()
+                    .any(|a| a == "-e" || a == "-f" || a.starts_with("--expression"));
+                let mut skip_next = false;
+                let mut first_op = !explicit;
+                for a in args {
+                    if skip_next {
+                        skip_next = false;
+                        continue;
+                    }
+                    if a == "-e" || a == "-f" {
+                        skip_next = true;
+                        continue;
+                    }
+                    if a.starts_with('-') {
+                        continue;
+                    }
+                    if first_op {
+                        first_op = false;
+                        continue;
+                    }
+                    emit.act(Verb::Write, a);
+                }
+            }
+        }
+        "truncate" => {
+            let mut skip = false;
+            for a in args {
+                if skip {
+                    skip = false;
+                } else if a == "-s" || a == "--size" || a == "-r" {
+                    skip = true;
+                } else if !a.starts_with('-') {
+                    emit.act(Verb::Write, a);
+                }
+            }
+        }
+        "dd" => {
+            for a in args {
+                if let Some(t) = a.strip_prefix("of=") {
+                    emit.act(Verb::Write, t);
+                }
+            }
+        }
+        "chmod" | "chattr" | "chown" | "chgrp" | "setfacl" => {
+            // The first word that is not an option is the mode or owner;
+            // `chmod -x f` and `chattr +i f` put the mode first, dash or not.
+            let mut mode_seen = false;
+            for a in args {
+                let is_mode = !mode_seen
+                    && (a.starts_with('+')
+                        || (a.starts_with('-')
+                            && name != "chown"
+                            && name != "chgrp"
+                            && is_mode_flag(a))
+                        || !a.starts_with('-'));
+                if is_mode {
+                    mode_seen = true;
+                    continue;
+                }
+                if a.starts_with('-') {
+                    continue;
+                }
+                emit.act(Verb::Chmod, a);
+            }
+        }
+        "kill" => {
+            let mut skip = false;
+            for a in args {
+                if skip {
+                    skip = false;
+                } else if a == "-s" || a == "-n" {
+                    skip = true;
+                } else if !a.starts_with('-') {
+                    emit.act(Verb::Kill, a);
+                }
+            }
+        }
+        "pkill" | "killall" => {
+            let mut skip = false;
+            for a in args {
+                if skip {
+                    skip = false;
+                } else if matches!(
+                    a.as_str(),
+                    "-s" | "-u" | "-U" | "-g" | "-G" | "-t" | "-P" | "--signal"
+                ) {
+                    skip = true;
+                } else if !a.starts_with('-') {
+                    emit.act(Verb::Kill, a);
+                }
+            }
+        }
+        "systemctl" | "service" | "launchctl" | "supervisorctl" | "docker" | "podman" => {
+            let stops = ["stop", "disable", "mask", "kill", "unload", "remove", "rm"];
+            let ops: Vec<&str> = operands(args).collect();
+            if name == "service" {
+                if ops.len() >= 2 && stops.contains(&ops[1]) {
+                    emit.act(Verb::Stop, ops[0]);
+                }
+            } else if let Some(pos) = ops.iter().position(|o| stops.contains(o)) {
+                for t in &ops[pos + 1..] {
+                    emit.act(Verb::Stop, t);
+                }
+            }
+        }
+        "crontab" => {
+            let ops: Vec<&str> = operands(args).collect();
+            if args.iter().any(|a| a == "-r") {
+                emit.act(Verb::Delete, "crontab");
+            } else if args.iter().any(|a| a == "-e") || !ops.is_empty() {
+                emit.act(Verb::Write, "crontab");
+            }
+        }
+        "find" => {
+            let deletes = args.iter().any(|a| a == "-delete")
+                || args.windows(2).any(|p| {
+                    p[0] == "-exec" && matches!(basename(&p[1]), "rm" | "shred" | "unlink")
+                });
+            if deletes {
+                for a in args.iter().take_while(|a| !a.starts_with('-')) {
+                    emit.act(Verb::Delete, a);
+                }
+            }
+        }
+        "eval" => read_shell(&args.join(" "), depth + 1, emit),
+        n if is_shell(n) => {
+            if let Some(i) = args
+                .iter()
+                .position(|a| a.starts_with('-') && a.ends_with('c') && !a.starts_with("--"))
+            {
+                if let Some(prog) = args.get(i + 1) {
+                    read_shell(prog, depth + 1, emit);
+                }
+            } else if let Some(script) = operands(args).next() {
+                emit.act(Verb::Run, script);
+            } else if let Some(body) = stdin {
+                read_shell(body, depth + 1, emit);
+            }
+        }
+        n if is_python(n) || matches!(n, "node" | "ruby" | "perl") => {
+            let flag = if n.starts_with("python") { "-c" } else { "-e" };
+            if let Some(i) = args.iter().position(|a| a == flag) {
+                emit.act(Verb::Run, n);
+                if let Some(prog) = args.get(i + 1) {
+                    read_program(prog, depth + 1, emit);
+                }
+            } else if let Some(script) = operands(args).find(|a| *a != "-") {
+                emit.act(Verb::Run, script);
+            } else if let Some(body) = stdin {
+                emit.act(Verb::Run, n);
+                read_program(body, depth + 1, emit);
+            }
+        }
+        n if READ_ONLY.contains(&n) => {
+            // `cat << EOF > f` is a write through the redirection (above).
+        }
+        _ => {
+            emit.act(Verb::Run, first);
+        }
+    }
+}
+
+fn is_mode_flag(a: &str) -> bool {
+    let b = a.trim_start_matches('-');
+    !b.is_empty()
+        && b.bytes()
+            .all(|c| matches!(c, b'r' | b'w' | b'x' | b'X' | b's' | b't'))
+}
