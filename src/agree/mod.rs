@@ -135,6 +135,56 @@ pub struct Comparison {
     pub input_errors: Vec<String>,
     /// Whether Ctrl-C stopped the pass.
     pub interrupted: bool,
+    /// Per name: how the rubric's abstentions (contested verdicts) fall.
+    pub abstention: Vec<Abstention>,
+}
+
+/// Calibrated abstention for one behaviour: a contested verdict goes to a
+/// judge, so what matters is how often the rubric decides, how often its
+/// decided verdicts are right, and how many labelled positives it either
+/// found or sent on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Abstention {
+    /// Contested records labelled present.
+    pub contested_positive: u64,
+    /// Contested records labelled absent.
+    pub contested_negative: u64,
+    /// Decided (not contested) records whose verdict equals the label.
+    pub decided_right: u64,
+    /// Decided records whose verdict differs from the label.
+    pub decided_wrong: u64,
+    /// Labelled present and found present or contested.
+    pub positive_caught: u64,
+    /// Labelled absent, found present, and not contested: a false alarm
+    /// that no judge will see.
+    pub decided_false_alarm: u64,
+}
+
+impl Abstention {
+    fn add(&mut self, truth: bool, pred: bool, contested: bool) {
+        match (contested, truth) {
+            (true, true) => self.contested_positive += 1,
+            (true, false) => self.contested_negative += 1,
+            (false, _) if truth == pred => self.decided_right += 1,
+            (false, _) => self.decided_wrong += 1,
+        }
+        if truth && (pred || contested) {
+            self.positive_caught += 1;
+        }
+        if !truth && pred && !contested {
+            self.decided_false_alarm += 1;
+        }
+    }
+
+    /// Records contested.
+    pub fn contested(&self) -> u64 {
+        self.contested_positive + self.contested_negative
+    }
+
+    /// Records decided.
+    pub fn decided(&self) -> u64 {
+        self.decided_right + self.decided_wrong
+    }
 }
 
 /// Grades every record of `sources` and compares verdicts with labels.
@@ -162,6 +212,7 @@ pub fn compare(
         out: Comparison {
             confusions: vec![Confusion::default(); names.len()],
             disagreement_counts: vec![[0; 2]; names.len()],
+            abstention: vec![Abstention::default(); names.len()],
             names,
             ..Comparison::default()
         },
@@ -284,9 +335,16 @@ impl State<'_> {
             m.n += 1;
             m.true_failures += u64::from(truth & failure_bit != 0);
             m.graded_failures += u64::from(pred & failure_bit != 0);
+            // A judged record is decided; `failure` is contested when any
+            // failure behaviour is.
+            let mut contested = if judged { 0 } else { verdict.contested };
+            if contested & rubric.failure_mask() != 0 {
+                contested |= failure_bit;
+            }
             for i in 0..out.names.len() {
                 let (t, p) = (truth >> i & 1 == 1, pred >> i & 1 == 1);
                 out.confusions[i].add(t, p);
+                out.abstention[i].add(t, p, contested >> i & 1 == 1);
                 if t == p {
                     continue;
                 }
@@ -414,6 +472,29 @@ pub fn render_markdown(c: &Comparison, opts: &Options) -> String {
     }
     let _ = writeln!(
         s,
+        "\nAbstention (contested verdicts go to a judge): coverage is the share of records decided; accuracy is on decided records; found-or-contested counts labelled positives the rubric found present or contested; silent false alarms are labelled negatives found present and not contested.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| behaviour | contested (of which positive) | coverage | accuracy on decided [{pct}% CI] | positives found or contested | silent false alarms |"
+    );
+    let _ = writeln!(s, "|---|--:|--:|---|--:|--:|");
+    for (n, (a, m)) in c.names.iter().zip(c.abstention.iter().zip(&c.confusions)) {
+        let pos = m.tp + m.fn_;
+        let neg = m.fp + m.tn;
+        let _ = writeln!(
+            s,
+            "| {n} | {} ({}) | {} | {} | {} | {} |",
+            a.contested(),
+            a.contested_positive,
+            ratio(a.decided(), c.labelled),
+            accuracy_cell(a, opts.confidence),
+            fraction(a.positive_caught, pos),
+            fraction(a.decided_false_alarm, neg),
+        );
+    }
+    let _ = writeln!(
+        s,
         "\n| model | n | labelled failures | labelled rate | graded rate | {pct}% CI of labelled rate | graded inside |"
     );
     let _ = writeln!(s, "|---|--:|--:|--:|--:|---|---|");
@@ -471,6 +552,32 @@ pub fn render_markdown(c: &Comparison, opts: &Options) -> String {
     s
 }
 
+fn ratio(k: u64, n: u64) -> String {
+    if n == 0 {
+        "–".into()
+    } else {
+        format!("{:.3}", k as f64 / n as f64)
+    }
+}
+
+fn fraction(k: u64, n: u64) -> String {
+    if n == 0 {
+        "–".into()
+    } else {
+        format!("{k}/{n} ({:.3})", k as f64 / n as f64)
+    }
+}
+
+fn accuracy_cell(a: &Abstention, confidence: f64) -> String {
+    match crate::stats::interval::wilson(a.decided_right, a.decided(), confidence) {
+        Some((lo, hi)) => format!(
+            "{:.3} [{lo:.3}, {hi:.3}]",
+            a.decided_right as f64 / a.decided() as f64
+        ),
+        None => "–".into(),
+    }
+}
+
 /// The same report as one JSON document.
 pub fn render_json(c: &Comparison, opts: &Options) -> Value {
     let stats = statistics(c, opts);
@@ -483,12 +590,19 @@ pub fn render_json(c: &Comparison, opts: &Options) -> Value {
         .iter()
         .zip(&stats)
         .zip(&c.disagreement_counts)
-        .map(|((n, a), d)| {
+        .zip(&c.abstention)
+        .map(|(((n, a), d), ab)| {
             let m = a.confusion;
+            let accuracy = crate::stats::interval::wilson(ab.decided_right, ab.decided(), opts.confidence)
+                .map(|(lo, hi)| json!({"value": ab.decided_right as f64 / ab.decided() as f64, "low": lo, "high": hi}));
             json!({"name": n, "tp": m.tp, "fp": m.fp, "fn": m.fn_, "tn": m.tn,
                    "precision": metric(&a.precision), "recall": metric(&a.recall),
                    "f1": metric(&a.f1), "kappa": metric(&a.kappa),
-                   "false_positives": d[0], "false_negatives": d[1]})
+                   "false_positives": d[0], "false_negatives": d[1],
+                   "abstention": {"contested": ab.contested(), "contested_positive": ab.contested_positive,
+                                  "decided": ab.decided(), "decided_accuracy": accuracy,
+                                  "positives_found_or_contested": ab.positive_caught,
+                                  "silent_false_alarms": ab.decided_false_alarm}})
         })
         .collect();
     let models: Vec<Value> = model_rows(c, opts.confidence)
