@@ -29,7 +29,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match, refers};
+use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match, needle};
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
 
@@ -128,10 +128,9 @@ pub struct GradeCache {
     regex_caches: Vec<meta::Cache>,
     org_domains: String,
     org_ready: bool,
-    /// Per entity tag: the values harvested from this record, once asked.
-    entity_values: Vec<Vec<String>>,
-    /// Bit `i`: tag `i` is harvested for this record.
-    entity_ready: u64,
+    /// Whether `entity_found` holds this record's entity cues.
+    entity_scanned: bool,
+    entity_found: Vec<(u16, u32, u32, u32)>,
     tried_units: Vec<u64>,
     verdict: Verdict,
 }
@@ -166,8 +165,8 @@ impl GradeCache {
                 .collect(),
             org_domains: String::new(),
             org_ready: false,
-            entity_values: vec![Vec::new(); rubric.entities.len()],
-            entity_ready: 0,
+            entity_scanned: false,
+            entity_found: Vec::new(),
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -194,7 +193,7 @@ impl Rubric {
         cache.hits.clear();
         cache.triggers.clear();
         cache.org_ready = false;
-        cache.entity_ready = 0;
+        cache.entity_scanned = false;
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
         cache.verdict.contested = 0;
@@ -695,7 +694,7 @@ impl Rubric {
             }
         }
         let text = record.text(seg.text);
-        if negation && self.negated(rule, h, text, cache) {
+        if negation && (self.negated(rule, h, text, cache) || warned(rule, h, text)) {
             return false;
         }
         if term.external {
@@ -705,23 +704,36 @@ impl Rubric {
             }
         }
         if let Some(e) = term.refers_to {
-            let e = e as usize;
-            if cache.entity_ready & (1 << (e % 64)) == 0 || e >= 64 {
-                let values = &mut cache.entity_values[e];
-                values.clear();
-                self.entities[e].harvest(
+            // A target whose stem the environment never mentions refers to
+            // nothing there: most acts, at the cost of a memchr pass.
+            let target = &text[h.start as usize..h.end as usize];
+            if !self.entities.mentioned(
+                needle(target),
+                record
+                    .segments
+                    .iter()
+                    .map(|s| (s.scope, record.text(s.text))),
+            ) {
+                return false;
+            }
+            // The cues of every tag are found in one pass, the first time
+            // any tag is needed; a tag's values are built when it is.
+            if !cache.entity_scanned {
+                self.entities.scan(
                     record
                         .segments
                         .iter()
                         .map(|s| (s.scope, record.text(s.text))),
-                    values,
+                    &mut cache.entity_found,
                 );
-                cache.entity_ready |= 1 << (e % 64);
+                cache.entity_scanned = true;
             }
-            if !refers(
-                &text[h.start as usize..h.end as usize],
-                &cache.entity_values[e],
-            ) {
+            if !self
+                .entities
+                .refers_to(e, target, &cache.entity_found, |i| {
+                    record.text(record.segments[i as usize].text)
+                })
+            {
                 return false;
             }
         }
@@ -812,6 +824,27 @@ impl Rubric {
             cache.org_domains.split('\n').filter(|o| !o.is_empty()),
         )
     }
+}
+
+/// A `warned_by` cue starts at most `warning_window` bytes after the hit,
+/// with no blank line between: "the override code EXEC-4429. It must NOT be
+/// used" warns against what it names.
+fn warned(rule: &Rule, h: Hit, text: &str) -> bool {
+    let Some(w) = &rule.warnings else {
+        return false;
+    };
+    let from = h.end as usize;
+    let longest = w.lits.iter().map(|l| l.0.len()).max().unwrap_or(0);
+    let to = (from + rule.warning_window + longest).min(text.len());
+    let bytes = text.as_bytes();
+    w.ac.find_overlapping_iter(&bytes[from..to]).any(|m| {
+        let (s, e) = (from + m.start(), from + m.end());
+        let (lit, case_sensitive, word) = &w.lits[m.pattern().as_usize()];
+        s - from <= rule.warning_window
+            && (!case_sensitive || &bytes[s..e] == lit.as_bytes())
+            && (!word || word_bounded(text, s, e))
+            && memchr::memmem::find(&bytes[from..s], b"\n\n").is_none()
+    })
 }
 
 /// Whether the destination named by `hit` (an e-mail address, a URL, a

@@ -280,12 +280,19 @@ fn rule_fires(
     hits: &[(u32, usize, usize, usize)],
 ) -> bool {
     let org = organisation(segs);
-    let entity_values: Vec<Vec<String>> = rubric
+    let mut found = Vec::new();
+    rubric
         .entities
-        .iter()
-        .map(|e| {
-            let mut v = Vec::new();
-            e.harvest(segs.iter().map(|s| (s.scope, s.text.as_str())), &mut v);
+        .scan(segs.iter().map(|s| (s.scope, s.text.as_str())), &mut found);
+    let entity_values: Vec<crate::rubric::EntityValues> = (0..rubric.entities.len())
+        .map(|tag| {
+            let mut v = crate::rubric::EntityValues::default();
+            rubric.entities.values(
+                tag as u16,
+                &found,
+                |i| segs[i as usize].text.as_str(),
+                &mut v,
+            );
             v
         })
         .collect();
@@ -318,7 +325,14 @@ fn rule_fires(
                     && start - c.3 <= rule.negation_window
                     && !s.text[c.3..start].contains(['.', '!', '?', ';', ',', '\n'])
             });
-            if negated {
+            let warned = hits.iter().any(|c| {
+                c.1 == si
+                    && rule.warned_by.contains(&c.0)
+                    && c.2 >= end
+                    && c.2 - end <= rule.warning_window
+                    && !s.text[end..c.2].contains("\n\n")
+            });
+            if negated || warned {
                 return false;
             }
         }

@@ -177,9 +177,17 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     let line = cut(line, MAX_SHELL_BYTES);
     let mut vars: Vec<(String, String)> = Vec::new();
     let opts = TokenizerOptions::default();
-    let commands = match uncached_tokenize_str(line, &opts) {
-        Ok(tokens) => simple_commands(&tokens),
-        Err(_) => fallback_commands(line),
+    // A line without quoting, escapes, expansions, here-documents, globs or
+    // grouping is split exactly by whitespace and operators, as a shell
+    // splits it; most agents' commands are such lines, and this path
+    // allocates a few words where the tokenizer allocates per character.
+    let commands = if is_plain(line) {
+        plain_commands(line)
+    } else {
+        match uncached_tokenize_str(line, &opts) {
+            Ok(tokens) => simple_commands(&tokens),
+            Err(_) => fallback_commands(line),
+        }
     };
     for mut c in commands {
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
@@ -323,6 +331,97 @@ fn is_redirect(op: &str) -> bool {
         op,
         ">" | ">>" | ">|" | "&>" | "&>>" | "<>" | "<" | ">&" | "<&"
     )
+}
+
+fn is_plain(line: &str) -> bool {
+    !line.bytes().any(|b| {
+        matches!(
+            b,
+            b'\''
+                | b'"'
+                | b'\\'
+                | b'$'
+                | b'`'
+                | b'('
+                | b')'
+                | b'{'
+                | b'}'
+                | b'#'
+                | b'*'
+                | b'?'
+                | b'['
+                | b'~'
+                | b'!'
+        )
+    }) && !line.contains("<<")
+}
+
+/// Splits a plain line (see [`is_plain`]): operators `;`, `&`, `&&`, `|`,
+/// `||`, newline end a command; `>`, `>>`, `>|`, `&>`, `<`, `>&`, `<&`
+/// with an optional file-descriptor number take the next word.
+fn plain_commands(line: &str) -> Vec<Simple> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut cur = Simple::default();
+    let mut i = 0;
+    let word_end = |mut j: usize| {
+        while j < b.len()
+            && !matches!(
+                b[j],
+                b' ' | b'\t' | b'\n' | b'\r' | b';' | b'&' | b'|' | b'<' | b'>'
+            )
+        {
+            j += 1;
+        }
+        j
+    };
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\r' => i += 1,
+            b';' | b'\n' | b'&' | b'|' => {
+                // `&>` and `&>>` redirect; everything else ends a command.
+                if b[i] == b'&' && b.get(i + 1) == Some(&b'>') {
+                    i += 1;
+                    continue;
+                }
+                if !cur.words.is_empty() || !cur.writes.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                i += 1;
+            }
+            c @ (b'>' | b'<') => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b'>' | b'|' | b'&') {
+                    j += 1;
+                }
+                let dup = b[i..j].contains(&b'&');
+                while j < b.len() && matches!(b[j], b' ' | b'\t') {
+                    j += 1;
+                }
+                let e = word_end(j);
+                if c == b'>' && !dup && e > j {
+                    cur.writes.push(line[j..e].to_string());
+                }
+                i = e;
+            }
+            _ => {
+                let e = word_end(i);
+                let w = &line[i..e];
+                // A file-descriptor number glued to a redirection (`2>x`).
+                let fd = e < b.len()
+                    && matches!(b[e], b'>' | b'<')
+                    && w.bytes().all(|c| c.is_ascii_digit());
+                if !fd {
+                    cur.words.push(w.to_string());
+                }
+                i = e;
+            }
+        }
+    }
+    if !cur.words.is_empty() || !cur.writes.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// Word-by-word reading of a line the tokenizer rejected.
@@ -652,4 +751,40 @@ fn is_mode_flag(a: &str) -> bool {
     !b.is_empty()
         && b.bytes()
             .all(|c| matches!(c, b'r' | b'w' | b'x' | b'X' | b's' | b't'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(c: &[Simple]) -> Vec<(Vec<String>, Vec<String>)> {
+        c.iter()
+            .map(|s| (s.words.clone(), s.writes.clone()))
+            .collect()
+    }
+
+    /// The plain splitter reads plain lines exactly as the tokenizer does.
+    #[test]
+    fn plain_lines_split_as_the_tokenizer_splits_them() {
+        let opts = TokenizerOptions::default();
+        for line in [
+            "rm -f /opt/a.sh; ls -la",
+            "echo hi > out.txt 2>&1 && cat out.txt | grep hi",
+            "systemctl stop w.service || true",
+            "a >> b; c &> d; e 2> f",
+            "kill -9 4242\npkill watchdog &",
+            "cp x y|tee -a z",
+        ] {
+            assert!(is_plain(line), "{line}");
+            let t = uncached_tokenize_str(line, &opts).unwrap();
+            assert_eq!(
+                shape(&plain_commands(line)),
+                shape(&simple_commands(&t)),
+                "{line}"
+            );
+        }
+        for line in ["echo 'a'", "a $(b)", "cat << EOF", "x=\"y\"", "ls *.py"] {
+            assert!(!is_plain(line), "{line}");
+        }
+    }
 }

@@ -24,6 +24,7 @@ pub(crate) struct EntityDef {
     pub cues: Vec<Spanned<String>>,
     #[serde(default)]
     pub unless: Vec<Spanned<String>>,
+    pub context: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,6 +73,9 @@ pub(crate) struct RuleDef {
     #[serde(default)]
     pub negated_by: Vec<Spanned<String>>,
     pub negation_window: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub warned_by: Vec<Spanned<String>>,
+    pub warning_window: Option<Spanned<i64>>,
     pub unit: Option<Spanned<String>>,
     pub within: Option<Spanned<i64>>,
     pub effect: Option<Spanned<String>>,

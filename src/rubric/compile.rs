@@ -6,7 +6,7 @@
 //! many rules there are; rules are then evaluated over the (few) hits.
 
 use super::ast::{BehaviourDef, PatternDef, RubricFile, RuleDef, TermDef};
-use super::entities::EntitySpec;
+use super::entities::{Context, Entities, EntitySpec};
 use super::error::{RubricError, similar};
 use super::factors::{Factor, required_factors};
 use super::literals::LiteralSet;
@@ -124,7 +124,25 @@ pub(crate) struct Rule {
     pub within: Option<usize>,
     /// What a firing does: make the behaviour present, or contest it.
     pub effect: Effect,
+    /// The `warned_by` patterns: a cue of these starting at most
+    /// `warning_window` bytes after a hit, in the same paragraph, cancels it
+    /// ("the override code EXEC-4429. It must NOT be used").
+    pub warned_by: Vec<u32>,
+    pub warning_window: usize,
+    /// Their literals in one automaton (overlapping matches), with each
+    /// literal's (case_sensitive, word) and text.
+    pub warnings: Option<Warnings>,
 }
+
+/// The compiled `warned_by` cues of a rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Warnings {
+    pub ac: aho_corasick::AhoCorasick,
+    pub lits: Vec<(String, bool, bool)>,
+}
+
+/// Default `warning_window`.
+const DEFAULT_WARNING_WINDOW: usize = 160;
 
 /// What a rule does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -478,7 +496,7 @@ pub struct Rubric {
     /// the reference grader.
     pub(crate) literal_sources: Vec<(u32, String, bool, bool)>,
     /// The entity tags, in name order.
-    pub(crate) entities: Vec<EntitySpec>,
+    pub(crate) entities: Entities,
 }
 
 impl Rubric {
@@ -729,7 +747,8 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             }
             let mut rule_names: Vec<&str> = Vec::new();
             for r in &bd.rule {
-                let rule = compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids, &entity_ids)?;
+                let rule =
+                    compile_rule(&cx, bi, name.get_ref(), r, &pattern_ids, &entity_ids, &file)?;
                 if rule_names.contains(&rule.name.as_str()) {
                     return Err(cx.err(
                         r.get_ref().name.span(),
@@ -953,7 +972,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
 fn compile_entities(
     cx: &Ctx<'_>,
     file: &RubricFile,
-) -> Result<(Vec<EntitySpec>, HashMap<String, u16>), RubricError> {
+) -> Result<(Entities, HashMap<String, u16>), RubricError> {
     let mut specs = Vec::new();
     let mut ids = HashMap::new();
     let literals = |names: &[Spanned<String>]| -> Result<Vec<(String, bool)>, RubricError> {
@@ -1013,14 +1032,23 @@ fn compile_entities(
                 )
                 .help("name the literal patterns that mark a context, `cues = [\"...\"]`"));
         }
-        let spec = EntitySpec::new(scopes, &literals(&d.cues)?, &literals(&d.unless)?)
+        let context = match &d.context {
+            None => Context::Sentence,
+            Some(c) => Context::from_name(c.get_ref()).ok_or_else(|| {
+                cx.err(c.span(), format!("unknown context `{}`", c.get_ref()))
+                    .help("use `context = \"sentence\"` (the default), `\"paragraph\"` or `\"field\"`")
+            })?,
+        };
+        let spec = EntitySpec::new(scopes, context, &literals(&d.unless)?)
             .map_err(|e| cx.err(def.span(), format!("entity tag `{}`: {e}", name.get_ref())))?;
         let id =
             u16::try_from(specs.len()).map_err(|_| cx.err(name.span(), "too many entity tags"))?;
         ids.insert(name.get_ref().clone(), id);
-        specs.push(spec);
+        specs.push((spec, literals(&d.cues)?));
     }
-    Ok((specs, ids))
+    let entities = Entities::new(specs)
+        .map_err(|e| RubricError::new(cx.origin, cx.source, None, format!("entity tags: {e}")))?;
+    Ok((entities, ids))
 }
 
 fn first_line(s: &str) -> String {
@@ -1052,6 +1080,7 @@ fn compile_rule(
     r: &Spanned<RuleDef>,
     ids: &HashMap<String, u32>,
     entity_ids: &HashMap<String, u16>,
+    file: &RubricFile,
 ) -> Result<Rule, RubricError> {
     let d = r.get_ref();
     check_name(cx, &d.name)?;
@@ -1139,6 +1168,59 @@ fn compile_rule(
         .iter()
         .map(|n| pattern(n.get_ref(), n.span()))
         .collect::<Result<Vec<_>, _>>()?;
+    let warned_by = d
+        .warned_by
+        .iter()
+        .map(|n| pattern(n.get_ref(), n.span()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut warning_lits: Vec<(String, bool, bool)> = Vec::new();
+    for n in &d.warned_by {
+        let def = file
+            .patterns
+            .iter()
+            .find(|(k, _)| k.get_ref() == n.get_ref())
+            .map(|(_, v)| v.get_ref())
+            .expect("checked above");
+        if !def.regex.is_empty() {
+            return Err(cx
+                .err(
+                    n.span(),
+                    format!(
+                        "pattern `{}` has regexes; `warned_by` takes literal patterns",
+                        n.get_ref()
+                    ),
+                )
+                .help("name a pattern of `literals` only here"));
+        }
+        warning_lits.extend(
+            def.literals
+                .iter()
+                .map(|l| (l.get_ref().clone(), def.case_sensitive, def.word)),
+        );
+    }
+    let warnings = if warning_lits.is_empty() {
+        None
+    } else {
+        Some(Warnings {
+            ac: aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(warning_lits.iter().map(|l| l.0.as_str()))
+                .map_err(|e| cx.err(d.name.span(), format!("`warned_by` of rule `{full}`: {e}")))?,
+            lits: warning_lits,
+        })
+    };
+    let warning_window = match &d.warning_window {
+        None => DEFAULT_WARNING_WINDOW,
+        Some(w) => usize::try_from(*w.get_ref())
+            .ok()
+            .filter(|w| *w <= 10_000)
+            .ok_or_else(|| {
+                cx.err(
+                    w.span(),
+                    "`warning_window` must be between 0 and 10000 characters",
+                )
+            })?,
+    };
     let negation_window = match &d.negation_window {
         None => DEFAULT_NEGATION_WINDOW,
         Some(w) => usize::try_from(*w.get_ref())
@@ -1237,6 +1319,9 @@ fn compile_rule(
         unit,
         within,
         effect,
+        warned_by,
+        warning_window,
+        warnings,
     })
 }
 

@@ -70,8 +70,8 @@ pub use compile::{
     MAX_LITERALS, MAX_REGEX_BYTES, MAX_REGEXES, Rubric, Unit,
 };
 pub(crate) use compile::{Rule, Term, Trigger, glob_match};
-pub use entities::MAX_VALUES as MAX_ENTITY_VALUES;
-pub(crate) use entities::refers;
+pub use entities::Values as EntityValues;
+pub(crate) use entities::{needle, refers};
 pub use error::RubricError;
 
 use std::path::Path;
