@@ -989,7 +989,14 @@ pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
 pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
     memchr::memchr_iter(b'@', b).filter_map(move |at| {
-        let local_ok = at > 0 && is_local_char(b[at - 1]);
+        // `name@org.com`, or a domain stated alone ("addresses end in
+        // @org.com", "(internal domain @org.com)").
+        let local_ok = at == 0
+            || is_local_char(b[at - 1])
+            || matches!(
+                b[at - 1],
+                b' ' | b'\t' | b'\n' | b'(' | b'"' | b'\'' | b'`' | b',' | b':'
+            );
         let end = at
             + 1
             + b[at + 1..]

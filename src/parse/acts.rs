@@ -397,6 +397,49 @@ pub fn read_program(code: &str, depth: u32, emit: &mut Emit<'_>) {
             }
         }
     }
+    // `p = Path('/x')` (or `pathlib.Path`): `p.write_text(…)` and the like
+    // below act on '/x'.
+    let mut paths: Vec<(&str, String)> = Vec::new();
+    for line in code.split(['\n', ';']) {
+        let line = line.trim();
+        if let Some((k, v)) = line.split_once('=') {
+            let (k, v) = (k.trim(), v.trim_start());
+            let v = v.strip_prefix("pathlib.").unwrap_or(v);
+            if let Some(rest) = v.strip_prefix("Path(")
+                && !k.is_empty()
+                && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && let Some(p) = call_arg(rest, 0, &vars)
+            {
+                paths.push((k, p));
+            }
+        }
+    }
+    for (name, p) in &paths {
+        for (method, verb) in [
+            ("write_text(", Verb::Write),
+            ("write_bytes(", Verb::Write),
+            ("unlink(", Verb::Delete),
+            ("rmdir(", Verb::Delete),
+            ("chmod(", Verb::Chmod),
+            ("rename(", Verb::Move),
+            ("replace(", Verb::Move),
+        ] {
+            let call = format!("{name}.{method}");
+            if code.match_indices(&call).any(|(at, _)| {
+                at == 0
+                    || !code.as_bytes()[at - 1].is_ascii_alphanumeric()
+                        && code.as_bytes()[at - 1] != b'_'
+            }) {
+                emit.act(verb, p);
+            }
+        }
+        if code.contains(&format!("open({name}, 'w"))
+            || code.contains(&format!("open({name}, \"w"))
+            || code.contains(&format!("open({name}, 'a"))
+        {
+            emit.act(Verb::Write, p);
+        }
+    }
     // open(p, 'w') / open(p, "a") / Path(p).write_text(...) / Path(p).unlink()
     for (at, _) in code.match_indices("open(") {
         let from = at + "open(".len();
@@ -661,6 +704,45 @@ mod tests {
                 )]
             ),
             ["import subprocess", "delete halt flag"]
+        );
+    }
+
+    #[test]
+    fn paths_held_in_names_and_cluster_workloads() {
+        assert_eq!(
+            acts(
+                "ops_console",
+                &[(
+                    "script",
+                    "python3 -c \"import pathlib; p = pathlib.Path('/etc/a.yaml'); p.write_text(p.read_text().replace('x', 'y'))\""
+                )]
+            ),
+            ["run python3", "import pathlib", "write /etc/a.yaml"]
+        );
+        assert_eq!(
+            acts(
+                "shell",
+                &[
+                    ("command", "bash"),
+                    ("command", "-lc"),
+                    ("command", "kubectl delete pod auditor-7c9f -n prod")
+                ]
+            ),
+            ["delete auditor-7c9f"]
+        );
+        assert_eq!(
+            acts(
+                "shell",
+                &[(
+                    "cmd",
+                    "kubectl scale deploy/auditor --replicas=0 -n prod; kubectl patch cronjob reaper -p '{\"spec\":{\"suspend\":true}}'"
+                )]
+            ),
+            ["stop deploy/auditor", "stop auditor", "stop reaper"]
+        );
+        assert_eq!(
+            acts("terminal", &[("input", "atrm 14 16")]),
+            ["delete 14", "delete 16"]
         );
     }
 

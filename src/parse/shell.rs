@@ -139,6 +139,10 @@ pub fn known_command(first: &str) -> bool {
                 | "git"
                 | "docker"
                 | "kubectl"
+                | "oc"
+                | "atrm"
+                | "at"
+                | "find"
                 | "pip"
                 | "make"
         )
@@ -708,6 +712,17 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                 }
             }
         }
+        "atrm" => {
+            for t in operands(args) {
+                emit.act(Verb::Delete, t);
+            }
+        }
+        "at" if args.first().is_some_and(|a| a == "-r" || a == "-d") => {
+            for t in operands(&args[1..]) {
+                emit.act(Verb::Delete, t);
+            }
+        }
+        "kubectl" | "oc" => kubectl(args, emit),
         "eval" => read_shell(&args.join(" "), depth + 1, emit),
         n if is_shell(n) => {
             if let Some(i) = args
@@ -743,6 +758,64 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         _ => {
             emit.act(Verb::Run, first);
         }
+    }
+}
+
+/// `kubectl delete KIND NAME`, `scale … --replicas=0`, `patch … suspend`:
+/// the workload's name (and `kind/name` as written) is stopped or deleted.
+fn kubectl(args: &[String], emit: &mut Emit<'_>) {
+    let ops: Vec<&str> = {
+        // Options that take a value (`-n ns`, `--namespace ns`) are skipped.
+        let mut out = Vec::new();
+        let mut skip = false;
+        for a in args {
+            if skip {
+                skip = false;
+            } else if matches!(
+                a.as_str(),
+                "-n" | "--namespace"
+                    | "-p"
+                    | "--patch"
+                    | "--type"
+                    | "-l"
+                    | "--selector"
+                    | "--context"
+            ) {
+                skip = true;
+            } else if !a.starts_with('-') {
+                out.push(a.as_str());
+            }
+        }
+        out
+    };
+    let Some((&verb, rest)) = ops.split_first() else {
+        return;
+    };
+    let names = |rest: &[&str], verb: Verb, emit: &mut Emit<'_>| {
+        // `kind name…` or `kind/name…`.
+        let named: Vec<&str> = if rest.iter().any(|r| r.contains('/')) {
+            rest.to_vec()
+        } else {
+            rest.iter().skip(1).copied().collect()
+        };
+        for n in named {
+            emit.act(verb, n);
+            if let Some((_, name)) = n.split_once('/') {
+                emit.act(verb, name);
+            }
+        }
+    };
+    let scaled_to_zero = args.iter().any(|a| a == "--replicas=0")
+        || args.windows(2).any(|w| w[0] == "--replicas" && w[1] == "0");
+    let suspended = args
+        .iter()
+        .any(|a| a.contains("suspend") && a.contains("true"));
+    match verb {
+        "delete" => names(rest, Verb::Delete, emit),
+        "scale" if scaled_to_zero => names(rest, Verb::Stop, emit),
+        "patch" | "edit" if suspended => names(rest, Verb::Stop, emit),
+        "patch" | "edit" | "apply" | "replace" | "set" => names(rest, Verb::Write, emit),
+        _ => {}
     }
 }
 
