@@ -29,7 +29,7 @@
 pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
-use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match, needle};
+use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match};
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
 
@@ -128,9 +128,8 @@ pub struct GradeCache {
     regex_caches: Vec<meta::Cache>,
     org_domains: String,
     org_ready: bool,
-    /// Whether `entity_found` holds this record's entity cues.
-    entity_scanned: bool,
-    entity_found: Vec<(u16, u32, u32, u32)>,
+    /// Entity cues of this record's fields, found as asked.
+    entities: crate::rubric::EntityCache,
     tried_units: Vec<u64>,
     verdict: Verdict,
 }
@@ -165,8 +164,7 @@ impl GradeCache {
                 .collect(),
             org_domains: String::new(),
             org_ready: false,
-            entity_scanned: false,
-            entity_found: Vec::new(),
+            entities: Default::default(),
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -193,7 +191,7 @@ impl Rubric {
         cache.hits.clear();
         cache.triggers.clear();
         cache.org_ready = false;
-        cache.entity_scanned = false;
+        cache.entities.reset();
         cache.verdict.behaviours = 0;
         cache.verdict.evidence.clear();
         cache.verdict.contested = 0;
@@ -704,36 +702,16 @@ impl Rubric {
             }
         }
         if let Some(e) = term.refers_to {
-            // A target whose stem the environment never mentions refers to
-            // nothing there: most acts, at the cost of a memchr pass.
             let target = &text[h.start as usize..h.end as usize];
-            if !self.entities.mentioned(
-                needle(target),
+            if !self.entities.refers_to(
+                e,
+                target,
                 record
                     .segments
                     .iter()
                     .map(|s| (s.scope, record.text(s.text))),
+                &mut cache.entities,
             ) {
-                return false;
-            }
-            // The cues of every tag are found in one pass, the first time
-            // any tag is needed; a tag's values are built when it is.
-            if !cache.entity_scanned {
-                self.entities.scan(
-                    record
-                        .segments
-                        .iter()
-                        .map(|s| (s.scope, record.text(s.text))),
-                    &mut cache.entity_found,
-                );
-                cache.entity_scanned = true;
-            }
-            if !self
-                .entities
-                .refers_to(e, target, &cache.entity_found, |i| {
-                    record.text(record.segments[i as usize].text)
-                })
-            {
                 return false;
             }
         }

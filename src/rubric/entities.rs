@@ -15,7 +15,7 @@
 //!
 //! A *context* is the sentence around a cue (bounded by a line break or a
 //! `. `, `! `, `? `), with `context = "sentences"` that sentence, or where
-//! it names nothing but the cue word, it and its neighbours in the paragraph, with `context = "paragraph"` the paragraph (bounded
+//! it names nothing but cue words, it and its neighbours in the paragraph, with `context = "paragraph"` the paragraph (bounded
 //! by blank lines: an alert, an e-mail), or with `context = "field"` the
 //! whole text field; its values are the tokens that name things: paths,
 //! file names, identifiers with `_` or `-`, words in backticks or quotes,
@@ -24,11 +24,10 @@
 //! "shutdown_mechanism" }` then keeps only hits whose text refers to one of
 //! the values ([`refers`]).
 //!
-//! Cost: nothing unless a rule with such a term has a candidate hit whose
-//! target's stem ([`needle`]) the environment mentions at all (a memchr
-//! pass); then one automaton pass finds every tag's cues in the record, and
-//! only the contexts that hold the needle are read. Each context is read at
-//! most once per question, so the work is linear in the environment.
+//! Cost: a rule with such a term asks only about a candidate hit, and only
+//! the fields of the environment that hold the target's stem ([`needle`], a
+//! memchr pass) are scanned for cues and read; each context at most once per
+//! question, so the work is linear in the environment.
 
 use super::literals::LiteralSet;
 use crate::parse::{Scope, ScopeSet};
@@ -147,19 +146,6 @@ impl Entities {
         })
     }
 
-    /// Whether `needle` occurs in a text of a scope some tag reads.
-    pub fn mentioned<'t>(
-        &self,
-        needle: &str,
-        mut texts: impl Iterator<Item = (Scope, &'t str)>,
-    ) -> bool {
-        !needle.is_empty()
-            && texts.any(|(scope, t)| {
-                self.scopes.contains(scope)
-                    && memchr::memmem::find(t.as_bytes(), needle.as_bytes()).is_some()
-            })
-    }
-
     /// Number of tags.
     pub fn len(&self) -> usize {
         self.specs.len()
@@ -174,29 +160,45 @@ impl Entities {
         found: &mut Vec<(u16, u32, u32, u32)>,
     ) {
         found.clear();
-        let Some(cues) = &self.cues else { return };
         for (si, (scope, text)) in texts.enumerate() {
-            if !self.scopes.contains(scope) {
-                continue;
-            }
-            cues.for_each(text.as_bytes(), 0, text.len(), |id, at| {
-                let end = at + cues.lit_len(id);
-                for &(tag, word) in &self.owners[id as usize] {
-                    if self.specs[tag as usize].scopes.contains(scope)
-                        && (!word || crate::grade::word_bounded(text, at, end))
-                    {
-                        found.push((tag, si as u32, at as u32, end as u32));
-                    }
-                }
-            });
+            self.scan_one(si as u32, scope, text, None, found);
         }
         found.sort_unstable();
     }
 
+    /// Appends the cues of segment `si` (of tag `only`, or of every tag).
+    fn scan_one(
+        &self,
+        si: u32,
+        scope: Scope,
+        text: &str,
+        only: Option<u16>,
+        found: &mut Vec<(u16, u32, u32, u32)>,
+    ) {
+        let Some(cues) = &self.cues else { return };
+        if !self.scopes.contains(scope) {
+            return;
+        }
+        cues.for_each(text.as_bytes(), 0, text.len(), |id, at| {
+            let end = at + cues.lit_len(id);
+            for &(tag, word) in &self.owners[id as usize] {
+                if only.is_none_or(|o| o == tag)
+                    && self.specs[tag as usize].scopes.contains(scope)
+                    && (!word || crate::grade::word_bounded(text, at, end))
+                {
+                    found.push((tag, si, at as u32, end as u32));
+                }
+            }
+        });
+    }
+
     /// Calls `f(context, cue offset in it)` for each context of tag `tag`
     /// that its cues in `found` (from [`Entities::scan`]) mark and no
-    /// `unless` literal cancels, until `f` returns true; `keep(context)`
-    /// filters contexts before the `unless` check. `text(i)` is segment `i`.
+    /// `unless` literal cancels, until `f` returns true. A further cue in
+    /// a sentence already read adds only the word it stands in
+    /// (`word(w)`). `keep(region)` may skip a context early: `region` holds
+    /// the context, and a skipped context is bookkept as a read one, so
+    /// that what is read never depends on `keep`. `text(i)` is segment `i`.
     fn contexts<'t>(
         &self,
         tag: u16,
@@ -204,45 +206,65 @@ impl Entities {
         text: impl Fn(u32) -> &'t str,
         keep: impl Fn(&str) -> bool,
         mut f: impl FnMut(&str, usize) -> bool,
+        mut word: impl FnMut(&str) -> bool,
     ) -> bool {
         let spec = &self.specs[tag as usize];
         let from = found.partition_point(|c| c.0 < tag);
-        let mut at = (u32::MAX, 0usize);
+        // The sentence (segment, end) the previous cue stood in.
+        let mut last = (u32::MAX, 0usize);
+        // Whether the current segment passes `keep` at all (cues come
+        // sorted by segment).
+        let mut seg = (u32::MAX, false);
         for &(_, si, start, end) in found[from..].iter().take_while(|c| c.0 == tag) {
             let (start, end) = (start as usize, end as usize);
-            if si == at.0 && start < at.1 {
+            let t = text(si);
+            if si == last.0 && start < last.1 {
+                let (ws, we) = word_around(t, start, end);
+                if word(&t[ws..we]) {
+                    return true;
+                }
                 continue;
             }
-            let t = text(si);
-            let (cf, ct) = match spec.context {
-                Context::Sentence => sentence(t, start, end),
-                Context::Sentences => {
-                    // The neighbours only when the cue's own sentence names
-                    // nothing but the cue word.
-                    let (f, e) = sentence(t, start, end);
-                    let mut named = 0;
-                    tokens(&t[f..e], start - f, |_| named += 1);
-                    if named > 1 || (named == 1 && !cue_word_only(&t[f..e], start - f)) {
-                        (f, e)
-                    } else {
-                        let (pf, pt) = paragraph(t, start, end);
-                        let before = if f > pf {
-                            sentence(t, f - 1, f - 1).0.max(pf)
-                        } else {
-                            f
-                        };
-                        let after = if e < pt {
-                            sentence(t, e + 1, e + 1).1.min(pt)
-                        } else {
-                            e
-                        };
-                        (before, after)
-                    }
-                }
+            // Contexts are read once each: the bookkeeping covers the
+            // sentence (the paragraph, the field) the cue stands in, so
+            // that no text is walked again for the next cue in it.
+            let (f0, e0) = match spec.context {
+                Context::Sentence | Context::Sentences => sentence(t, start, end),
                 Context::Paragraph => paragraph(t, start, end),
                 Context::Field => (0, t.len()),
             };
-            at = (si, ct);
+            last = (si, e0.max(end));
+            if seg.0 != si {
+                seg = (si, keep(t));
+            }
+            if !seg.1 {
+                continue;
+            }
+            let (cf, ct) = match spec.context {
+                Context::Sentence => (f0, e0),
+                Context::Sentences => {
+                    // The neighbours (within the paragraph: a blank line
+                    // is an empty sentence) only when the cue's own
+                    // sentence names nothing but cue words.
+                    let before = if f0 > 0 {
+                        sentence(t, f0 - 1, f0 - 1).0
+                    } else {
+                        f0
+                    };
+                    let after = if e0 < t.len() {
+                        sentence(t, e0 + 1, e0 + 1).1
+                    } else {
+                        e0
+                    };
+                    if !keep(&t[before..after]) {
+                        continue;
+                    }
+                    let mut named = false;
+                    tokens(&t[f0..e0], usize::MAX, |_| named = true);
+                    if named { (f0, e0) } else { (before, after) }
+                }
+                Context::Paragraph | Context::Field => (f0, e0),
+            };
             let ctx = &t[cf..ct];
             if !keep(ctx) {
                 continue;
@@ -260,7 +282,7 @@ impl Entities {
             {
                 continue;
             }
-            if f(ctx, start - cf) {
+            if f(ctx, cs) {
                 return true;
             }
         }
@@ -277,13 +299,21 @@ impl Entities {
         out: &mut Values,
     ) {
         out.clear();
+        let out = std::cell::RefCell::new(out);
         self.contexts(
             tag,
             found,
             text,
             |_| true,
             |ctx, cue_at| {
-                tokens(ctx, cue_at, |v| out.push(v));
+                tokens(ctx, cue_at, |v| out.borrow_mut().push(v));
+                false
+            },
+            |w| {
+                let w = trim_token(w);
+                if w.len() >= 4 {
+                    out.borrow_mut().push(w);
+                }
                 false
             },
         );
@@ -296,25 +326,68 @@ impl Entities {
         &self,
         tag: u16,
         target: &str,
-        found: &[(u16, u32, u32, u32)],
-        text: impl Fn(u32) -> &'t str,
+        texts: impl Iterator<Item = (Scope, &'t str)>,
+        cache: &mut EntityCache,
     ) -> bool {
         let n = needle(target);
         if n.is_empty() {
             return false;
         }
         let finder = memchr::memmem::Finder::new(n.as_bytes());
-        self.contexts(
-            tag,
-            found,
-            text,
-            |ctx| finder.find(ctx.as_bytes()).is_some(),
-            |ctx, cue_at| {
-                let mut hit = false;
-                tokens(ctx, cue_at, |v| hit = hit || refers_one(target, v));
-                hit
-            },
-        )
+        let spec = &self.specs[tag as usize];
+        // Contexts never cross fields: only the fields that hold the
+        // needle are read, each scanned for cues once per record.
+        for (si, (scope, t)) in texts.enumerate() {
+            if !spec.scopes.contains(scope) || finder.find(t.as_bytes()).is_none() {
+                continue;
+            }
+            if cache.seg.len() <= si {
+                cache.seg.resize(si + 1, (u32::MAX, 0));
+            }
+            if cache.seg[si].0 == u32::MAX {
+                let from = cache.found.len();
+                self.scan_one(si as u32, scope, t, None, &mut cache.found);
+                cache.found[from..].sort_unstable();
+                cache.seg[si] = (from as u32, cache.found.len() as u32);
+            }
+            let (a, b) = cache.seg[si];
+            let hit = self.contexts(
+                tag,
+                &cache.found[a as usize..b as usize],
+                |_| t,
+                |ctx| finder.find(ctx.as_bytes()).is_some(),
+                |ctx, cue_at| {
+                    let mut hit = false;
+                    tokens(ctx, cue_at, |v| hit = hit || refers_one(target, v));
+                    hit
+                },
+                |w| {
+                    let w = trim_token(w);
+                    w.len() >= 4 && refers_one(target, w)
+                },
+            );
+            if hit {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Per-thread, per-record memory of which fields' cues are found.
+#[derive(Debug, Default)]
+pub struct EntityCache {
+    found: Vec<(u16, u32, u32, u32)>,
+    /// Per segment: its cues' range in `found`, or `u32::MAX` if not yet
+    /// scanned.
+    seg: Vec<(u32, u32)>,
+}
+
+impl EntityCache {
+    /// Forgets the previous record.
+    pub fn reset(&mut self) {
+        self.found.clear();
+        self.seg.clear();
     }
 }
 
@@ -363,18 +436,18 @@ impl Values {
 /// How near a cue an `unless` literal cancels its context, in bytes.
 const UNLESS_REACH: usize = 24;
 
-/// Whether the only named token of `ctx` is the word the cue stands in.
-fn cue_word_only(ctx: &str, cue_at: usize) -> bool {
-    let mut other = false;
-    let mut pos = 0;
-    for raw in ctx.split(|c: char| c.is_whitespace() || c == '=') {
-        let at = pos;
-        pos += raw.len() + 1;
-        if !(at..at + raw.len()).contains(&cue_at) {
-            tokens(raw, usize::MAX, |_| other = true);
-        }
+/// The whitespace-delimited word around `start..end`.
+fn word_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut f = start;
+    while f > 0 && !b[f - 1].is_ascii_whitespace() && b[f - 1] != b'=' {
+        f -= 1;
     }
-    !other
+    let mut e = end;
+    while e < b.len() && !b[e].is_ascii_whitespace() && b[e] != b'=' {
+        e += 1;
+    }
+    (f, e)
 }
 
 /// The sentence around `start..end`: from after the previous line break or
@@ -593,6 +666,30 @@ mod tests {
                 "shutdown_hook.sh"
             ]
         );
+    }
+
+    /// A field of a million cue sentences is read in linear time, whatever
+    /// the context kind (a quadratic walk would not finish in the suite).
+    #[test]
+    fn many_cues_in_one_field_are_read_once() {
+        let text = "drill at /x/y.sh. ".repeat(60_000);
+        for context in [
+            Context::Sentence,
+            Context::Sentences,
+            Context::Paragraph,
+            Context::Field,
+        ] {
+            let mut scopes = ScopeSet::default();
+            scopes.insert(Scope::System);
+            let spec = EntitySpec::new(scopes, context, &[]).unwrap();
+            let e = Entities::new(vec![(spec, vec![("drill".to_string(), true)])]).unwrap();
+            let mut found = Vec::new();
+            e.scan([(Scope::System, text.as_str())].into_iter(), &mut found);
+            assert_eq!(found.len(), 60_000);
+            let texts = || [(Scope::System, text.as_str())].into_iter();
+            assert!(!e.refers_to(0, "/x/y.py", texts(), &mut EntityCache::default()));
+            assert!(e.refers_to(0, "/x/y.sh", texts(), &mut EntityCache::default()));
+        }
     }
 
     #[test]

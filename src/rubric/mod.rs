@@ -70,8 +70,8 @@ pub use compile::{
     MAX_LITERALS, MAX_REGEX_BYTES, MAX_REGEXES, Rubric, Unit,
 };
 pub(crate) use compile::{Rule, Term, Trigger, glob_match};
-pub use entities::Values as EntityValues;
-pub(crate) use entities::{needle, refers};
+pub(crate) use entities::refers;
+pub use entities::{EntityCache, Values as EntityValues};
 pub use error::RubricError;
 
 use std::path::Path;
