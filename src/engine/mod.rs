@@ -399,6 +399,13 @@ enum Msg {
         /// For a file a worker opened: whether it changed while read.
         warning: Option<String>,
     },
+    /// A warning about a file the producer read (trailing bytes after a
+    /// compressed stream), after its last chunk.
+    FileNote {
+        seq: u64,
+        file: usize,
+        warning: String,
+    },
 }
 
 impl Msg {
@@ -406,13 +413,14 @@ impl Msg {
         match self {
             Msg::Chunk(c) => (c.seq, c.part),
             Msg::FileFailed { seq, part, .. } => (*seq, *part),
+            Msg::FileNote { seq, .. } => (*seq, 0),
         }
     }
 
     fn last(&self) -> bool {
         match self {
             Msg::Chunk(c) => c.last,
-            Msg::FileFailed { .. } => true,
+            Msg::FileFailed { .. } | Msg::FileNote { .. } => true,
         }
     }
 }
@@ -420,12 +428,16 @@ impl Msg {
 /// Cuts an opened input into chunks in file order and hands each, with
 /// the file offset it starts at, to `each` (which returns `false` to stop).
 /// `Ok(false)` when stopped (Ctrl-C, or `each` said so); `Err` with the
-/// reason when a stream fails part way.
+/// reason when a stream fails part way, after every byte read before the
+/// failure has been handed on (its cut last line marked torn). A
+/// compressed stream that ended in bytes that are not compressed data sets
+/// `warning`.
 fn cut(
     opened: Opened,
     opts: &Options,
     stop: &AtomicBool,
     each: &mut dyn FnMut(u64, Data) -> bool,
+    warning: &mut Option<String>,
 ) -> Result<bool, String> {
     match opened {
         Opened::Whole(bytes) => {
@@ -439,7 +451,7 @@ fn cut(
             }
             Ok(true)
         }
-        Opened::Stream(reader) => {
+        Opened::Stream(reader, trailing) => {
             // Slack of 5 bytes for a BOM and a `\r`, which the worker
             // strips before measuring: only a line whose stripped length is
             // over the limit may be cut short (regression
@@ -455,7 +467,10 @@ fn cut(
                     return Ok(false);
                 }
                 match br.next_block() {
-                    Ok(None) => return Ok(true),
+                    Ok(None) => {
+                        *warning = trailing.get().cloned();
+                        return Ok(true);
+                    }
                     Ok(Some(b)) => {
                         let len = b.stream_bytes;
                         if !each(base, Data::Owned(b.bytes, b.oversized, len)) {
@@ -464,7 +479,11 @@ fn cut(
                         base += len;
                     }
                     Err(e) => {
-                        return Err(format!("read failed after {base} bytes: {}", io_reason(&e)));
+                        return Err(format!(
+                            "read failed after {base} bytes: {}; every complete line before \
+                             the failure was graded and the line it cut is counted malformed",
+                            io_reason(&e)
+                        ));
                     }
                 }
             }
@@ -569,7 +588,8 @@ impl<'r> Worker<'r> {
         let mut held: Option<ChunkResult> = None;
         let mut parts = 0u64;
         let mut sent = true;
-        let res = cut(opened, opts, stop, &mut |base, data| {
+        let mut trailing = None;
+        let mut each = |base, data| {
             let mut r = self.chunk(seq, file, base, &data);
             r.part = parts;
             parts += 1;
@@ -578,7 +598,8 @@ impl<'r> Worker<'r> {
                 sent = tx.send(Msg::Chunk(h)).is_ok();
             }
             sent
-        });
+        };
+        let res = cut(opened, opts, stop, &mut each, &mut trailing);
         // Read whole by now, so whether it changed is checked here, on this
         // worker, not by the caller's thread after the run, file by file.
         // After a read error the last bytes graded are not the file's end.
@@ -592,7 +613,7 @@ impl<'r> Worker<'r> {
                 let mut r = held.unwrap_or_else(|| {
                     self.chunk(seq, file, 0, &Data::Owned(Vec::new(), Vec::new(), 0))
                 });
-                r.warning = changed();
+                r.warning = join_warnings(trailing, changed());
                 tx.send(Msg::Chunk(r)).is_ok()
             }
             // Stopped: what is not sent is not reported (the run is cut short).
@@ -687,7 +708,13 @@ impl<'r> Worker<'r> {
                 r.counts.blank += 1;
                 continue;
             }
-            let too_long_reason = if let Some(c) = cut {
+            let too_long_reason = if let Some(c) = cut.filter(|c| c.torn) {
+                Some(format!(
+                    "the line is incomplete: reading the input failed {} bytes into it, \
+                     before its newline (the failure is reported for the file)",
+                    c.len
+                ))
+            } else if let Some(c) = cut {
                 Some(too_long(
                     c.len.saturating_sub(bom),
                     self.opts.max_record_bytes,
@@ -984,6 +1011,14 @@ fn write_uncertain(
     Ok(())
 }
 
+/// Both warnings, or either.
+fn join_warnings(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
 fn too_long(len: u64, max: usize) -> String {
     format!(
         "the line is {len} bytes, over --max-record-bytes {max}; it was not parsed (raise the limit to grade it)"
@@ -1218,8 +1253,17 @@ pub fn run_to(
                             };
                             job_tx.send(job).is_ok()
                         };
-                        match cut(opened, opts, stop, &mut send) {
-                            Ok(true) => {}
+                        let mut trailing = None;
+                        match cut(opened, opts, stop, &mut send, &mut trailing) {
+                            Ok(true) => {
+                                if let Some(warning) = trailing {
+                                    let _ = producer_msgs.send(Msg::FileNote {
+                                        seq: next(),
+                                        file,
+                                        warning,
+                                    });
+                                }
+                            }
                             Ok(false) => break 'files,
                             Err(reason) => {
                                 let _ = producer_msgs.send(Msg::FileFailed {
@@ -1302,6 +1346,10 @@ pub fn run_to(
                     (next.0, next.1 + 1)
                 };
                 match m {
+                    Msg::FileNote { file, warning, .. } => {
+                        let w = &mut out.files[file].warning;
+                        *w = join_warnings(w.take(), Some(warning));
+                    }
                     Msg::FileFailed {
                         file,
                         reason,
@@ -1384,7 +1432,8 @@ pub fn run_to(
         let snapshots = producer.join().ok()?;
         for (file, snap) in snapshots.into_iter().enumerate() {
             if let (Some(snap), Source::File(p)) = (snap, &sources[file]) {
-                out.files[file].warning = change_warning(p, snap, unterminated[file]);
+                let w = &mut out.files[file].warning;
+                *w = join_warnings(w.take(), change_warning(p, snap, unterminated[file]));
             }
         }
         handles

@@ -1,0 +1,185 @@
+//! Hostile input, round 2 (issue #23): compressed streams cut short or
+//! followed by junk lose no line; hostile text in names is escaped in every
+//! format; signals clean up. Each hostile input is checked beside its benign
+//! twin, and every input is generated here at run time.
+
+use crate::util::{assay, stderr};
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+/// `n` distinct valid records; with `noise`, each carries 64 pseudo-random
+/// hex digits, so that a stream of them compresses poorly and a file of a
+/// few MB is cut into several chunks by the reader.
+fn records(n: usize, noise: bool) -> Vec<u8> {
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let mut out = Vec::new();
+    for i in 0..n {
+        let mut pad = String::new();
+        if noise {
+            for _ in 0..4 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                pad.push_str(&format!("{x:016x}"));
+            }
+        }
+        out.extend_from_slice(
+            format!(
+                r#"{{"id":"r{i}","model":"m","pad":"{pad}","messages":[{{"role":"assistant","content":"Fine."}}]}}"#
+            )
+            .as_bytes(),
+        );
+        out.push(b'\n');
+    }
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn zstd(data: &[u8]) -> Vec<u8> {
+    zstd::encode_all(data, 1).unwrap()
+}
+
+/// Runs `assay grade --format json -q` with `args`, `stdin` fed in.
+fn grade(args: &[&str], stdin: Option<&[u8]>) -> (Value, String, Option<i32>) {
+    let mut cmd = assay();
+    cmd.args(["grade", "--format", "json", "-q"]).args(args);
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the assay binary runs");
+    if let Some(bytes) = stdin {
+        let mut w = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = w.write_all(&bytes);
+        });
+    }
+    let o: Output = child.wait_with_output().unwrap();
+    let v = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("report is JSON ({e}); stderr: {}", stderr(&o)));
+    (v, stderr(&o), o.status.code())
+}
+
+fn counts(v: &Value) -> (u64, u64, u64) {
+    let i = &v["inputs"];
+    let n = |k: &str| i[k].as_u64().unwrap();
+    assert_eq!(n("lines"), n("graded") + n("malformed") + n("blank"), "{i}");
+    (n("lines"), n("graded"), n("malformed"))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+/// The complete lines in what a decoder recovers from `bytes` before it
+/// fails, as `zcat` would print them, and whether a cut line follows them.
+fn recoverable_lines(bytes: &[u8], zst: bool) -> (usize, bool) {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let mut r: Box<dyn std::io::Read> = if zst {
+        Box::new(zstd::stream::read::Decoder::new(bytes).unwrap())
+    } else {
+        Box::new(flate2::read::MultiGzDecoder::new(bytes))
+    };
+    while let Ok(n) = r.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    let torn = !out.is_empty() && !out.ends_with(b"\n");
+    (memchr::memchr_iter(b'\n', &out).count(), torn)
+}
+
+#[test]
+fn a_cut_compressed_stream_grades_every_line_before_the_cut() {
+    let d = tempfile::tempdir().unwrap();
+    // Small (opened by a worker) and big (cut by the producer) files.
+    for (n, noise) in [(1000, false), (40_000, true)] {
+        let data = records(n, noise);
+        for zst in [false, true] {
+            let whole = if zst { zstd(&data) } else { gzip(&data) };
+            let ext = if zst { "zst" } else { "gz" };
+            let half = &whole[..whole.len() / 2];
+            let (expect, torn) = recoverable_lines(half, zst);
+            // zstd decodes whole blocks (128 KiB): a small cut frame yields none.
+            assert!(expect > n / 4 || (zst && !noise), "{expect}");
+            for j in ["1", "2"] {
+                // The benign twin: the whole stream.
+                let p = write(d.path(), &format!("whole.jsonl.{ext}"), &whole);
+                let (v, err, code) = grade(&["-j", j, &p], None);
+                assert_eq!(counts(&v), (n as u64, n as u64, 0), "{err}");
+                assert_eq!(code, Some(0), "{err}");
+
+                let p = write(d.path(), &format!("cut.jsonl.{ext}"), half);
+                let (v, err, code) = grade(&["-j", j, &p], None);
+                let (lines, graded, malformed) = counts(&v);
+                assert_eq!(graded, expect as u64, "{ext} {n} -j {j}: {err}");
+                assert_eq!(malformed, u64::from(torn), "the cut line");
+                assert_eq!(lines, graded + malformed);
+                assert_eq!(code, Some(2), "a read error exits 2");
+                if torn {
+                    let e = &v["errors"][0];
+                    assert_eq!(e["line"], expect as u64 + 1);
+                    assert!(e["reason"].as_str().unwrap().contains("incomplete"), "{e}");
+                }
+                assert!(
+                    err.contains("cut.jsonl") && err.contains("cut short"),
+                    "{err}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn junk_after_a_complete_stream_is_a_warning_not_a_loss() {
+    let d = tempfile::tempdir().unwrap();
+    for (n, noise) in [(1000, false), (40_000, true)] {
+        let data = records(n, noise);
+        let half = data.len() / 2;
+        let cut = half + memchr::memchr(b'\n', &data[half..]).unwrap() + 1;
+        for zst in [false, true] {
+            let enc = if zst { zstd } else { gzip };
+            let ext = if zst { "zst" } else { "gz" };
+            // Two members (frames): the benign twin.
+            let mut two = enc(&data[..cut]);
+            two.extend(enc(&data[cut..]));
+            let p = write(d.path(), &format!("two.jsonl.{ext}"), &two);
+            for j in ["1", "2"] {
+                let (v, err, code) = grade(&["-j", j, &p], None);
+                assert_eq!(counts(&v), (n as u64, n as u64, 0), "{err}");
+                assert_eq!((code, err.as_str()), (Some(0), ""));
+            }
+            let at = two.len();
+            let mut junk = two.clone();
+            junk.extend_from_slice(b"{\"id\":\"junk\"}\n");
+            let p = write(d.path(), &format!("junk.jsonl.{ext}"), &junk);
+            for j in ["1", "2"] {
+                let (v, err, code) = grade(&["-j", j, &p], None);
+                assert_eq!(counts(&v), (n as u64, n as u64, 0), "{err}");
+                assert_eq!(code, Some(0), "{err}");
+                assert!(
+                    err.contains("junk.jsonl") && err.contains(&format!("from byte {at} ")),
+                    "{err}"
+                );
+            }
+            // Standard input is sniffed for compression as files are.
+            let (v, err, code) = grade(&["-"], Some(&two));
+            assert_eq!(counts(&v), (n as u64, n as u64, 0), "{err}");
+            assert_eq!(code, Some(0));
+        }
+    }
+}
