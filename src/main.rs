@@ -68,7 +68,9 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("assay: error: {err:#}");
+            // The message may quote input (paths, field values).
+            let msg = assay::report::visible_lines(&format!("{err:#}"));
+            eprintln!("assay: error: {msg}");
             ExitCode::from(Exit::Error as u8)
         }
     }

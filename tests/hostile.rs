@@ -183,3 +183,145 @@ fn junk_after_a_complete_stream_is_a_warning_not_a_loss() {
         }
     }
 }
+
+/// Names a terminal, a spreadsheet or a Markdown viewer would act on, and
+/// one benign name beside them.
+const HOSTILE_MODELS: [&str; 6] = [
+    "\u{1b}]0;pwned\u{7}title",
+    "\u{1b}[2Jcleared",
+    "hidden\rshown",
+    "c1\u{9b}31mred\u{7f}",
+    "=HYPERLINK(\"http://x\",\"y\")",
+    "two\nlines|<b>&amp;",
+];
+
+fn named_records(names: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, m) in names.iter().enumerate() {
+        let rec = serde_json::json!({"id": i, "model": m,
+            "messages": [{"role": "assistant", "content": "Fine."}]});
+        out.extend_from_slice(rec.to_string().as_bytes());
+        out.push(b'\n');
+    }
+    // A malformed record whose diagnostic quotes a hostile value.
+    out.extend_from_slice(
+        br#"{"id":"bad","model":"m","messages":[{"role":"\u001b]0;pwned\u0007","content":"x"}]}"#,
+    );
+    out.push(b'\n');
+    out
+}
+
+fn grade_as(path: &str, args: &[&str]) -> (String, String) {
+    let mut cmd = assay();
+    cmd.args(["grade", "--by", "model"]).args(args).arg(path);
+    let o = cmd.output().unwrap();
+    (
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+/// Whether `s` holds a C0 control other than a newline, DEL or a C1 control.
+fn has_controls(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+/// RFC 4180 rows.
+fn csv_rows(s: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn hostile_names_are_shown_not_obeyed_in_every_format() {
+    let d = tempfile::tempdir().unwrap();
+    let mut names = HOSTILE_MODELS.to_vec();
+    names.push("gpt-4o");
+    let p = write(d.path(), "names.jsonl", &named_records(&names));
+
+    let (table, err) = grade_as(&p, &[]);
+    assert!(!has_controls(&table), "{table:?}");
+    assert!(!has_controls(&err), "{err:?}");
+    assert!(table.contains("\\x1b]0;pwned\\x07title"), "{table}");
+    assert!(table.contains("hidden\\rshown") && table.contains("c1\\u{9b}31mred\\x7f"));
+    assert!(table.contains("gpt-4o "), "the benign name unchanged");
+    assert!(err.contains("\\x1b]0;pwned\\x07"), "{err}");
+
+    let (csv, _) = grade_as(&p, &["--format", "csv"]);
+    let rows = csv_rows(&csv);
+    assert_eq!(rows.len(), 1 + names.len() + 1, "header, groups, total");
+    let models: Vec<&str> = rows[1..=names.len()]
+        .iter()
+        .map(|r| r[0].as_str())
+        .collect();
+    assert!(
+        models.contains(&"'=HYPERLINK(\"http://x\",\"y\")"),
+        "{models:?}"
+    );
+    assert!(models.contains(&"gpt-4o"));
+    assert!(
+        models
+            .iter()
+            .all(|m| !m.starts_with(['=', '+', '-', '@', '\t', '\r']))
+    );
+    let (raw, _) = grade_as(&p, &["--format", "csv", "--csv-formulas"]);
+    let rows = csv_rows(&raw);
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "=HYPERLINK(\"http://x\",\"y\")")
+    );
+
+    let (md, _) = grade_as(&p, &["--format", "markdown"]);
+    let table_rows = md.lines().filter(|l| l.starts_with('|')).count();
+    assert_eq!(table_rows, 2 + names.len() + 1, "{md}");
+    assert!(!md.contains("<b>") && md.contains("two<br>lines\\|&lt;b&gt;&amp;amp;"));
+    assert!(!has_controls(&md));
+
+    let (json, _) = grade_as(&p, &["--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let keys: Vec<&str> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"]["model"].as_str().unwrap())
+        .collect();
+    for n in &names {
+        assert!(keys.contains(n), "JSON keeps {n:?} exactly: {keys:?}");
+    }
+}
+
+#[test]
+fn a_report_file_that_cannot_be_created_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "ok.jsonl", &records(3, false));
+    let target = d.path().join("no/such/dir/report.txt");
+    let o = assay()
+        .args(["grade", "-q", "-o", &target.display().to_string(), &p])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&target.display().to_string()),
+        "{}",
+        stderr(&o)
+    );
+}

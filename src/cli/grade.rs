@@ -8,7 +8,7 @@ use assay::engine::{self, Options, Sinks};
 use assay::input::{self, MmapChoice};
 use assay::output::Output;
 use assay::parse::FieldPath;
-use assay::report::{Exporter, Format, Html, Report, Svg};
+use assay::report::{Exporter, Format, Html, Report, Svg, visible};
 use assay::rubric;
 use assay::stats::{CiConfig, CiMethod};
 use std::io::Write;
@@ -167,7 +167,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
 
     let (sources, mut discover_errors) = input::discover_as(&a.inputs, opts.input_format);
     for e in &discover_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet);
     let opts = Options {
@@ -216,11 +216,11 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     };
     // Read failures found by the engine; discovery problems were printed above.
     for e in &outcome.input_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     for f in &outcome.files {
         if let Some(w) = &f.warning {
-            eprintln!("assay: {}: warning: {w}", f.path);
+            eprintln!("assay: {}: warning: {}", visible(&f.path), visible(w));
         }
     }
     outcome.input_errors.splice(0..0, discover_errors.drain(..));
@@ -251,7 +251,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         eprintln!(
             "assay: {} judge verdict(s) in --labels named no graded record: {}{}; check their id, epoch and model",
             j.unseen,
-            j.unseen_first.join(", "),
+            visible(&j.unseen_first.join(", ")),
             if j.unseen > j.unseen_first.len() as u64 {
                 ", …"
             } else {
@@ -279,7 +279,13 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Markdown => Format::Markdown,
     };
-    let bytes = format.exporter().export(&report);
+    let bytes = match format {
+        Format::Csv => assay::report::Csv {
+            keep_formulas: a.csv_formulas,
+        }
+        .export(&report),
+        f => f.exporter().export(&report),
+    };
     if !outcome.interrupted {
         if let Some(p) = &a.svg {
             write_extra(p, &Svg.export(&report), "chart")?;
@@ -295,8 +301,13 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         std::io::stdout().write_all(&bytes)?;
         return Ok(Exit::Error);
     }
-    let mut out = Output::create(a.output.as_deref().unwrap_or(std::path::Path::new("-")))
-        .context("cannot create the report file")?;
+    let report_path = a.output.as_deref().unwrap_or(std::path::Path::new("-"));
+    let mut out = Output::create(report_path).with_context(|| {
+        format!(
+            "cannot create the report file {}; check that its directory exists and is writable",
+            report_path.display()
+        )
+    })?;
     out.write_all(&bytes)?;
     out.commit().context("cannot finish the report")?;
 
@@ -341,7 +352,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
                 assay::report::pct(limit)
             );
             for o in &over {
-                eprintln!("  {o}");
+                eprintln!("  {}", visible(o));
             }
             return Ok(Exit::Threshold);
         }
@@ -374,7 +385,10 @@ pub(super) fn print_malformed(outcome: &engine::Outcome, strict: bool, kept: usi
     for e in outcome.errors.iter().take(STDERR_ERRORS) {
         eprintln!(
             "assay: {}:{} (byte {}): {}",
-            e.file, e.line, e.offset, e.reason
+            visible(&e.file),
+            e.line,
+            e.offset,
+            visible(&e.reason)
         );
     }
     if outcome.errors_total > STDERR_ERRORS as u64 {

@@ -342,6 +342,13 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
 
+    /// With `--format csv`, write cells that start with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return as they are. By default such a cell gets
+    /// a leading `'` so that a spreadsheet shows it instead of running it
+    /// as a formula (a model name like `=HYPERLINK(...)`).
+    #[arg(long)]
+    pub csv_formulas: bool,
+
     /// Write the report here instead of standard output (written atomically).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

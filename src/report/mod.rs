@@ -11,6 +11,7 @@
 //! self-contained page with table, chart, evidence and provenance, `--html`).
 
 mod csv;
+pub(crate) mod escape;
 mod html;
 mod json;
 mod markdown;
@@ -24,6 +25,7 @@ use crate::stats::{self, CiConfig, Clustered, Estimate};
 use crate::tally::{GroupTally, LineCounts};
 
 pub use csv::Csv;
+pub use escape::{csv_cell, md_cell, visible, visible_lines};
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
@@ -55,7 +57,7 @@ impl Format {
         match self {
             Format::Table => Box::new(Table),
             Format::Json => Box::new(Json),
-            Format::Csv => Box::new(Csv),
+            Format::Csv => Box::new(Csv::default()),
             Format::Markdown => Box::new(Markdown),
         }
     }
