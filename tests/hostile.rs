@@ -3,6 +3,7 @@
 //! format; signals clean up. Each hostile input is checked beside its benign
 //! twin, and every input is generated here at run time.
 
+use crate::regression::live_run_stopped_by;
 use crate::util::{assay, stderr};
 use serde_json::Value;
 use std::io::Write;
@@ -324,4 +325,12 @@ fn a_report_file_that_cannot_be_created_is_named() {
         "{}",
         stderr(&o)
     );
+}
+
+/// SIGTERM and SIGHUP stop a run as Ctrl-C does: the verdicts' temporary
+/// file is removed and old outputs kept; the status is 128 + the signal.
+#[test]
+fn sigterm_and_sighup_clean_up_like_ctrl_c() {
+    assert_eq!(live_run_stopped_by("TERM"), Some(143));
+    assert_eq!(live_run_stopped_by("HUP"), Some(129));
 }

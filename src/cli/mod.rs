@@ -14,6 +14,8 @@ mod grade;
 mod power_cmd;
 mod progress;
 mod rubric_cmd;
+#[cfg(unix)]
+pub mod signals;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
