@@ -334,3 +334,106 @@ fn sigterm_and_sighup_clean_up_like_ctrl_c() {
     assert_eq!(live_run_stopped_by("TERM"), Some(143));
     assert_eq!(live_run_stopped_by("HUP"), Some(129));
 }
+
+/// The first Ctrl-C stops a run inside the skip over an endless oversized
+/// line (exit 2, a clean stop), not only between blocks (which would take
+/// the forced exit, 130, after 3 s).
+#[test]
+fn ctrl_c_stops_the_skip_over_an_oversized_line() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("endless.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    let child = assay()
+        .args(["grade", "-q", "--max-record-bytes", "1000"])
+        .arg(&fifo)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let writer = std::thread::spawn({
+        let (fifo, written) = (fifo.clone(), written.clone());
+        move || {
+            let mut w = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let x = vec![b'x'; 1 << 16];
+            while w.write_all(&x).is_ok() {
+                written.fetch_add(x.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    });
+    // Far past the pipe's buffer and the limit: assay is skipping.
+    while written.load(std::sync::atomic::Ordering::Relaxed) < 16 << 20 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(sent.unwrap().success());
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+}
+
+/// Malformed lines say what is wrong and where: the hint about control
+/// characters only where there is one; invalid UTF-8 at its byte.
+#[test]
+fn malformed_lines_get_the_right_hint_and_offset() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = |i: u32| format!(r#"{{"id":{i},"model":"m","messages":[]}}"#);
+    let cases: [(Vec<u8>, &str, u64); 5] = [
+        (b"[,]".to_vec(), "stray `,`", 1),
+        (
+            [rec(1).as_bytes(), b"\xEF\xBB\xBF", rec(2).as_bytes()].concat(),
+            "byte-order mark",
+            rec(1).len() as u64,
+        ),
+        (
+            [rec(1).as_bytes(), b"\r", rec(2).as_bytes()].concat(),
+            "CR alone",
+            rec(1).len() as u64,
+        ),
+        (
+            [
+                &br#"{"id":1,"model":"m","messages":[{"role":"user","content":"abc"#[..],
+                b"\xff",
+                br#""}]}"#,
+            ]
+            .concat(),
+            "not valid UTF-8",
+            61,
+        ),
+        (
+            br#"{"id":1,"model":"m","x":1 "messages":[]}"#.to_vec(),
+            "",
+            0,
+        ),
+    ];
+    for (line, hint, at) in cases {
+        let mut bytes = line.clone();
+        bytes.push(b'\n');
+        // The benign twin: a valid record after it.
+        bytes.extend_from_slice(rec(9).as_bytes());
+        bytes.push(b'\n');
+        let p = write(d.path(), "m.jsonl", &bytes);
+        let (v, _, _) = grade(&[&p], None);
+        assert_eq!(counts(&v), (2, 1, 1));
+        let reason = v["errors"][0]["reason"].as_str().unwrap();
+        assert!(reason.contains(hint), "{reason}");
+        if !hint.is_empty() {
+            assert!(
+                reason.ends_with(&format!("(at byte {at} of the line)")),
+                "{reason}"
+            );
+        }
+        assert!(!reason.contains("control character"), "{reason}");
+    }
+    let p = write(d.path(), "nul.jsonl", b"{\"id\":1}\x00\n");
+    let (v, _, _) = grade(&[&p], None);
+    let reason = v["errors"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("NUL or other control character") && reason.contains("at byte 8 "),
+        "{reason}"
+    );
+}

@@ -452,6 +452,10 @@ fn cut(
             Ok(true)
         }
         Opened::Stream(reader, trailing) => {
+            let reader = Stoppable {
+                inner: reader,
+                stop,
+            };
             // Slack of 5 bytes for a BOM and a `\r`, which the worker
             // strips before measuring: only a line whose stripped length is
             // over the limit may be cut short (regression
@@ -478,6 +482,7 @@ fn cut(
                         }
                         base += len;
                     }
+                    Err(_) if stop.load(Ordering::Relaxed) => return Ok(false),
                     Err(e) => {
                         return Err(format!(
                             "read failed after {base} bytes: {}; every complete line before \
@@ -488,6 +493,25 @@ fn cut(
                 }
             }
         }
+    }
+}
+
+/// A stream that stops yielding bytes once `stop` is set, so that Ctrl-C
+/// also ends a read that is not between blocks: the skip over the rest of
+/// an oversized line, which may be gigabytes long.
+struct Stoppable<'s, R> {
+    inner: R,
+    stop: &'s AtomicBool,
+}
+
+impl<R: io::Read> io::Read for Stoppable<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            // Not `Interrupted`, which readers retry; the caller sees the
+            // stop flag before it would report this.
+            return Err(io::Error::other("stopped"));
+        }
+        self.inner.read(buf)
     }
 }
 
