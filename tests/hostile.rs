@@ -437,3 +437,113 @@ fn malformed_lines_get_the_right_hint_and_offset() {
         "{reason}"
     );
 }
+
+/// Runs `cmd` (its output sent to files or nowhere) and returns its exit
+/// status and its peak resident memory in bytes, from `wait4`'s rusage of
+/// that one child.
+fn peak_memory(mut cmd: std::process::Command) -> (Option<i32>, u64) {
+    use std::os::unix::process::ExitStatusExt;
+    // Reaped by wait4 below, which std's `wait` cannot do with rusage.
+    #[allow(clippy::zombie_processes)]
+    let child = cmd.stdin(Stdio::null()).spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our unreaped child; both out-pointers are valid.
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid);
+    let code = std::process::ExitStatus::from_raw(status).code();
+    (code, usage.ru_maxrss as u64 * 1024)
+}
+
+/// `n` records, each its own group by model.
+fn distinct_groups(n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n * 90);
+    for i in 0..n {
+        out.extend_from_slice(
+            format!(
+                r#"{{"id":{i},"model":"model-{i:07}","messages":[{{"role":"assistant","content":"Fine."}}]}}"#
+            )
+            .as_bytes(),
+        );
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Many groups: the JSON report is written group by group (it took ~13 KB
+/// a group built whole), the chart and page stay linear with the top bars
+/// shown, and --max-groups stops a run with too many groups by name.
+#[test]
+fn many_groups_stay_in_bounded_memory_and_max_groups_stops_the_rest() {
+    const N: usize = 100_000;
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "groups.jsonl", &distinct_groups(N));
+    let grade_to = |fmt: &str, extra: &[&str]| {
+        let mut cmd = assay();
+        cmd.args(["grade", "-q", "-j", "2", "--by", "model", "--format", fmt])
+            .args(extra)
+            .arg("-o")
+            .arg(d.path().join(format!("report.{fmt}")))
+            .arg(&p)
+            .stderr(Stdio::null());
+        peak_memory(cmd)
+    };
+    let (code, json_peak) = grade_to("json", &[]);
+    assert_eq!(code, Some(0));
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(d.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(v["groups"].as_array().unwrap().len(), N);
+    // ~1.1 KB a group measured in release builds; 3 KB allows for a debug
+    // build's allocator and the test machine (whole, it took ~13 KB).
+    eprintln!("peak memory for {N} groups as JSON: {json_peak} bytes");
+    assert!(json_peak < (N * 3000) as u64, "{json_peak} bytes");
+
+    let svg = d.path().join("chart.svg");
+    let html = d.path().join("page.html");
+    let (code, _) = grade_to(
+        "csv",
+        &[
+            "--svg",
+            &svg.display().to_string(),
+            "--html",
+            &html.display().to_string(),
+        ],
+    );
+    assert_eq!(code, Some(0));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(chart.matches("<rect x=").count(), 300, "the top bars");
+    assert!(chart.contains(&format!("{} more group(s) not shown", N - 300)));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(
+        page.matches("<td class=\"k\">model-").count(),
+        N,
+        "every group in the table"
+    );
+
+    // The benign twin is the run above: under the limit. Past it: an error
+    // naming the --by keys, no report, no verdicts.
+    let verdicts = d.path().join("v.jsonl");
+    let o = assay()
+        .args([
+            "grade",
+            "-q",
+            "--by",
+            "model,scenario",
+            "--max-groups",
+            "1000",
+        ])
+        .arg("--verdicts")
+        .arg(&verdicts)
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("more than 1000 distinct groups by model, scenario (--by)"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty() && !verdicts.exists());
+}

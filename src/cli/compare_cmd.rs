@@ -62,6 +62,13 @@ pub fn run(a: CompareArgs, stop: &AtomicBool) -> Result<Exit> {
         eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     let outcome = engine::run(&sources, &rubric, &opts, None, stop)?;
+    if outcome.too_many_groups {
+        bail!(
+            "more than {} distinct groups; the run was stopped before they exhausted memory. \
+             Compare by fewer or coarser fields",
+            opts.max_groups
+        );
+    }
     for e in &outcome.input_errors {
         eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }

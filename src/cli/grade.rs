@@ -85,10 +85,17 @@ fn digest(s: &input::Source) -> Option<(u64, String)> {
 }
 
 /// Writes one extra report file atomically.
-fn write_extra(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<()> {
+fn write_extra(
+    path: &std::path::Path,
+    exporter: &dyn Exporter,
+    report: &Report,
+    what: &str,
+) -> Result<()> {
     let mut out = Output::create(path)
         .with_context(|| format!("cannot create the {what} file {}", path.display()))?;
-    out.write_all(bytes)?;
+    exporter
+        .write_to(report, &mut out)
+        .with_context(|| format!("cannot write the {what} file {}", path.display()))?;
     out.commit()
         .with_context(|| format!("cannot finish the {what} file {}", path.display()))
 }
@@ -157,6 +164,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             MmapChoice::Auto
         },
         max_record_bytes: a.max_record_bytes,
+        max_groups: a.max_groups,
         verdicts: a.verdicts.is_some(),
         uncertain: a.uncertain.is_some(),
         labels,
@@ -214,6 +222,23 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             return Err(e).context("writing verdicts or contested records failed");
         }
     };
+    if outcome.too_many_groups {
+        if let Some(v) = verdicts {
+            v.abandon();
+        }
+        if let Some(u) = uncertain {
+            u.abandon();
+        }
+        let keys: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
+        bail!(
+            "more than {} distinct groups by {} (--by); the run was stopped before they \
+             exhausted memory (about {} bytes a group). Group by fewer or coarser fields, or \
+             raise --max-groups if the memory is there",
+            opts.max_groups,
+            visible(&keys.join(", ")),
+            engine::GROUP_BYTES
+        );
+    }
     // Read failures found by the engine; discovery problems were printed above.
     for e in &outcome.input_errors {
         eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
@@ -279,26 +304,27 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Markdown => Format::Markdown,
     };
-    let bytes = match format {
-        Format::Csv => assay::report::Csv {
+    let exporter: Box<dyn Exporter> = match format {
+        Format::Csv => Box::new(assay::report::Csv {
             keep_formulas: a.csv_formulas,
-        }
-        .export(&report),
-        f => f.exporter().export(&report),
+        }),
+        f => f.exporter(),
     };
     if !outcome.interrupted {
         if let Some(p) = &a.svg {
-            write_extra(p, &Svg.export(&report), "chart")?;
+            write_extra(p, &Svg, &report, "chart")?;
         }
         if let Some(p) = &a.html {
             report.input_digests = sources.iter().map(digest).collect();
-            write_extra(p, &Html.export(&report), "HTML report")?;
+            write_extra(p, &Html, &report, "HTML report")?;
         }
     }
     if outcome.interrupted {
         // Never replace a previous report with a partial one.
         eprintln!("assay: interrupted; the report below covers only the lines read so far");
-        std::io::stdout().write_all(&bytes)?;
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        exporter.write_to(&report, &mut stdout)?;
+        stdout.flush()?;
         return Ok(Exit::Error);
     }
     let report_path = a.output.as_deref().unwrap_or(std::path::Path::new("-"));
@@ -308,7 +334,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             report_path.display()
         )
     })?;
-    out.write_all(&bytes)?;
+    exporter.write_to(&report, &mut out)?;
     out.commit().context("cannot finish the report")?;
 
     if !outcome.input_errors.is_empty() {

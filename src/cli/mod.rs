@@ -434,4 +434,10 @@ pub struct GradeArgs {
     /// Lines longer than this many bytes are reported as malformed, unparsed.
     #[arg(long, value_name = "BYTES", default_value_t = assay::engine::DEFAULT_MAX_RECORD_BYTES)]
     pub max_record_bytes: usize,
+
+    /// Stop with an error when the records fall into more than N distinct
+    /// groups (each takes about 1.1 KB while grading and reporting), rather
+    /// than run out of memory on a --by field that is unique per record.
+    #[arg(long, value_name = "N", default_value_t = assay::engine::DEFAULT_MAX_GROUPS)]
+    pub max_groups: usize,
 }

@@ -93,7 +93,21 @@ pub struct Options {
     /// Judge verdicts that replace the rubric's for the records they name
     /// (`--labels`).
     pub labels: Option<Arc<JudgeLabels>>,
+    /// Most distinct groups (`--max-groups`); past it the run stops and
+    /// [`Outcome::too_many_groups`] is set. Each worker holds at most this
+    /// many plus one, so memory stays near `threads × max_groups ×` the
+    /// size of a group (see [`GROUP_BYTES`]).
+    pub max_groups: usize,
 }
+
+/// Default for `--max-groups`.
+pub const DEFAULT_MAX_GROUPS: usize = 1_000_000;
+
+/// Peak memory per distinct group of a run, measured: a million groups by
+/// `model` with the built-in rubric peaked at 1.11 GB (JSON report, 2
+/// threads), about 1.1 KB a group for the tally, the report rows and the
+/// output. More behaviours or longer keys cost more.
+pub const GROUP_BYTES: usize = 1_100;
 
 /// What a worker does with each line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -201,6 +215,7 @@ impl Default for Options {
             chunk_bytes: CHUNK_BYTES,
             uncertain: false,
             labels: None,
+            max_groups: DEFAULT_MAX_GROUPS,
         }
     }
 }
@@ -311,6 +326,9 @@ pub struct Outcome {
     pub contested: u64,
     /// How the judge verdicts were used, when `Options::labels` was given.
     pub judge: Option<JudgeUse>,
+    /// More distinct groups than [`Options::max_groups`]: the run stopped
+    /// early and its counts are incomplete; no report should be written.
+    pub too_many_groups: bool,
 }
 
 /// How many judge verdicts (`--labels`) were used, and which named records
@@ -559,6 +577,10 @@ struct Worker<'r> {
     id: String,
     /// Bit per judge verdict: matched a record this worker graded.
     label_hits: Vec<u64>,
+    /// Set when this worker's groups passed [`Options::max_groups`].
+    groups_over: &'r AtomicBool,
+    /// The run's stop flag, set then.
+    stop: &'r AtomicBool,
 }
 
 impl<'r> Worker<'r> {
@@ -793,6 +815,8 @@ impl<'r> Worker<'r> {
             profile,
             id,
             label_hits,
+            groups_over,
+            stop,
             ..
         } = self;
         if opts.work == Work::ParseOnly {
@@ -854,6 +878,11 @@ impl<'r> Worker<'r> {
                     tally.mark_judged(key);
                 }
                 None => tally.add(key, nb, v.behaviours, v.failure(), cl),
+            }
+            // Past --max-groups: stop the run before the groups exhaust
+            // memory (checked per worker; the merged count after the run).
+            if tally.len() > opts.max_groups && !groups_over.swap(true, Ordering::Relaxed) {
+                stop.store(true, Ordering::Relaxed);
             }
             if opts.verdicts {
                 verdict::write(
@@ -1111,6 +1140,7 @@ pub fn run_to(
         ..Outcome::default()
     };
     let mut write_error: Option<io::Error> = None;
+    let groups_over = &AtomicBool::new(false);
     let tallies: Vec<(Tally, Option<Profile>, Vec<u64>)> = std::thread::scope(|s| {
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
@@ -1327,6 +1357,8 @@ pub fn run_to(
                         excerpt_counts: Vec::new(),
                         id: String::new(),
                         label_hits: vec![0; label_words],
+                        groups_over,
+                        stop,
                     };
                     for job in job_rx.iter() {
                         let sent = match job {
@@ -1501,6 +1533,8 @@ pub fn run_to(
         }
         out.judge = Some(u);
     }
-    out.interrupted = stop.load(Ordering::Relaxed);
+    out.too_many_groups = groups_over.load(Ordering::Relaxed) || out.tally.len() > opts.max_groups;
+    // A run stopped for too many groups was not interrupted by the user.
+    out.interrupted = stop.load(Ordering::Relaxed) && !groups_over.load(Ordering::Relaxed);
     Ok(out)
 }

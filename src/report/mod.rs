@@ -36,6 +36,13 @@ pub use table::Table;
 pub trait Exporter {
     /// The rendered report.
     fn export(&self, report: &Report) -> Vec<u8>;
+
+    /// The rendered report, written to `w`. Formats whose size grows with
+    /// the number of groups (JSON, CSV, HTML) write group by group instead
+    /// of building the whole text first.
+    fn write_to(&self, report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(&self.export(report))
+    }
 }
 
 /// Output formats of `--format`.
@@ -231,8 +238,11 @@ impl Report {
     /// Notes on fallbacks and one-sided bounds, deduplicated, in row order.
     pub fn notes(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // A million groups may each have a note: deduplicate by hash, not
+        // by a linear search per note.
+        let mut seen = std::collections::HashSet::new();
         let mut push = |s: String| {
-            if !out.contains(&s) {
+            if seen.insert(s.clone()) {
                 out.push(s);
             }
         };

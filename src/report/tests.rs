@@ -66,6 +66,7 @@ fn outcome() -> Outcome {
         profile: None,
         contested: 0,
         judge: None,
+        too_many_groups: false,
         excerpts: vec![crate::engine::Excerpt {
             behaviour: 0,
             id: "bm-0007".into(),
