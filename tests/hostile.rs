@@ -439,22 +439,28 @@ fn malformed_lines_get_the_right_hint_and_offset() {
 }
 
 /// Runs `cmd` (its output sent to files or nowhere) and returns its exit
-/// status and its peak resident memory in bytes, from `wait4`'s rusage of
-/// that one child.
+/// status and its peak resident memory in bytes: the kernel's high-water
+/// mark (`VmHWM` in /proc/PID/status), read every few milliseconds until
+/// the process exits. (`wait4`'s `ru_maxrss` is no use here: it keeps the
+/// test process's own size from before the child's exec.)
 fn peak_memory(mut cmd: std::process::Command) -> (Option<i32>, u64) {
-    use std::os::unix::process::ExitStatusExt;
-    // Reaped by wait4 below, which std's `wait` cannot do with rusage.
-    #[allow(clippy::zombie_processes)]
-    let child = cmd.stdin(Stdio::null()).spawn().unwrap();
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `pid` is our unreaped child; both out-pointers are valid.
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(got, pid);
-    let code = std::process::ExitStatus::from_raw(status).code();
-    (code, usage.ru_maxrss as u64 * 1024)
+    let mut child = cmd.stdin(Stdio::null()).spawn().unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status)
+            && let Some(kb) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(st) = child.try_wait().unwrap() {
+            return (st.code(), peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
 }
 
 /// `n` records, each its own group by model.
@@ -546,4 +552,110 @@ fn many_groups_stay_in_bounded_memory_and_max_groups_stops_the_rest() {
         "{err}"
     );
     assert!(o.stdout.is_empty() && !verdicts.exists());
+}
+
+/// An Inspect sample stored as many small members that inflate to far
+/// more than --max-record-bytes together is one malformed, named sample,
+/// in bounded memory; the same sample in a few members is graded.
+#[test]
+fn chunked_inspect_samples_share_one_decompressed_budget() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "a".repeat(1 << 20);
+    let chunk = format!(r#"[{{"role":"assistant","content":"{text}"}}]"#);
+    let names: Vec<String> = (0..400)
+        .map(|i| format!("samples/1_epoch_1/messages/{i}.json"))
+        .collect();
+    let build = |chunks: usize| {
+        let mut m: Vec<(&str, &[u8])> = vec![
+            ("header.json", br#"{"eval":{"model":"m/x"}}"#),
+            ("samples/1_epoch_1/sample.json", br#"{"id":1,"epoch":1}"#),
+        ];
+        m.extend(
+            names[..chunks]
+                .iter()
+                .map(|n| (n.as_str(), chunk.as_bytes())),
+        );
+        let p = d.path().join(format!("chunks{chunks}.eval"));
+        crate::logs::write_eval_as(&p, &m, zip::CompressionMethod::Deflated);
+        p
+    };
+    let limit = (8 << 20).to_string();
+    let benign = build(4);
+    let (v, err, code) = grade(
+        &["--max-record-bytes", &limit, benign.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(counts(&v), (1, 1, 0), "{err}");
+    assert_eq!(code, Some(0));
+
+    let hostile = build(400);
+    assert!(
+        std::fs::metadata(&hostile).unwrap().len() < 4 << 20,
+        "small on disk"
+    );
+    let (v, err, _) = grade(
+        &["--max-record-bytes", &limit, hostile.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(counts(&v), (1, 0, 1), "{err}");
+    let e = &v["errors"][0];
+    assert!(
+        e["file"].as_str().unwrap().ends_with("!samples/1_epoch_1/"),
+        "{e}"
+    );
+    assert!(e["reason"].as_str().unwrap().contains("together"), "{e}");
+    let mut cmd = assay();
+    cmd.args(["grade", "-q", "--max-record-bytes", &limit])
+        .arg(&hostile)
+        .stdout(Stdio::null());
+    let (_, peak) = peak_memory(cmd);
+    // 400 MiB inflated before the budget was shared.
+    assert!(peak < 150 << 20, "{peak} bytes");
+}
+
+/// An Inspect `.json` log is streamed: a sample over --max-record-bytes is
+/// malformed and named, the others graded, and memory does not grow with
+/// the log.
+#[test]
+fn inspect_json_logs_are_streamed_and_capped_per_sample() {
+    let d = tempfile::tempdir().unwrap();
+    let sample = |id: u32, text: &str| {
+        format!(r#"{{"id":{id},"epoch":1,"messages":[{{"role":"assistant","content":"{text}"}}]}}"#)
+    };
+    let big = "b".repeat(60 << 20);
+    let log = format!(
+        "{{\n  \"version\": 2,\n  \"eval\": {{\"model\": \"m/x\"}},\n  \"samples\": [{}, {}, {}]\n}}\n",
+        sample(1, "Fine."),
+        sample(2, &big),
+        sample(3, "Fine.")
+    );
+    drop(big);
+    let p = write(d.path(), "log.json", log.as_bytes());
+    drop(log);
+    let (v, err, _) = grade(&["--max-record-bytes", "1000000", &p], None);
+    assert_eq!(counts(&v), (3, 2, 1), "{err}");
+    let e = &v["errors"][0];
+    assert!(
+        e["file"].as_str().unwrap().ends_with("log.json!samples[1]"),
+        "{e}"
+    );
+    assert!(
+        e["reason"]
+            .as_str()
+            .unwrap()
+            .contains("over --max-record-bytes 1000000"),
+        "{e}"
+    );
+    let mut cmd = assay();
+    cmd.args(["grade", "-q", "--max-record-bytes", "1000000"])
+        .arg(&p)
+        .stdout(Stdio::null());
+    let (_, peak) = peak_memory(cmd);
+    assert!(
+        peak < 50 << 20,
+        "the 60 MB sample was not held: {peak} bytes"
+    );
+    // The benign twin: the limit raised, every sample graded.
+    let (v, err, _) = grade(&["--max-record-bytes", "100000000", &p], None);
+    assert_eq!(counts(&v), (3, 3, 0), "{err}");
 }

@@ -1226,27 +1226,23 @@ pub fn run_to(
                         }
                     }
                     (InputKind::InspectJson, Some(p)) => {
-                        let mut bytes = match std::fs::read(p) {
-                            Ok(b) => b,
-                            Err(e) => {
-                                let _ = producer_msgs.send(Msg::FileFailed {
-                                    seq: next(),
-                                    part: 0,
-                                    warning: None,
-                                    file,
-                                    reason: io_reason(&e),
-                                });
-                                continue;
-                            }
-                        };
-                        // Batches are sent as the samples are converted, so
-                        // only the document itself is held whole.
+                        // Streamed: each sample is converted and batched as
+                        // it is read, at most --max-record-bytes of it held.
                         let mut batch = Batch::default();
                         let mut ok = true;
-                        let res = inspect::json_log(&names[file], &mut bytes, &mut |u| {
-                            ok = batch.push(u, file, &job_tx, &mut next, stop);
-                            ok
-                        });
+                        let res = inspect::json_log(
+                            &names[file],
+                            p,
+                            opts.max_record_bytes,
+                            &mut |u| {
+                                ok = batch.push(u, file, &job_tx, &mut next, stop);
+                                ok
+                            },
+                        );
+                        // The samples read before a failure are graded.
+                        if !ok || !batch.flush(file, &job_tx, &mut next) {
+                            break 'files;
+                        }
                         if let Err(reason) = res {
                             let _ = producer_msgs.send(Msg::FileFailed {
                                 seq: next(),
@@ -1255,10 +1251,6 @@ pub fn run_to(
                                 file,
                                 reason,
                             });
-                            continue;
-                        }
-                        if !ok || !batch.flush(file, &job_tx, &mut next) {
-                            break 'files;
                         }
                         continue;
                     }
