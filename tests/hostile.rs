@@ -659,3 +659,56 @@ fn inspect_json_logs_are_streamed_and_capped_per_sample() {
     let (v, err, _) = grade(&["--max-record-bytes", "100000000", &p], None);
     assert_eq!(counts(&v), (3, 3, 0), "{err}");
 }
+
+/// A memory-mapped file truncated while it is graded: no SIGBUS death; the
+/// lines before the cut are graded, none of the zeros after it is counted,
+/// and the file is reported; the same run on the untouched file is clean.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mapped_file_truncated_while_read_is_reported_not_fatal() {
+    use assay::engine::{self, Options, ProgressHook};
+    use assay::input::Source;
+    let d = tempfile::tempdir().unwrap();
+    let data = records(80_000, false);
+    assert!(data.len() > 6 << 20, "{}", data.len());
+    let cut = 1 << 20;
+    let before = memchr::memchr_iter(b'\n', &data[..cut]).count() as u64;
+    let p = d.path().join("live.jsonl");
+    let rubric = assay::rubric::builtin();
+    for truncate in [false, true] {
+        std::fs::write(&p, &data).unwrap();
+        let once = std::sync::Once::new();
+        let path = p.clone();
+        let hook = move |_: u64, _: u64| {
+            if truncate {
+                once.call_once(|| {
+                    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+                    f.set_len(cut as u64).unwrap();
+                });
+            }
+        };
+        let opts = Options {
+            threads: 1,
+            chunk_bytes: 64 << 10,
+            progress: Some(ProgressHook(std::sync::Arc::new(hook))),
+            ..Options::default()
+        };
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let o = engine::run(&[Source::File(p.clone())], &rubric, &opts, None, &stop).unwrap();
+        assert_eq!(
+            o.errors_total, 0,
+            "no line of zeros counted: {:?}",
+            o.errors
+        );
+        assert_eq!(o.counts.lines, o.counts.graded);
+        if truncate {
+            assert_eq!(o.counts.graded, before, "every line before the cut");
+            assert_eq!(o.input_errors.len(), 1);
+            let reason = &o.input_errors[0].reason;
+            assert!(reason.contains("truncated while it was read"), "{reason}");
+        } else {
+            assert_eq!(o.counts.graded, 80_000);
+            assert!(o.input_errors.is_empty());
+        }
+    }
+}

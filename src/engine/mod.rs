@@ -557,6 +557,9 @@ struct ChunkResult {
     marks: Vec<uncertain::Mark>,
     /// Bytes of input read from disk for this chunk (progress).
     disk_bytes: u64,
+    /// The mapped file was truncated while read: the offset of the first
+    /// line dropped (it and every later line read zeros, not the file).
+    truncated: Option<u64>,
 }
 
 /// Per-worker state, reused for every chunk.
@@ -707,6 +710,7 @@ impl<'r> Worker<'r> {
             uncertain: Vec::new(),
             marks: Vec::new(),
             disk_bytes: bytes.len() as u64,
+            truncated: None,
         };
         self.excerpt_counts.clear();
         self.excerpt_counts
@@ -742,7 +746,19 @@ impl<'r> Worker<'r> {
             self.record = record;
             return r;
         }
+        let mapped = match data {
+            Data::Shared(b, _) => Some(&**b),
+            _ => None,
+        };
         for (idx, off, mut line) in lines(bytes) {
+            // A mapped file truncated under us: lines that reach the first
+            // page that faulted read zeros, not the file; drop them.
+            if let Some(f) = mapped.and_then(mmap::Regions::fault)
+                && base + (off + line.len()) as u64 > f
+            {
+                r.truncated = Some(base + off as u64);
+                break;
+            }
             r.counts.lines += 1;
             let mut bom = 0;
             if base == 0 && off == 0 && line.starts_with(b"\xEF\xBB\xBF") {
@@ -1415,6 +1431,21 @@ pub fn run_to(
                     }
                     Msg::Chunk(c) => {
                         let f = &mut out.files[c.file];
+                        if let Some(at) = c.truncated
+                            && f.error.is_none()
+                        {
+                            let reason = format!(
+                                "the file was truncated while it was read (it is memory-mapped); \
+                                 the lines before byte {at} were graded, the rest could not be \
+                                 read. Grade it again once it is complete, with --no-mmap if it \
+                                 may still change"
+                            );
+                            f.error = Some(reason.clone());
+                            out.input_errors.push(InputError {
+                                path: names[c.file].clone(),
+                                reason,
+                            });
+                        }
                         if c.warning.is_some() {
                             f.warning = c.warning;
                         }

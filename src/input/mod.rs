@@ -11,6 +11,8 @@
 pub mod decode;
 pub mod kind;
 pub mod mmap;
+#[cfg(target_os = "linux")]
+pub mod sigbus;
 pub mod split;
 
 use std::fs::File;
