@@ -712,3 +712,53 @@ fn a_mapped_file_truncated_while_read_is_reported_not_fatal() {
         }
     }
 }
+
+/// Two records of `count` strings of `width` letters each in tool
+/// arguments, as one JSON Lines file.
+fn wide_records(count: usize, width: usize) -> Vec<u8> {
+    let item = format!("\"{}\"", "x".repeat(width));
+    let items = vec![item.as_str(); count].join(",");
+    let line = |id: u32| {
+        format!(
+            r#"{{"id":{id},"model":"m","messages":[{{"role":"assistant","content":[{{"type":"tool_use","name":"bash","input":{{"a":[{items}]}}}}]}}]}}"#
+        )
+    };
+    format!("{}\n{}\n", line(1), line(2)).into_bytes()
+}
+
+/// A record of millions of tiny values (38× its size once parsed, per
+/// issue #23) is refused with a reason before it is parsed; a record of
+/// the same size with ordinary values is graded, within 10× its size.
+#[test]
+fn records_of_tiny_values_are_refused_before_they_take_memory() {
+    let d = tempfile::tempdir().unwrap();
+    // 20 MB each: 5 M one-letter strings, or 400 k 48-letter strings.
+    let tiny = write(d.path(), "tiny.jsonl", &wide_records(5_000_000, 1));
+    let plain = write(d.path(), "plain.jsonl", &wide_records(400_000, 48));
+    let run_j2 = |p: &str| {
+        let mut cmd = assay();
+        cmd.args(["grade", "-q", "-j", "2", "--format", "json", "-o"])
+            .arg(d.path().join("r.json"))
+            .arg(p);
+        let (code, peak) = peak_memory(cmd);
+        let v: Value =
+            serde_json::from_slice(&std::fs::read(d.path().join("r.json")).unwrap()).unwrap();
+        (code, peak, v)
+    };
+    let (code, peak, v) = run_j2(&tiny);
+    assert_eq!(code, Some(0));
+    assert_eq!(counts(&v), (2, 0, 2));
+    let reason = v["errors"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("about 5000") && reason.contains("not parsed"),
+        "{reason}"
+    );
+    // The 40 MB file is mapped (its pages count in the peak); nothing else.
+    assert!(peak < 200 << 20, "{peak} bytes");
+
+    let (code, peak, v) = run_j2(&plain);
+    assert_eq!(code, Some(0));
+    assert_eq!(counts(&v), (2, 2, 0));
+    let size = std::fs::metadata(&plain).unwrap().len();
+    assert!(peak < 10 * size + (64 << 20), "{peak} bytes for {size}");
+}

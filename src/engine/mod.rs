@@ -835,6 +835,9 @@ impl<'r> Worker<'r> {
             stop,
             ..
         } = self;
+        if line.len() > DENSE_CHECK_BYTES {
+            dense(line)?;
+        }
         if opts.work == Work::ParseOnly {
             return scratch
                 .parse_only(line)
@@ -1078,6 +1081,54 @@ fn write_uncertain(
         at = m.end;
     }
     Ok(())
+}
+
+/// Records longer than this are checked by [`dense`] before they are
+/// parsed; shorter ones cannot reach its floor.
+pub const DENSE_CHECK_BYTES: usize = 1 << 20;
+
+/// Memory a record may take while parsed and graded, as a multiple of its
+/// size (issue #23: a 60 MB line of 15 M tiny strings took 38×).
+pub const RECORD_MEMORY_FACTOR: usize = 10;
+
+/// ... but never less than this: a 20 MB transcript of many short messages
+/// is fine.
+pub const RECORD_MEMORY_FLOOR: usize = 256 << 20;
+
+/// Bytes a parsed JSON value costs beyond the record's own bytes: the
+/// parse tape's node, the structural index, the text segment the grader
+/// walks, and the slack of the vectors that hold them. With
+/// [`LINE_COPIES`], fitted to two measured shapes (one thread, peak
+/// anonymous memory): a 60 MB line of 15 M one-letter strings, 2.34 GB; a
+/// 60 MB line of 2.6 M 20-letter strings, 0.71 GB.
+pub const BYTES_PER_VALUE: usize = 144;
+
+/// The record's bytes are held this many times over while it is parsed and
+/// graded (the padded copy, simd-json's string buffer, the grader's text).
+pub const LINE_COPIES: usize = 6;
+
+/// Refuses a record whose values are so many for its size that parsing and
+/// grading it would take over [`RECORD_MEMORY_FACTOR`] times its size (and
+/// over [`RECORD_MEMORY_FLOOR`]). Values are estimated by counting `,` and
+/// `:` (one a value in arrays and objects), a pass at memory speed over
+/// records of more than [`DENSE_CHECK_BYTES`] only.
+fn dense(line: &[u8]) -> Result<(), String> {
+    let values = line.iter().filter(|&&b| b == b',' || b == b':').count();
+    let need = LINE_COPIES * line.len() + BYTES_PER_VALUE * values;
+    let bound = (RECORD_MEMORY_FACTOR * line.len()).max(RECORD_MEMORY_FLOOR);
+    if need <= bound {
+        return Ok(());
+    }
+    Err(format!(
+        "the record holds about {values} JSON values in {} bytes (one every {} bytes); \
+         parsing and grading it would take about {} MB of memory, over {} MB \
+         ({RECORD_MEMORY_FACTOR}× its size), so it was not parsed. Such records are \
+         usually generated data in tool arguments; store it outside the transcript",
+        line.len(),
+        line.len() / values.max(1),
+        need >> 20,
+        bound >> 20
+    ))
 }
 
 /// Both warnings, or either.
