@@ -762,3 +762,25 @@ fn records_of_tiny_values_are_refused_before_they_take_memory() {
     let size = std::fs::metadata(&plain).unwrap().len();
     assert!(peak < 10 * size + (64 << 20), "{peak} bytes for {size}");
 }
+
+/// A rubric is input too: its lines quoted in an error are shown, not
+/// obeyed; a rubric error without control characters reads as before.
+#[test]
+fn rubric_errors_quote_their_lines_visibly() {
+    let d = tempfile::tempdir().unwrap();
+    for (name, line, shown) in [
+        ("evil.toml", "\u{1b}]0;pwn\u{7} = 3", "\\x1b]0;pwn\\x07 = 3"),
+        ("plain.toml", "oo ps = 3", "3 | oo ps = 3"),
+    ] {
+        let p = write(
+            d.path(),
+            name,
+            format!("[behaviours.x]\nkind = \"failure\"\n{line}\n").as_bytes(),
+        );
+        let o = assay().args(["rubric", "check", &p]).output().unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert!(!has_controls(&err), "{err:?}");
+        assert!(err.contains(shown), "{err}");
+    }
+}

@@ -25,7 +25,8 @@ pub fn run(a: AgreeArgs, stop: &AtomicBool) -> Result<Exit> {
         Some(p) => match rubric::load_file(p) {
             Ok(r) => r,
             Err(e) => {
-                eprint!("{e}");
+                // The rubric is input too: its quoted lines are shown, not obeyed.
+                eprint!("{}", assay::report::visible_lines(&e.to_string()));
                 return Ok(Exit::Error);
             }
         },

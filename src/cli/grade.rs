@@ -394,7 +394,8 @@ pub(super) fn load_rubric(path: Option<&std::path::Path>) -> Option<(rubric::Rub
         Some(p) => match rubric::load_file(p) {
             Ok(r) => Some((r, p.display().to_string())),
             Err(e) => {
-                eprint!("{e}");
+                // The rubric is input too: its quoted lines are shown, not obeyed.
+                eprint!("{}", assay::report::visible_lines(&e.to_string()));
                 None
             }
         },
