@@ -18,8 +18,10 @@
 //! (`--no-mmap`, the copy `pread` would make) 1.63-1.71 s. The handler
 //! costs nothing until a fault, and a relaxed atomic load per line, which
 //! did not show in `assay bench` (1 thread: 1.652 s against 1.650 s).
-//! A fault at an address that is not one of ours (a bug) keeps the default
-//! action: the handler restores it and returns, and the fault recurs.
+//! A fault at an address that is not one of ours (a bug, or a map of the
+//! embedding program) gets the action that was there before: the handler
+//! puts it back and returns, and the fault recurs under it. The handler is
+//! installed once per process, when the first map is guarded.
 
 use std::sync::Once;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -45,6 +47,8 @@ const FREE: Slot = Slot {
 static MAPS: [Slot; SLOTS] = [FREE; SLOTS];
 static PAGE: AtomicUsize = AtomicUsize::new(4096);
 static INSTALL: Once = Once::new();
+/// The SIGBUS action before ours, put back for a fault that is not ours.
+static PREVIOUS: std::sync::OnceLock<libc::sigaction> = std::sync::OnceLock::new();
 
 extern "C" fn on_sigbus(_sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid siginfo_t for an SA_SIGINFO handler.
@@ -78,11 +82,19 @@ extern "C" fn on_sigbus(_sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mu
             return;
         }
     }
-    // Not ours, or the page could not be replaced: the default action (the
-    // process dies when the faulting read re-runs).
-    // SAFETY: signal(2) with SIG_DFL is async-signal-safe.
+    // Not ours, or the page could not be replaced: the previous action (by
+    // default the process dies when the faulting read re-runs).
+    // SAFETY: sigaction(2) and signal(2) are async-signal-safe; PREVIOUS is
+    // set before our handler is installed, and `get` is an atomic load.
     unsafe {
-        libc::signal(libc::SIGBUS, libc::SIG_DFL);
+        match PREVIOUS.get() {
+            Some(old) => {
+                libc::sigaction(libc::SIGBUS, old, std::ptr::null_mut());
+            }
+            None => {
+                libc::signal(libc::SIGBUS, libc::SIG_DFL);
+            }
+        }
     }
 }
 
@@ -98,6 +110,10 @@ fn install() {
             sa.sa_sigaction = on_sigbus as *const () as libc::sighandler_t;
             sa.sa_flags = libc::SA_SIGINFO;
             libc::sigemptyset(&mut sa.sa_mask);
+            let mut old: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(libc::SIGBUS, std::ptr::null(), &mut old) == 0 {
+                let _ = PREVIOUS.set(old);
+            }
             libc::sigaction(libc::SIGBUS, &sa, std::ptr::null_mut());
         }
     });
