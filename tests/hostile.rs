@@ -441,8 +441,11 @@ fn malformed_lines_get_the_right_hint_and_offset() {
 /// Runs `cmd` (its output sent to files or nowhere) and returns its exit
 /// status and its peak resident memory in bytes: the kernel's high-water
 /// mark (`VmHWM` in /proc/PID/status), read every few milliseconds until
-/// the process exits. (`wait4`'s `ru_maxrss` is no use here: it keeps the
-/// test process's own size from before the child's exec.)
+/// the process exits. It counts the pages of mapped inputs as well as
+/// anonymous memory, so it bounds the peak anonymous memory from above;
+/// unlike sampling `RssAnon` it cannot miss a short peak. (`wait4`'s
+/// `ru_maxrss` is no use here: it keeps the test process's own size from
+/// before the child's exec.)
 fn peak_memory(mut cmd: std::process::Command) -> (Option<i32>, u64) {
     let mut child = cmd.stdin(Stdio::null()).spawn().unwrap();
     let status = format!("/proc/{}/status", child.id());

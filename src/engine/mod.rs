@@ -493,6 +493,9 @@ fn cut(
                         *warning = trailing.get().cloned();
                         return Ok(true);
                     }
+                    // A block cut short by Ctrl-C would report its last
+                    // line as torn: the run stops without it.
+                    Ok(Some(_)) if stop.load(Ordering::Relaxed) => return Ok(false),
                     Ok(Some(b)) => {
                         let len = b.stream_bytes;
                         if !each(base, Data::Owned(b.bytes, b.oversized, len)) {
