@@ -234,15 +234,16 @@ pub(crate) fn live_run_stopped_by(signal: &str) -> Option<i32> {
         1,
         "a temporary exists while running"
     );
-    let t = Instant::now();
     signal_to(&child, signal);
     let out = child.wait_with_output().unwrap();
+    // Stopped cleanly after the chunks in flight, not forced after 3 s (by
+    // what it says, not by a clock that a loaded machine would fail).
+    let err = stderr(&out);
     assert!(
-        t.elapsed() < Duration::from_secs(2),
-        "stopped promptly: {:?}",
-        t.elapsed()
+        err.contains("interrupted; the report below covers only the lines read so far"),
+        "{err}"
     );
-    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert!(!err.contains("did not stop within"), "{err}");
     writer.join().unwrap();
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
     assert_eq!(std::fs::read_to_string(&verdicts).unwrap(), "old verdicts");

@@ -722,7 +722,13 @@ impl<'r> Worker<'r> {
             r.bytes = 0;
             r.disk_bytes = 0;
             let mut record = std::mem::take(&mut self.record);
+            let stop = self.stop;
             for (idx, u) in units.iter().enumerate() {
+                // Stopped (Ctrl-C, --max-groups): the rest is not graded,
+                // so a stop does not wait for the jobs already queued.
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
                 let idx = idx as u64;
                 r.counts.lines += 1;
                 r.disk_bytes += u.disk_bytes;
@@ -753,7 +759,12 @@ impl<'r> Worker<'r> {
             Data::Shared(b, _) => Some(&**b),
             _ => None,
         };
+        let stop = self.stop;
         for (idx, off, mut line) in lines(bytes) {
+            // Stopped: as for log samples above.
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
             // A mapped file truncated under us: lines that reach the first
             // page that faulted read zeros, not the file; drop them.
             if let Some(f) = mapped.and_then(mmap::Regions::fault)
