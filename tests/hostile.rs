@@ -764,6 +764,15 @@ fn records_of_tiny_values_are_refused_before_they_take_memory() {
     assert_eq!(counts(&v), (2, 2, 0));
     let size = std::fs::metadata(&plain).unwrap().len();
     assert!(peak < 10 * size + (64 << 20), "{peak} bytes for {size}");
+
+    // Commas and colons inside a string are no values: a 20 MB JSON dump
+    // pasted into a message is graded.
+    let dump = r#"{\"a\":1,\"b\":[2,3]},"#.repeat(1 << 20);
+    let line =
+        format!(r#"{{"id":1,"model":"m","messages":[{{"role":"user","content":"{dump}"}}]}}"#);
+    let p = write(d.path(), "dump.jsonl", format!("{line}\n").as_bytes());
+    let (_, _, v) = run_j2(&p);
+    assert_eq!(counts(&v), (1, 1, 0), "{}", v["errors"]);
 }
 
 /// A rubric is input too: its lines quoted in an error are shown, not

@@ -1123,11 +1123,10 @@ pub const LINE_COPIES: usize = 6;
 
 /// Refuses a record whose values are so many for its size that parsing and
 /// grading it would take over [`RECORD_MEMORY_FACTOR`] times its size (and
-/// over [`RECORD_MEMORY_FLOOR`]). Values are estimated by counting `,` and
-/// `:` (one a value in arrays and objects), a pass at memory speed over
-/// records of more than [`DENSE_CHECK_BYTES`] only.
+/// over [`RECORD_MEMORY_FLOOR`]). Values are estimated by [`count_values`],
+/// for records of more than [`DENSE_CHECK_BYTES`] only.
 fn dense(line: &[u8]) -> Result<(), String> {
-    let values = line.iter().filter(|&&b| b == b',' || b == b':').count();
+    let values = count_values(line);
     let need = LINE_COPIES * line.len() + BYTES_PER_VALUE * values;
     let bound = (RECORD_MEMORY_FACTOR * line.len()).max(RECORD_MEMORY_FLOOR);
     if need <= bound {
@@ -1143,6 +1142,37 @@ fn dense(line: &[u8]) -> Result<(), String> {
         need >> 20,
         bound >> 20
     ))
+}
+
+/// About how many JSON values `line` holds: the `,` and `:` outside
+/// strings (one a value in arrays and objects). Text inside strings is
+/// skipped with memchr, so a tool result that is a long JSON dump in a
+/// string counts as the one value it is, and a prose record costs a few
+/// memchr calls per string.
+fn count_values(line: &[u8]) -> usize {
+    let mut values = 0;
+    let mut at = 0;
+    while at < line.len() {
+        let rest = &line[at..];
+        let quote = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+        values += rest[..quote]
+            .iter()
+            .filter(|&&b| b == b',' || b == b':')
+            .count();
+        // Past the string that starts at the quote, escapes and all.
+        at += quote + 1;
+        while at < line.len() {
+            match memchr::memchr2(b'"', b'\\', &line[at..]) {
+                Some(i) if line[at + i] == b'\\' => at += i + 2,
+                Some(i) => {
+                    at += i + 1;
+                    break;
+                }
+                None => at = line.len(),
+            }
+        }
+    }
+    values
 }
 
 /// Both warnings, or either.
