@@ -6,7 +6,7 @@ mod cli;
 use clap::Parser;
 use cli::{Cli, Command, Exit};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -25,6 +25,35 @@ fn no_huge_pages() {
 
 /// Set by Ctrl-C: workers finish their chunk and the run stops cleanly.
 static STOP: AtomicBool = AtomicBool::new(false);
+
+/// The terminating signal (SIGTERM, SIGHUP) that stopped the run; 0 if
+/// none did (Ctrl-C keeps its own exit codes, 2 and 130).
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// SIGINT's number, the same on every Unix.
+const SIGINT: i32 = 2;
+
+/// Stops the run on a signal: the first lets the chunks in flight finish;
+/// a second, or a run that does not stop within [`FORCE_AFTER`], exits at
+/// once with 128 + `sig` after removing temporary files.
+fn interrupt(sig: i32) {
+    if sig != SIGINT {
+        SIGNAL.store(sig, Ordering::SeqCst);
+    }
+    if STOP.swap(true, Ordering::SeqCst) {
+        assay::output::remove_temporaries();
+        std::process::exit(128 + sig);
+    }
+    std::thread::spawn(move || {
+        std::thread::sleep(FORCE_AFTER);
+        eprintln!(
+            "assay: interrupted, and the input did not stop within {} s (a pipe still open?); exiting",
+            FORCE_AFTER.as_secs()
+        );
+        assay::output::remove_temporaries();
+        std::process::exit(128 + sig);
+    });
+}
 
 /// How long a Ctrl-C waits for the run to stop cleanly before forcing it.
 const FORCE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
@@ -46,31 +75,24 @@ fn main() -> ExitCode {
     // Ctrl-C: the run stops after the chunks in flight, writes nothing over
     // existing files and exits with status 2. A second Ctrl-C, or input that
     // does not yield within FORCE_AFTER (a pipe whose writer is idle), exits
-    // at once with 130, after removing temporary files.
-    let _ = ctrlc::set_handler(|| {
-        if STOP.swap(true, Ordering::SeqCst) {
-            assay::output::remove_temporaries();
-            std::process::exit(130);
-        }
-        std::thread::spawn(|| {
-            std::thread::sleep(FORCE_AFTER);
-            eprintln!(
-                "assay: interrupted, and the input did not stop within {} s (a pipe still open?); exiting",
-                FORCE_AFTER.as_secs()
-            );
-            assay::output::remove_temporaries();
-            std::process::exit(130);
-        });
-    });
-    match run(args) {
+    // at once with 130, after removing temporary files. SIGTERM and SIGHUP
+    // do the same, exiting with 128 + their number (143, 129) either way.
+    let _ = ctrlc::set_handler(|| interrupt(SIGINT));
+    #[cfg(unix)]
+    cli::signals::on_terminate(interrupt);
+    let code = match run(args) {
         Ok(code) => ExitCode::from(code as u8),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            if is_broken_pipe(&err) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("assay: error: {err:#}");
+            // The message may quote input (paths, field values).
+            let msg = assay::report::visible_lines(&format!("{err:#}"));
+            eprintln!("assay: error: {msg}");
             ExitCode::from(Exit::Error as u8)
         }
+    };
+    match SIGNAL.load(Ordering::SeqCst) {
+        0 => code,
+        sig => ExitCode::from((128 + sig) as u8),
     }
 }
 

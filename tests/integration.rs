@@ -8,6 +8,7 @@ mod cli;
 mod compare;
 mod conformance;
 mod determinism;
+mod hostile;
 mod logs;
 mod property;
 mod regression;

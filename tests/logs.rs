@@ -140,8 +140,17 @@ fn kind_by_magic_and_forced_by_flag() {
 }
 
 fn write_eval(path: &std::path::Path, members: &[(&str, &[u8])]) {
+    write_eval_as(path, members, zip::CompressionMethod::Stored);
+}
+
+/// An `.eval` archive of `members`, each compressed with `method`.
+pub(crate) fn write_eval_as(
+    path: &std::path::Path,
+    members: &[(&str, &[u8])],
+    method: zip::CompressionMethod,
+) {
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let opts = SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in members {
         z.start_file(*name, opts).unwrap();
         z.write_all(bytes).unwrap();

@@ -1,12 +1,34 @@
 //! Compressed input: gzip and zstd of arbitrary bytes grade exactly as the
-//! plain bytes do; arbitrary bytes named `.gz`/`.zst` (corrupt streams) are
-//! reported as input errors, never a panic or a hang.
+//! plain bytes do; a stream cut short grades every complete line decoded
+//! before the cut and reports the failure; junk after a complete stream is
+//! a warning, nothing lost; arbitrary bytes named `.gz`/`.zst` (corrupt
+//! streams) are reported as input errors, never a panic or a hang.
 #![no_main]
 
 use assay::input::MmapChoice;
 use assay_fuzz::{file, run};
 use libfuzzer_sys::fuzz_target;
-use std::io::Write;
+use std::io::{Read, Write};
+
+/// What a decoder gives of `bytes` before it fails, as `zcat` prints it.
+fn recover(bytes: &[u8], zst: bool) -> Vec<u8> {
+    let mut r: Box<dyn Read> = if zst {
+        match zstd::stream::read::Decoder::new(bytes) {
+            Ok(d) => Box::new(d),
+            Err(_) => return Vec::new(),
+        }
+    } else {
+        Box::new(flate2::read::MultiGzDecoder::new(bytes))
+    };
+    let (mut out, mut buf) = (Vec::new(), [0u8; 4096]);
+    while let Ok(n) = r.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}
 
 fuzz_target!(|data: &[u8]| {
     if data.is_empty() {
@@ -51,16 +73,32 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(plain.errors, seen.errors);
     assert!(seen.input_errors.is_empty());
 
-    // A truncated gzip stream: what was decoded is graded, the rest reported.
-    if gz.len() > 20 {
-        let cut = &gz[..gz.len() - 1 - (chunk % 8)];
-        let _ = run(
-            &file("t.jsonl.gz", cut),
-            1,
-            MmapChoice::Auto,
-            chunk,
-            1 << 20,
-        );
+    // A truncated stream: every complete line decoded before the cut is
+    // graded as the plain bytes are, and the failure is reported.
+    for (name, stream) in [("t.jsonl.gz", &gz), ("t.jsonl.zst", &zst)] {
+        if stream.len() <= 20 {
+            continue;
+        }
+        let cut = &stream[..stream.len() - 1 - (chunk % 8)];
+        let recovered = recover(cut, name.ends_with(".zst"));
+        let complete = &recovered[..recovered
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)];
+        let plain = run(&file("p.jsonl", complete), 1, MmapChoice::Auto, 1 << 20, 1 << 20);
+        let seen = run(&file(name, cut), 2, MmapChoice::Auto, chunk, 1 << 20);
+        assert_eq!(plain.counts.graded, seen.counts.graded);
+        assert!(seen.counts.lines <= plain.counts.lines + 1);
+        assert_eq!(seen.input_errors.len(), 1);
+    }
+    // Junk after a complete stream: a warning, the lines all graded.
+    for (name, stream) in [("j.jsonl.gz", &gz), ("j.jsonl.zst", &zst)] {
+        let mut junk = stream.clone();
+        junk.extend_from_slice(b"{\"id\":\"junk\"}\n");
+        let seen = run(&file(name, &junk), 2, MmapChoice::Auto, chunk, 1 << 20);
+        assert_eq!(plain.counts, seen.counts);
+        assert!(seen.input_errors.is_empty());
+        assert!(seen.warnings[0].as_deref().is_some_and(|w| w.contains("not compressed data")));
     }
     // The raw bytes as a corrupt compressed stream.
     for name in ["r.jsonl.gz", "r.jsonl.zst"] {

@@ -233,7 +233,7 @@ pub fn compare(
                     st.line(&name, i + 1, line);
                 }
             }
-            Ok(Opened::Stream(reader)) => {
+            Ok(Opened::Stream(reader, _)) => {
                 let mut br = BlockReader::new(reader, opts.max_record_bytes.saturating_add(1));
                 let mut first = 0u64;
                 loop {

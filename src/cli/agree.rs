@@ -5,6 +5,7 @@ use anyhow::{Context, Result, bail};
 use assay::agree::{self, JudgeLabels, Options};
 use assay::input;
 use assay::output::Output;
+use assay::report::visible;
 use assay::rubric;
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
@@ -24,7 +25,8 @@ pub fn run(a: AgreeArgs, stop: &AtomicBool) -> Result<Exit> {
         Some(p) => match rubric::load_file(p) {
             Ok(r) => r,
             Err(e) => {
-                eprint!("{e}");
+                // The rubric is input too: its quoted lines are shown, not obeyed.
+                eprint!("{}", assay::report::visible_lines(&e.to_string()));
                 return Ok(Exit::Error);
             }
         },
@@ -40,7 +42,7 @@ pub fn run(a: AgreeArgs, stop: &AtomicBool) -> Result<Exit> {
     };
     let (sources, errors) = input::discover(&a.inputs);
     for e in &errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     if sources.is_empty() {
         bail!("no input to read; give labelled .jsonl files or directories");

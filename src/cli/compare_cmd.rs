@@ -8,7 +8,7 @@ use assay::engine::{self, Options};
 use assay::input::{self, MmapChoice};
 use assay::output::Output;
 use assay::parse::FieldPath;
-use assay::report::Format;
+use assay::report::{Format, visible};
 use assay::stats::Correction;
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
@@ -59,11 +59,18 @@ pub fn run(a: CompareArgs, stop: &AtomicBool) -> Result<Exit> {
     };
     let (sources, discover_errors) = input::discover(&a.inputs);
     for e in &discover_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     let outcome = engine::run(&sources, &rubric, &opts, None, stop)?;
+    if outcome.too_many_groups {
+        bail!(
+            "more than {} distinct groups; the run was stopped before they exhausted memory. \
+             Compare by fewer or coarser fields",
+            opts.max_groups
+        );
+    }
     for e in &outcome.input_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     if !a.quiet {
         print_malformed(&outcome, false, opts.max_errors_kept);

@@ -8,7 +8,7 @@ use assay::engine::{self, Options, Sinks};
 use assay::input::{self, MmapChoice};
 use assay::output::Output;
 use assay::parse::FieldPath;
-use assay::report::{Exporter, Format, Html, Report, Svg};
+use assay::report::{Exporter, Format, Html, Report, Svg, visible};
 use assay::rubric;
 use assay::stats::{CiConfig, CiMethod};
 use std::io::Write;
@@ -85,10 +85,17 @@ fn digest(s: &input::Source) -> Option<(u64, String)> {
 }
 
 /// Writes one extra report file atomically.
-fn write_extra(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<()> {
+fn write_extra(
+    path: &std::path::Path,
+    exporter: &dyn Exporter,
+    report: &Report,
+    what: &str,
+) -> Result<()> {
     let mut out = Output::create(path)
         .with_context(|| format!("cannot create the {what} file {}", path.display()))?;
-    out.write_all(bytes)?;
+    exporter
+        .write_to(report, &mut out)
+        .with_context(|| format!("cannot write the {what} file {}", path.display()))?;
     out.commit()
         .with_context(|| format!("cannot finish the {what} file {}", path.display()))
 }
@@ -157,6 +164,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             MmapChoice::Auto
         },
         max_record_bytes: a.max_record_bytes,
+        max_groups: a.max_groups,
         verdicts: a.verdicts.is_some(),
         uncertain: a.uncertain.is_some(),
         labels,
@@ -167,7 +175,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
 
     let (sources, mut discover_errors) = input::discover_as(&a.inputs, opts.input_format);
     for e in &discover_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet);
     let opts = Options {
@@ -214,13 +222,30 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             return Err(e).context("writing verdicts or contested records failed");
         }
     };
+    if outcome.too_many_groups {
+        if let Some(v) = verdicts {
+            v.abandon();
+        }
+        if let Some(u) = uncertain {
+            u.abandon();
+        }
+        let keys: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
+        bail!(
+            "more than {} distinct groups by {} (--by); the run was stopped before they \
+             exhausted memory (about {} bytes a group). Group by fewer or coarser fields, or \
+             raise --max-groups if the memory is there",
+            opts.max_groups,
+            visible(&keys.join(", ")),
+            engine::GROUP_BYTES
+        );
+    }
     // Read failures found by the engine; discovery problems were printed above.
     for e in &outcome.input_errors {
-        eprintln!("assay: {}: {}", e.path, e.reason);
+        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
     for f in &outcome.files {
         if let Some(w) = &f.warning {
-            eprintln!("assay: {}: warning: {w}", f.path);
+            eprintln!("assay: {}: warning: {}", visible(&f.path), visible(w));
         }
     }
     outcome.input_errors.splice(0..0, discover_errors.drain(..));
@@ -251,7 +276,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         eprintln!(
             "assay: {} judge verdict(s) in --labels named no graded record: {}{}; check their id, epoch and model",
             j.unseen,
-            j.unseen_first.join(", "),
+            visible(&j.unseen_first.join(", ")),
             if j.unseen > j.unseen_first.len() as u64 {
                 ", …"
             } else {
@@ -279,25 +304,37 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Markdown => Format::Markdown,
     };
-    let bytes = format.exporter().export(&report);
+    let exporter: Box<dyn Exporter> = match format {
+        Format::Csv => Box::new(assay::report::Csv {
+            keep_formulas: a.csv_formulas,
+        }),
+        f => f.exporter(),
+    };
     if !outcome.interrupted {
         if let Some(p) = &a.svg {
-            write_extra(p, &Svg.export(&report), "chart")?;
+            write_extra(p, &Svg, &report, "chart")?;
         }
         if let Some(p) = &a.html {
             report.input_digests = sources.iter().map(digest).collect();
-            write_extra(p, &Html.export(&report), "HTML report")?;
+            write_extra(p, &Html, &report, "HTML report")?;
         }
     }
     if outcome.interrupted {
         // Never replace a previous report with a partial one.
         eprintln!("assay: interrupted; the report below covers only the lines read so far");
-        std::io::stdout().write_all(&bytes)?;
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        exporter.write_to(&report, &mut stdout)?;
+        stdout.flush()?;
         return Ok(Exit::Error);
     }
-    let mut out = Output::create(a.output.as_deref().unwrap_or(std::path::Path::new("-")))
-        .context("cannot create the report file")?;
-    out.write_all(&bytes)?;
+    let report_path = a.output.as_deref().unwrap_or(std::path::Path::new("-"));
+    let mut out = Output::create(report_path).with_context(|| {
+        format!(
+            "cannot create the report file {}; check that its directory exists and is writable",
+            report_path.display()
+        )
+    })?;
+    exporter.write_to(&report, &mut out)?;
     out.commit().context("cannot finish the report")?;
 
     if !outcome.input_errors.is_empty() {
@@ -341,7 +378,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
                 assay::report::pct(limit)
             );
             for o in &over {
-                eprintln!("  {o}");
+                eprintln!("  {}", visible(o));
             }
             return Ok(Exit::Threshold);
         }
@@ -357,7 +394,8 @@ pub(super) fn load_rubric(path: Option<&std::path::Path>) -> Option<(rubric::Rub
         Some(p) => match rubric::load_file(p) {
             Ok(r) => Some((r, p.display().to_string())),
             Err(e) => {
-                eprint!("{e}");
+                // The rubric is input too: its quoted lines are shown, not obeyed.
+                eprint!("{}", assay::report::visible_lines(&e.to_string()));
                 None
             }
         },
@@ -374,7 +412,10 @@ pub(super) fn print_malformed(outcome: &engine::Outcome, strict: bool, kept: usi
     for e in outcome.errors.iter().take(STDERR_ERRORS) {
         eprintln!(
             "assay: {}:{} (byte {}): {}",
-            e.file, e.line, e.offset, e.reason
+            visible(&e.file),
+            e.line,
+            e.offset,
+            visible(&e.reason)
         );
     }
     if outcome.errors_total > STDERR_ERRORS as u64 {

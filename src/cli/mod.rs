@@ -14,6 +14,8 @@ mod grade;
 mod power_cmd;
 mod progress;
 mod rubric_cmd;
+#[cfg(unix)]
+pub mod signals;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -342,6 +344,13 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
 
+    /// With `--format csv`, write cells that start with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return as they are. By default such a cell gets
+    /// a leading `'` so that a spreadsheet shows it instead of running it
+    /// as a formula (a model name like `=HYPERLINK(...)`).
+    #[arg(long)]
+    pub csv_formulas: bool,
+
     /// Write the report here instead of standard output (written atomically).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -425,4 +434,10 @@ pub struct GradeArgs {
     /// Lines longer than this many bytes are reported as malformed, unparsed.
     #[arg(long, value_name = "BYTES", default_value_t = assay::engine::DEFAULT_MAX_RECORD_BYTES)]
     pub max_record_bytes: usize,
+
+    /// Stop with an error when the records fall into more than N distinct
+    /// groups (each takes about 1.1 KB while grading and reporting), rather
+    /// than run out of memory on a --by field that is unique per record.
+    #[arg(long, value_name = "N", default_value_t = assay::engine::DEFAULT_MAX_GROUPS)]
+    pub max_groups: usize,
 }

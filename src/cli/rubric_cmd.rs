@@ -26,7 +26,8 @@ pub fn run(cmd: RubricCommand) -> Result<Exit> {
                 Ok(Exit::Ok)
             }
             Err(e) => {
-                eprint!("{e}");
+                // The rubric is input too: its quoted lines are shown, not obeyed.
+                eprint!("{}", assay::report::visible_lines(&e.to_string()));
                 Ok(Exit::Error)
             }
         },

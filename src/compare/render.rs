@@ -25,7 +25,7 @@ fn p_text(p: f64) -> String {
 fn header(c: &Comparison) -> String {
     format!(
         "p_other − p_{} per cell; {:.0}% intervals; p-values adjusted by {} across {} comparison{}; paired by {} where records pair up",
-        c.baseline,
+        crate::report::visible(&c.baseline),
         c.confidence * 100.0,
         c.correction.name(),
         c.rows.len(),
@@ -123,6 +123,7 @@ fn columns(c: &Comparison) -> Vec<String> {
 fn table(c: &Comparison) -> Vec<u8> {
     let mut rows = vec![columns(c)];
     rows.extend(c.rows.iter().map(|r| cells(c, r)));
+    crate::report::escape::visible_cells(&mut rows);
     let n = rows[0].len();
     let keys = c.cell_labels.len() + 1;
     let w: Vec<usize> = (0..n)
@@ -155,7 +156,7 @@ fn table(c: &Comparison) -> Vec<u8> {
     out.push_str(&header(c));
     out.push('\n');
     for n in notes(c) {
-        out.push_str(&format!("note: {n}\n"));
+        out.push_str(&format!("note: {}\n", crate::report::visible(&n)));
     }
     out.into_bytes()
 }
@@ -173,24 +174,20 @@ fn markdown(c: &Comparison) -> Vec<u8> {
             "| {} |\n",
             cells(c, r)
                 .iter()
-                .map(|s| s.replace('|', "\\|"))
+                .map(|s| crate::report::md_cell(s))
                 .collect::<Vec<_>>()
                 .join(" | ")
         ));
     }
     out.push_str(&format!("\n- {}\n", header(c)));
     for n in notes(c) {
-        out.push_str(&format!("- note: {}\n", n.replace('|', "\\|")));
+        out.push_str(&format!("- note: {}\n", crate::report::md_cell(&n)));
     }
     out.into_bytes()
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    crate::report::csv_cell(s, true)
 }
 
 fn csv(c: &Comparison) -> Vec<u8> {

@@ -93,7 +93,21 @@ pub struct Options {
     /// Judge verdicts that replace the rubric's for the records they name
     /// (`--labels`).
     pub labels: Option<Arc<JudgeLabels>>,
+    /// Most distinct groups (`--max-groups`); past it the run stops and
+    /// [`Outcome::too_many_groups`] is set. Each worker holds at most this
+    /// many plus one, so memory stays near `threads × max_groups ×` the
+    /// size of a group (see [`GROUP_BYTES`]).
+    pub max_groups: usize,
 }
+
+/// Default for `--max-groups`.
+pub const DEFAULT_MAX_GROUPS: usize = 1_000_000;
+
+/// Peak memory per distinct group of a run, measured: a million groups by
+/// `model` with the built-in rubric peaked at 1.11 GB (JSON report, 2
+/// threads), about 1.1 KB a group for the tally, the report rows and the
+/// output. More behaviours or longer keys cost more.
+pub const GROUP_BYTES: usize = 1_100;
 
 /// What a worker does with each line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -201,6 +215,7 @@ impl Default for Options {
             chunk_bytes: CHUNK_BYTES,
             uncertain: false,
             labels: None,
+            max_groups: DEFAULT_MAX_GROUPS,
         }
     }
 }
@@ -311,6 +326,9 @@ pub struct Outcome {
     pub contested: u64,
     /// How the judge verdicts were used, when `Options::labels` was given.
     pub judge: Option<JudgeUse>,
+    /// More distinct groups than [`Options::max_groups`]: the run stopped
+    /// early and its counts are incomplete; no report should be written.
+    pub too_many_groups: bool,
 }
 
 /// How many judge verdicts (`--labels`) were used, and which named records
@@ -399,6 +417,13 @@ enum Msg {
         /// For a file a worker opened: whether it changed while read.
         warning: Option<String>,
     },
+    /// A warning about a file the producer read (trailing bytes after a
+    /// compressed stream), after its last chunk.
+    FileNote {
+        seq: u64,
+        file: usize,
+        warning: String,
+    },
 }
 
 impl Msg {
@@ -406,13 +431,14 @@ impl Msg {
         match self {
             Msg::Chunk(c) => (c.seq, c.part),
             Msg::FileFailed { seq, part, .. } => (*seq, *part),
+            Msg::FileNote { seq, .. } => (*seq, 0),
         }
     }
 
     fn last(&self) -> bool {
         match self {
             Msg::Chunk(c) => c.last,
-            Msg::FileFailed { .. } => true,
+            Msg::FileFailed { .. } | Msg::FileNote { .. } => true,
         }
     }
 }
@@ -420,12 +446,16 @@ impl Msg {
 /// Cuts an opened input into chunks in file order and hands each, with
 /// the file offset it starts at, to `each` (which returns `false` to stop).
 /// `Ok(false)` when stopped (Ctrl-C, or `each` said so); `Err` with the
-/// reason when a stream fails part way.
+/// reason when a stream fails part way, after every byte read before the
+/// failure has been handed on (its cut last line marked torn). A
+/// compressed stream that ended in bytes that are not compressed data sets
+/// `warning`.
 fn cut(
     opened: Opened,
     opts: &Options,
     stop: &AtomicBool,
     each: &mut dyn FnMut(u64, Data) -> bool,
+    warning: &mut Option<String>,
 ) -> Result<bool, String> {
     match opened {
         Opened::Whole(bytes) => {
@@ -439,7 +469,11 @@ fn cut(
             }
             Ok(true)
         }
-        Opened::Stream(reader) => {
+        Opened::Stream(reader, trailing) => {
+            let reader = Stoppable {
+                inner: reader,
+                stop,
+            };
             // Slack of 5 bytes for a BOM and a `\r`, which the worker
             // strips before measuring: only a line whose stripped length is
             // over the limit may be cut short (regression
@@ -455,7 +489,13 @@ fn cut(
                     return Ok(false);
                 }
                 match br.next_block() {
-                    Ok(None) => return Ok(true),
+                    Ok(None) => {
+                        *warning = trailing.get().cloned();
+                        return Ok(true);
+                    }
+                    // A block cut short by Ctrl-C would report its last
+                    // line as torn: the run stops without it.
+                    Ok(Some(_)) if stop.load(Ordering::Relaxed) => return Ok(false),
                     Ok(Some(b)) => {
                         let len = b.stream_bytes;
                         if !each(base, Data::Owned(b.bytes, b.oversized, len)) {
@@ -463,12 +503,36 @@ fn cut(
                         }
                         base += len;
                     }
+                    Err(_) if stop.load(Ordering::Relaxed) => return Ok(false),
                     Err(e) => {
-                        return Err(format!("read failed after {base} bytes: {}", io_reason(&e)));
+                        return Err(format!(
+                            "read failed after {base} bytes: {}; every complete line before \
+                             the failure was graded and the line it cut is counted malformed",
+                            io_reason(&e)
+                        ));
                     }
                 }
             }
         }
+    }
+}
+
+/// A stream that stops yielding bytes once `stop` is set, so that Ctrl-C
+/// also ends a read that is not between blocks: the skip over the rest of
+/// an oversized line, which may be gigabytes long.
+struct Stoppable<'s, R> {
+    inner: R,
+    stop: &'s AtomicBool,
+}
+
+impl<R: io::Read> io::Read for Stoppable<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            // Not `Interrupted`, which readers retry; the caller sees the
+            // stop flag before it would report this.
+            return Err(io::Error::other("stopped"));
+        }
+        self.inner.read(buf)
     }
 }
 
@@ -496,6 +560,9 @@ struct ChunkResult {
     marks: Vec<uncertain::Mark>,
     /// Bytes of input read from disk for this chunk (progress).
     disk_bytes: u64,
+    /// The mapped file was truncated while read: the offset of the first
+    /// line dropped (it and every later line read zeros, not the file).
+    truncated: Option<u64>,
 }
 
 /// Per-worker state, reused for every chunk.
@@ -516,6 +583,10 @@ struct Worker<'r> {
     id: String,
     /// Bit per judge verdict: matched a record this worker graded.
     label_hits: Vec<u64>,
+    /// Set when this worker's groups passed [`Options::max_groups`].
+    groups_over: &'r AtomicBool,
+    /// The run's stop flag, set then.
+    stop: &'r AtomicBool,
 }
 
 impl<'r> Worker<'r> {
@@ -569,7 +640,8 @@ impl<'r> Worker<'r> {
         let mut held: Option<ChunkResult> = None;
         let mut parts = 0u64;
         let mut sent = true;
-        let res = cut(opened, opts, stop, &mut |base, data| {
+        let mut trailing = None;
+        let mut each = |base, data| {
             let mut r = self.chunk(seq, file, base, &data);
             r.part = parts;
             parts += 1;
@@ -578,7 +650,8 @@ impl<'r> Worker<'r> {
                 sent = tx.send(Msg::Chunk(h)).is_ok();
             }
             sent
-        });
+        };
+        let res = cut(opened, opts, stop, &mut each, &mut trailing);
         // Read whole by now, so whether it changed is checked here, on this
         // worker, not by the caller's thread after the run, file by file.
         // After a read error the last bytes graded are not the file's end.
@@ -592,7 +665,7 @@ impl<'r> Worker<'r> {
                 let mut r = held.unwrap_or_else(|| {
                     self.chunk(seq, file, 0, &Data::Owned(Vec::new(), Vec::new(), 0))
                 });
-                r.warning = changed();
+                r.warning = join_warnings(trailing, changed());
                 tx.send(Msg::Chunk(r)).is_ok()
             }
             // Stopped: what is not sent is not reported (the run is cut short).
@@ -640,6 +713,7 @@ impl<'r> Worker<'r> {
             uncertain: Vec::new(),
             marks: Vec::new(),
             disk_bytes: bytes.len() as u64,
+            truncated: None,
         };
         self.excerpt_counts.clear();
         self.excerpt_counts
@@ -648,7 +722,13 @@ impl<'r> Worker<'r> {
             r.bytes = 0;
             r.disk_bytes = 0;
             let mut record = std::mem::take(&mut self.record);
+            let stop = self.stop;
             for (idx, u) in units.iter().enumerate() {
+                // Stopped (Ctrl-C, --max-groups): the rest is not graded,
+                // so a stop does not wait for the jobs already queued.
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
                 let idx = idx as u64;
                 r.counts.lines += 1;
                 r.disk_bytes += u.disk_bytes;
@@ -675,7 +755,24 @@ impl<'r> Worker<'r> {
             self.record = record;
             return r;
         }
+        let mapped = match data {
+            Data::Shared(b, _) => Some(&**b),
+            _ => None,
+        };
+        let stop = self.stop;
         for (idx, off, mut line) in lines(bytes) {
+            // Stopped: as for log samples above.
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            // A mapped file truncated under us: lines that reach the first
+            // page that faulted read zeros, not the file; drop them.
+            if let Some(f) = mapped.and_then(mmap::Regions::fault)
+                && base + (off + line.len()) as u64 > f
+            {
+                r.truncated = Some(base + off as u64);
+                break;
+            }
             r.counts.lines += 1;
             let mut bom = 0;
             if base == 0 && off == 0 && line.starts_with(b"\xEF\xBB\xBF") {
@@ -687,7 +784,13 @@ impl<'r> Worker<'r> {
                 r.counts.blank += 1;
                 continue;
             }
-            let too_long_reason = if let Some(c) = cut {
+            let too_long_reason = if let Some(c) = cut.filter(|c| c.torn) {
+                Some(format!(
+                    "the line is incomplete: reading the input failed {} bytes into it, \
+                     before its newline (the failure is reported for the file)",
+                    c.len
+                ))
+            } else if let Some(c) = cut {
                 Some(too_long(
                     c.len.saturating_sub(bom),
                     self.opts.max_record_bytes,
@@ -742,8 +845,13 @@ impl<'r> Worker<'r> {
             profile,
             id,
             label_hits,
+            groups_over,
+            stop,
             ..
         } = self;
+        if line.len() > DENSE_CHECK_BYTES {
+            dense(line)?;
+        }
         if opts.work == Work::ParseOnly {
             return scratch
                 .parse_only(line)
@@ -803,6 +911,11 @@ impl<'r> Worker<'r> {
                     tally.mark_judged(key);
                 }
                 None => tally.add(key, nb, v.behaviours, v.failure(), cl),
+            }
+            // Past --max-groups: stop the run before the groups exhaust
+            // memory (checked per worker; the merged count after the run).
+            if tally.len() > opts.max_groups && !groups_over.swap(true, Ordering::Relaxed) {
+                stop.store(true, Ordering::Relaxed);
             }
             if opts.verdicts {
                 verdict::write(
@@ -984,6 +1097,92 @@ fn write_uncertain(
     Ok(())
 }
 
+/// Records longer than this are checked by [`dense`] before they are
+/// parsed; shorter ones cannot reach its floor.
+pub const DENSE_CHECK_BYTES: usize = 1 << 20;
+
+/// Memory a record may take while parsed and graded, as a multiple of its
+/// size (issue #23: a 60 MB line of 15 M tiny strings took 38×).
+pub const RECORD_MEMORY_FACTOR: usize = 10;
+
+/// ... but never less than this: a 20 MB transcript of many short messages
+/// is fine.
+pub const RECORD_MEMORY_FLOOR: usize = 256 << 20;
+
+/// Bytes a parsed JSON value costs beyond the record's own bytes: the
+/// parse tape's node, the structural index, the text segment the grader
+/// walks, and the slack of the vectors that hold them. With
+/// [`LINE_COPIES`], fitted to two measured shapes (one thread, peak
+/// anonymous memory): a 60 MB line of 15 M one-letter strings, 2.34 GB; a
+/// 60 MB line of 2.6 M 20-letter strings, 0.71 GB.
+pub const BYTES_PER_VALUE: usize = 144;
+
+/// The record's bytes are held this many times over while it is parsed and
+/// graded (the padded copy, simd-json's string buffer, the grader's text).
+pub const LINE_COPIES: usize = 6;
+
+/// Refuses a record whose values are so many for its size that parsing and
+/// grading it would take over [`RECORD_MEMORY_FACTOR`] times its size (and
+/// over [`RECORD_MEMORY_FLOOR`]). Values are estimated by [`count_values`],
+/// for records of more than [`DENSE_CHECK_BYTES`] only.
+fn dense(line: &[u8]) -> Result<(), String> {
+    let values = count_values(line);
+    let need = LINE_COPIES * line.len() + BYTES_PER_VALUE * values;
+    let bound = (RECORD_MEMORY_FACTOR * line.len()).max(RECORD_MEMORY_FLOOR);
+    if need <= bound {
+        return Ok(());
+    }
+    Err(format!(
+        "the record holds about {values} JSON values in {} bytes (one every {} bytes); \
+         parsing and grading it would take about {} MB of memory, over {} MB \
+         ({RECORD_MEMORY_FACTOR}× its size), so it was not parsed. Such records are \
+         usually generated data in tool arguments; store it outside the transcript",
+        line.len(),
+        line.len() / values.max(1),
+        need >> 20,
+        bound >> 20
+    ))
+}
+
+/// About how many JSON values `line` holds: the `,` and `:` outside
+/// strings (one a value in arrays and objects). Text inside strings is
+/// skipped with memchr, so a tool result that is a long JSON dump in a
+/// string counts as the one value it is, and a prose record costs a few
+/// memchr calls per string.
+fn count_values(line: &[u8]) -> usize {
+    let mut values = 0;
+    let mut at = 0;
+    while at < line.len() {
+        let rest = &line[at..];
+        let quote = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+        values += rest[..quote]
+            .iter()
+            .filter(|&&b| b == b',' || b == b':')
+            .count();
+        // Past the string that starts at the quote, escapes and all.
+        at += quote + 1;
+        while at < line.len() {
+            match memchr::memchr2(b'"', b'\\', &line[at..]) {
+                Some(i) if line[at + i] == b'\\' => at += i + 2,
+                Some(i) => {
+                    at += i + 1;
+                    break;
+                }
+                None => at = line.len(),
+            }
+        }
+    }
+    values
+}
+
+/// Both warnings, or either.
+fn join_warnings(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
 fn too_long(len: u64, max: usize) -> String {
     format!(
         "the line is {len} bytes, over --max-record-bytes {max}; it was not parsed (raise the limit to grade it)"
@@ -1052,6 +1251,7 @@ pub fn run_to(
         ..Outcome::default()
     };
     let mut write_error: Option<io::Error> = None;
+    let groups_over = &AtomicBool::new(false);
     let tallies: Vec<(Tally, Option<Profile>, Vec<u64>)> = std::thread::scope(|s| {
         // Producer: opens inputs in order and cuts them into chunks.
         let producer_msgs = msg_tx.clone();
@@ -1137,27 +1337,23 @@ pub fn run_to(
                         }
                     }
                     (InputKind::InspectJson, Some(p)) => {
-                        let mut bytes = match std::fs::read(p) {
-                            Ok(b) => b,
-                            Err(e) => {
-                                let _ = producer_msgs.send(Msg::FileFailed {
-                                    seq: next(),
-                                    part: 0,
-                                    warning: None,
-                                    file,
-                                    reason: io_reason(&e),
-                                });
-                                continue;
-                            }
-                        };
-                        // Batches are sent as the samples are converted, so
-                        // only the document itself is held whole.
+                        // Streamed: each sample is converted and batched as
+                        // it is read, at most --max-record-bytes of it held.
                         let mut batch = Batch::default();
                         let mut ok = true;
-                        let res = inspect::json_log(&names[file], &mut bytes, &mut |u| {
-                            ok = batch.push(u, file, &job_tx, &mut next, stop);
-                            ok
-                        });
+                        let res = inspect::json_log(
+                            &names[file],
+                            p,
+                            opts.max_record_bytes,
+                            &mut |u| {
+                                ok = batch.push(u, file, &job_tx, &mut next, stop);
+                                ok
+                            },
+                        );
+                        // The samples read before a failure are graded.
+                        if !ok || !batch.flush(file, &job_tx, &mut next) {
+                            break 'files;
+                        }
                         if let Err(reason) = res {
                             let _ = producer_msgs.send(Msg::FileFailed {
                                 seq: next(),
@@ -1166,10 +1362,6 @@ pub fn run_to(
                                 file,
                                 reason,
                             });
-                            continue;
-                        }
-                        if !ok || !batch.flush(file, &job_tx, &mut next) {
-                            break 'files;
                         }
                         continue;
                     }
@@ -1218,8 +1410,17 @@ pub fn run_to(
                             };
                             job_tx.send(job).is_ok()
                         };
-                        match cut(opened, opts, stop, &mut send) {
-                            Ok(true) => {}
+                        let mut trailing = None;
+                        match cut(opened, opts, stop, &mut send, &mut trailing) {
+                            Ok(true) => {
+                                if let Some(warning) = trailing {
+                                    let _ = producer_msgs.send(Msg::FileNote {
+                                        seq: next(),
+                                        file,
+                                        warning,
+                                    });
+                                }
+                            }
                             Ok(false) => break 'files,
                             Err(reason) => {
                                 let _ = producer_msgs.send(Msg::FileFailed {
@@ -1259,6 +1460,8 @@ pub fn run_to(
                         excerpt_counts: Vec::new(),
                         id: String::new(),
                         label_hits: vec![0; label_words],
+                        groups_over,
+                        stop,
                     };
                     for job in job_rx.iter() {
                         let sent = match job {
@@ -1302,6 +1505,10 @@ pub fn run_to(
                     (next.0, next.1 + 1)
                 };
                 match m {
+                    Msg::FileNote { file, warning, .. } => {
+                        let w = &mut out.files[file].warning;
+                        *w = join_warnings(w.take(), Some(warning));
+                    }
                     Msg::FileFailed {
                         file,
                         reason,
@@ -1319,6 +1526,21 @@ pub fn run_to(
                     }
                     Msg::Chunk(c) => {
                         let f = &mut out.files[c.file];
+                        if let Some(at) = c.truncated
+                            && f.error.is_none()
+                        {
+                            let reason = format!(
+                                "the file was truncated while it was read (it is memory-mapped); \
+                                 the lines before byte {at} were graded, the rest could not be \
+                                 read. Grade it again once it is complete, with --no-mmap if it \
+                                 may still change"
+                            );
+                            f.error = Some(reason.clone());
+                            out.input_errors.push(InputError {
+                                path: names[c.file].clone(),
+                                reason,
+                            });
+                        }
                         if c.warning.is_some() {
                             f.warning = c.warning;
                         }
@@ -1384,7 +1606,8 @@ pub fn run_to(
         let snapshots = producer.join().ok()?;
         for (file, snap) in snapshots.into_iter().enumerate() {
             if let (Some(snap), Source::File(p)) = (snap, &sources[file]) {
-                out.files[file].warning = change_warning(p, snap, unterminated[file]);
+                let w = &mut out.files[file].warning;
+                *w = join_warnings(w.take(), change_warning(p, snap, unterminated[file]));
             }
         }
         handles
@@ -1428,6 +1651,8 @@ pub fn run_to(
         }
         out.judge = Some(u);
     }
-    out.interrupted = stop.load(Ordering::Relaxed);
+    out.too_many_groups = groups_over.load(Ordering::Relaxed) || out.tally.len() > opts.max_groups;
+    // A run stopped for too many groups was not interrupted by the user.
+    out.interrupted = stop.load(Ordering::Relaxed) && !groups_over.load(Ordering::Relaxed);
     Ok(out)
 }

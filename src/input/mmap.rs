@@ -3,12 +3,14 @@
 //! Mapping a plain file avoids copying it: the page cache is the buffer and
 //! workers read newline-aligned slices of it directly. The risk is the one
 //! ripgrep documents: if another process **truncates the file while it is
-//! mapped**, touching the vanished pages raises `SIGBUS` and the process
-//! dies. Transcript files are normally complete when graded; for files that
-//! may still be written (a live harness), pass `--no-mmap`, which streams the
-//! file in blocks instead (bounded memory, immune to truncation: a file cut
-//! short simply ends sooner). The engine also notices a file whose size or
-//! modification time changed during the run and says so.
+//! mapped**, touching the vanished pages raises `SIGBUS`, which would kill
+//! the process. On Linux [`super::sigbus`] catches it for the maps of
+//! [`Regions`]: the vanished pages read as zeros, the lines that reach them
+//! are dropped and the file is reported as truncated. For files that may
+//! still be written (a live harness), `--no-mmap` streams the file in
+//! blocks instead (a file cut short simply ends sooner). The engine also
+//! notices a file whose size or modification time changed during the run
+//! and says so.
 //!
 //! Small files are read rather than mapped: below [`MMAP_MIN_BYTES`] (one
 //! chunk, 1 MiB) a map costs more in system calls, page faults and unmapping
@@ -119,6 +121,10 @@ impl Bytes {
 /// cost 5 % more CPU time: every release interrupts the other cores to
 /// flush their TLBs.
 pub struct Regions {
+    /// Registered with the SIGBUS handler while the map lives; declared
+    /// first so that it is dropped (unregistered) before the map is unmapped.
+    #[cfg(target_os = "linux")]
+    guard: Option<super::sigbus::Guard>,
     bytes: Bytes,
     /// Bytes of region `i` not yet graded.
     left: Box<[std::sync::atomic::AtomicUsize]>,
@@ -134,7 +140,27 @@ impl Regions {
         let left = (0..len.div_ceil(REGION_BYTES))
             .map(|i| std::sync::atomic::AtomicUsize::new(REGION_BYTES.min(len - i * REGION_BYTES)))
             .collect();
-        Regions { bytes, left }
+        #[cfg(target_os = "linux")]
+        let guard = match &bytes {
+            Bytes::Mapped(m) => Some(super::sigbus::Guard::new(m.as_ptr(), m.len())),
+            Bytes::Heap(_) => None,
+        };
+        Regions {
+            #[cfg(target_os = "linux")]
+            guard,
+            bytes,
+            left,
+        }
+    }
+
+    /// Where the file was found truncated under the map, if it was: the
+    /// offset of the first page that could not be read (it reads as zeros
+    /// now, see [`super::sigbus`]). Bytes before it read as they were.
+    pub fn fault(&self) -> Option<u64> {
+        #[cfg(target_os = "linux")]
+        return self.guard.as_ref().and_then(super::sigbus::Guard::fault);
+        #[cfg(not(target_os = "linux"))]
+        None
     }
 
     /// The file's bytes.

@@ -8,14 +8,18 @@
 //! and pipes are streamed in newline-aligned blocks. What kind of input a
 //! file is ([`kind`]) is decided by name and first bytes. It does not parse.
 
+pub mod decode;
 pub mod kind;
 pub mod mmap;
+#[cfg(target_os = "linux")]
+pub mod sigbus;
 pub mod split;
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
+pub use decode::Trailing;
 pub use kind::{InputFormat, InputKind};
 pub use mmap::MmapChoice;
 
@@ -218,14 +222,53 @@ pub fn detect_compression(name: &str, head: &[u8]) -> Compression {
 pub enum Opened {
     /// The whole file, mapped or read into memory.
     Whole(mmap::Bytes),
-    /// A stream to be read in blocks (compressed files, pipes, stdin).
-    Stream(Box<dyn Read + Send>),
+    /// A stream to be read in blocks (compressed files, pipes, stdin), and
+    /// the warning set when a compressed one ends in bytes that are not
+    /// compressed data (see [`decode`]).
+    Stream(Box<dyn Read + Send>, Trailing),
+}
+
+/// `reader`, decompressed when it is `compression`.
+fn stream<R: Read + Send + 'static>(reader: R, compression: Compression) -> Opened {
+    let trailing = Trailing::default();
+    let r: Box<dyn Read + Send> = match compression {
+        Compression::None => Box::new(reader),
+        kind => Box::new(decode::Concatenated::new(
+            io::BufReader::with_capacity(1 << 20, reader),
+            kind,
+            trailing.clone(),
+        )),
+    };
+    Opened::Stream(r, trailing)
+}
+
+/// Standard input, decompressed when its first bytes are gzip's or
+/// zstd's magic number (as for files; the name says nothing here).
+fn open_stdin() -> io::Result<Opened> {
+    let mut r = io::BufReader::with_capacity(64 << 10, io::stdin());
+    let mut head = Vec::with_capacity(4);
+    // A pipe may deliver fewer than 4 bytes at first: gather them.
+    while head.len() < 4 {
+        let got = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if got.is_empty() {
+            break;
+        }
+        let n = got.len().min(4 - head.len());
+        head.extend_from_slice(&got[..n]);
+        r.consume(n);
+    }
+    let compression = detect_compression("", &head);
+    Ok(stream(io::Cursor::new(head).chain(r), compression))
 }
 
 /// Opens a source according to the mmap policy.
 pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
     let (name, file) = match source {
-        Source::Stdin => return Ok(Opened::Stream(Box::new(io::stdin()))),
+        Source::Stdin => return open_stdin(),
         Source::AmTree { .. } => {
             return Err(io::Error::other(
                 "a results tree is read sample by sample, not as one stream",
@@ -256,17 +299,11 @@ pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
         compression = Compression::None;
     }
     match compression {
-        Compression::Gzip => Ok(Opened::Stream(Box::new(flate2::read::MultiGzDecoder::new(
-            io::BufReader::with_capacity(1 << 20, file),
-        )))),
-        Compression::Zstd => Ok(Opened::Stream(Box::new(zstd::stream::read::Decoder::new(
-            file,
-        )?))),
         Compression::None if is_regular => Ok(match mmap::Bytes::open(file, meta.len(), choice)? {
             Ok(bytes) => Opened::Whole(bytes),
-            Err(file) => Opened::Stream(Box::new(file)),
+            Err(file) => stream(file, Compression::None),
         }),
-        Compression::None => Ok(Opened::Stream(Box::new(file))),
+        c => Ok(stream(file, c)),
     }
 }
 

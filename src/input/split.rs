@@ -61,12 +61,19 @@ pub fn lines(chunk: &[u8]) -> impl Iterator<Item = (u64, usize, &[u8])> {
 /// longer than that grows the block until its newline arrives, up to
 /// `max_line` bytes past which the line's remaining bytes are discarded and
 /// the line is marked oversized (so a hostile stream cannot exhaust memory).
+///
+/// A read error (a corrupt or truncated compressed stream) loses nothing
+/// read before it: the bytes read so far come out as a last block, whose
+/// unfinished last line is marked [`Cut::torn`], and the error comes from
+/// the call after it.
 pub struct BlockReader<R> {
     inner: R,
     block: usize,
     carry: Vec<u8>,
     eof: bool,
     max_line: usize,
+    /// A read error, returned once the bytes before it have been.
+    failed: Option<io::Error>,
 }
 
 /// A block of whole lines from a stream.
@@ -92,6 +99,9 @@ pub struct Cut {
     /// r_oversized_blank_prefix: a kept run of `\r`s made a line with text
     /// past the cut look blank).
     pub rest_blank: bool,
+    /// The line was cut by a read error before its newline, not by the
+    /// line limit: it is incomplete, whatever its length.
+    pub torn: bool,
 }
 
 impl<R: Read> BlockReader<R> {
@@ -109,7 +119,15 @@ impl<R: Read> BlockReader<R> {
             carry: Vec::new(),
             eof: false,
             max_line: max_line.max(1),
+            failed: None,
         }
+    }
+
+    /// Ends the stream at a read error, kept to be returned after the
+    /// bytes read before it.
+    fn fail(&mut self, e: io::Error) {
+        self.eof = true;
+        self.failed = Some(e);
     }
 
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> io::Result<()> {
@@ -125,8 +143,8 @@ impl<R: Read> BlockReader<R> {
                 Ok(n) => got += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    buf.truncate(start + got);
-                    return Err(e);
+                    self.fail(e);
+                    break;
                 }
             }
         }
@@ -165,6 +183,7 @@ impl<R: Read> BlockReader<R> {
                     at: 0,
                     len: total,
                     rest_blank: skipped_blank && bytes[keep..].iter().all(u8::is_ascii_whitespace),
+                    torn: false,
                 });
                 bytes.truncate(keep);
                 // The stream had `kept + skipped (+ 1 newline)` bytes; the
@@ -177,7 +196,20 @@ impl<R: Read> BlockReader<R> {
             self.fill(&mut bytes, want)?;
         }
         if bytes.is_empty() && self.eof {
-            return Ok(None);
+            return match self.failed.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
+        }
+        if self.failed.is_some() && oversized.is_empty() && bytes.last() != Some(&b'\n') {
+            // The error cut the last line before its newline.
+            let at = memchr::memrchr(b'\n', &bytes).map_or(0, |i| i + 1);
+            oversized.push(Cut {
+                at,
+                len: (bytes.len() - at) as u64,
+                rest_blank: true,
+                torn: true,
+            });
         }
         let stream_bytes = bytes.len() as u64 + cut;
         Ok(Some(Block {
@@ -204,7 +236,10 @@ impl<R: Read> BlockReader<R> {
                 }
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.fail(e);
+                    return Ok((skipped, last, false, blank));
+                }
             };
             let end = memchr::memchr(b'\n', &buf[..n]);
             let line = &buf[..end.unwrap_or(n)];
@@ -289,6 +324,7 @@ mod tests {
             at,
             len,
             rest_blank: false,
+            torn: false,
         };
         assert_eq!(cut[0].1, [cut_at(0, 10)], "the length excludes the \\r");
         assert_eq!(cut[0].2, 12);
@@ -324,6 +360,7 @@ mod tests {
             at: 0,
             len: 3 * CHUNK_BYTES as u64,
             rest_blank: false,
+            torn: false,
         };
         assert_eq!(b.oversized, [cut]);
         assert_eq!(b.bytes.len(), CHUNK_BYTES + 11);

@@ -62,9 +62,12 @@ impl Member {
         Member { method, data }
     }
 
-    fn decompress(&self, max: usize, what: &str) -> Result<Vec<u8>, String> {
+    /// The member's bytes, at most `left` of them (then `left` is reduced
+    /// by their length): `left` is what remains of the sample's budget of
+    /// `max` bytes, shared by all its members.
+    fn decompress(&self, left: &mut usize, what: &str, max: usize) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
-        let limit = max as u64 + 1;
+        let limit = *left as u64 + 1;
         let res = match self.method {
             Method::Stored => {
                 out.extend_from_slice(&self.data);
@@ -83,11 +86,18 @@ impl Member {
                 "{what}: the member does not decompress ({e}); the log may be truncated or corrupt"
             ));
         }
-        if out.len() > max {
-            return Err(format!(
-                "{what}: the member is over --max-record-bytes {max} when decompressed; it was not parsed (raise the limit to grade it)"
-            ));
+        if out.len() > *left {
+            return Err(if *left == max {
+                format!(
+                    "{what}: the member is over --max-record-bytes {max} when decompressed; it was not parsed (raise the limit to grade it)"
+                )
+            } else {
+                format!(
+                    "the sample's members together are over --max-record-bytes {max} when decompressed ({what} passed it); it was not parsed (raise the limit to grade it)"
+                )
+            });
         }
+        *left -= out.len();
         Ok(out)
     }
 }
@@ -121,19 +131,8 @@ impl RawSample {
     pub fn convert(&self, out: &mut Vec<u8>, max: usize) -> Result<(), String> {
         match &self.shape {
             Shape::Whole(m) => {
-                let mut buf = m.decompress(max, "sample")?;
-                let v = parse(&mut buf, "sample")?;
-                let att = v.get("attachments").and_then(|a| a.as_object());
-                let map = |s: &str| {
-                    let key = s.strip_prefix("attachment://")?;
-                    att?.get(key)?.as_str()
-                };
-                let msgs: Vec<&BorrowedValue> = v
-                    .get("messages")
-                    .and_then(|m| m.as_array())
-                    .map(|a| a.iter().collect())
-                    .unwrap_or_default();
-                write_record(out, &v, v.get("metadata"), &msgs, &map, &self.ctx)
+                let mut buf = m.decompress(&mut max.clone(), "sample", max)?;
+                write_sample(out, &mut buf, &self.ctx)
             }
             Shape::Chunked {
                 shell,
@@ -141,18 +140,22 @@ impl RawSample {
                 messages,
                 attachments,
             } => {
-                let mut shell_buf = shell.decompress(max, "sample.json")?;
+                // One budget for all the sample's members: each alone
+                // under the limit, many together could inflate without
+                // bound (a 4.9 MB log reached 5.3 GB).
+                let mut left = max;
+                let mut shell_buf = shell.decompress(&mut left, "sample.json", max)?;
                 let mut meta_buf = match metadata {
-                    Some(m) => Some(m.decompress(max, "metadata.json")?),
+                    Some(m) => Some(m.decompress(&mut left, "metadata.json", max)?),
                     None => None,
                 };
                 let mut msg_bufs = messages
                     .iter()
-                    .map(|m| m.decompress(max, "messages chunk"))
+                    .map(|m| m.decompress(&mut left, "messages chunk", max))
                     .collect::<Result<Vec<_>, _>>()?;
                 let mut att_bufs = attachments
                     .iter()
-                    .map(|m| m.decompress(max, "attachments chunk"))
+                    .map(|m| m.decompress(&mut left, "attachments chunk", max))
                     .collect::<Result<Vec<_>, _>>()?;
                 let shell = parse(&mut shell_buf, "sample.json")?;
                 let meta = match meta_buf.as_mut() {
@@ -516,7 +519,15 @@ impl EvalLog {
         self.samples
     }
 
-    fn raw(&mut self, index: usize, max: usize) -> Result<(Member, u64, u64), String> {
+    /// Member `index`, still compressed, with where its data starts and
+    /// its compressed and declared sizes. `left` is what remains of the
+    /// sample's budget of `max` decompressed bytes.
+    fn raw(
+        &mut self,
+        index: usize,
+        left: usize,
+        max: usize,
+    ) -> Result<(Member, u64, u64, u64), String> {
         let f = self
             .zip
             .by_index_raw(index)
@@ -532,18 +543,25 @@ impl EvalLog {
             }
         };
         let offset = f.data_start().unwrap_or(0);
-        if f.size() > max as u64 || f.compressed_size() > max as u64 {
-            return Err(format!(
-                "the member is {} bytes decompressed, over --max-record-bytes {max}; it was not parsed (raise the limit to grade it)",
-                f.size()
-            ));
+        if f.size() > left as u64 || f.compressed_size() > left as u64 {
+            return Err(if left == max {
+                format!(
+                    "the member is {} bytes decompressed, over --max-record-bytes {max}; it was not parsed (raise the limit to grade it)",
+                    f.size()
+                )
+            } else {
+                format!(
+                    "the sample's members are over --max-record-bytes {max} decompressed, together; it was not parsed (raise the limit to grade it)"
+                )
+            });
         }
+        let size = f.size();
         let mut data = Vec::with_capacity(f.compressed_size() as usize);
-        f.take(max as u64 + 1)
+        f.take(left as u64 + 1)
             .read_to_end(&mut data)
             .map_err(|e| format!("cannot read the member ({e}); the log may be truncated"))?;
         let n = data.len() as u64;
-        Ok((Member { method, data }, offset, n))
+        Ok((Member { method, data }, offset, n, size))
     }
 
     /// The next sample, still compressed, or `None` at the end.
@@ -558,8 +576,8 @@ impl EvalLog {
                     .and_then(Result::ok)
                     .map(|n| n.to_string())
                     .unwrap_or_default();
-                match self.raw(i, max) {
-                    Ok((m, off, n)) => {
+                match self.raw(i, max, max) {
+                    Ok((m, off, n, _)) => {
                         disk = n;
                         let raw = RawSample {
                             ctx: self.ctx.clone(),
@@ -581,8 +599,11 @@ impl EvalLog {
                 messages.sort_unstable();
                 attachments.sort_unstable();
                 let mut first = 0;
+                // The declared sizes of all members share one budget.
+                let mut left = max;
                 let mut read = |i: usize, this: &mut Self| -> Result<Member, String> {
-                    let (m, off, n) = this.raw(i, max)?;
+                    let (m, off, n, size) = this.raw(i, left, max)?;
+                    left -= usize::try_from(size).unwrap_or(left).min(left);
                     if first == 0 {
                         first = off;
                     }
@@ -632,58 +653,134 @@ impl EvalLog {
     }
 }
 
-/// Converts every sample of a `.json` log (the whole document, parsed in
-/// place) and hands each to `emit`, in order, until it returns `false`.
-/// The error says why the file as a whole cannot be read.
+/// Converts every sample of the `.json` log at `path` and hands each to
+/// `emit`, in order, until it returns `false`. The log is streamed, never
+/// read whole ([`super::json_scan`]): a sample over `max` bytes is skipped
+/// and handed on as a failure naming its size, so memory stays near `max`
+/// whatever the size of the log. The error says why the rest of the file
+/// cannot be read; the samples before it have been handed on.
 pub fn json_log(
     display: &str,
-    bytes: &mut [u8],
+    path: &Path,
+    max: usize,
     emit: &mut dyn FnMut(Unit) -> bool,
 ) -> Result<(), String> {
-    let file_len = bytes.len() as u64;
-    let root = simd_json::to_borrowed_value(bytes).map_err(|e| {
+    use super::json_scan::{Captured, Scanner};
+    let open = || {
+        File::open(path)
+            .map(Scanner::new)
+            .map_err(|e| crate::input::io_reason(&e))
+    };
+    let not_log = |e: std::io::Error| {
         format!(
             "not a valid Inspect JSON log ({e}); pass --input-format if it is another kind of input"
         )
-    })?;
-    let model = model_of(&root)
-        .ok_or("no `eval.model` in the log; is this an Inspect log? (pass --input-format jsonl for JSON Lines)")?;
+    };
+    // The model, from `eval` (near the start in Inspect's own logs).
+    let mut s = open()?;
+    let model = json_log_model(&mut s, max).map_err(not_log)?.ok_or(
+        "no `eval.model` in the log; is this an Inspect log? (pass --input-format jsonl for JSON Lines)",
+    )?;
     let ctx = LogContext {
         model,
         source: display.to_string(),
     };
-    let Some(samples) = root.get("samples").and_then(|s| s.as_array()) else {
-        return Ok(());
+    let mut s = open()?;
+    let mut i = 0usize;
+    let mut walk = || -> std::io::Result<bool> {
+        s.expect(b'{')?;
+        if s.skip_ws()? == Some(b'}') {
+            return Ok(true);
+        }
+        loop {
+            if s.key()? == b"samples" {
+                s.expect(b'[')?;
+                let mut more = s.skip_ws()? != Some(b']');
+                if !more {
+                    s.expect(b']')?;
+                }
+                while more {
+                    let read_from = s.offset();
+                    let _ = s.skip_ws()?;
+                    let offset = s.offset();
+                    let payload = match s.value(max)? {
+                        Captured::Value(mut v) => sample_payload(&mut v, &ctx),
+                        Captured::TooLong(n) => Payload::Failed(format!(
+                            "the sample is {n} bytes, over --max-record-bytes {max}; it was not \
+                             parsed (raise the limit to grade it)"
+                        )),
+                    };
+                    more = s.more(b']')?;
+                    let unit = Unit {
+                        name: format!("{display}!samples[{i}]"),
+                        offset,
+                        disk_bytes: s.offset() - read_from,
+                        payload,
+                    };
+                    i += 1;
+                    if !emit(unit) {
+                        return Ok(false);
+                    }
+                }
+            } else {
+                s.value(0)?;
+            }
+            if !s.more(b'}')? {
+                return Ok(true);
+            }
+        }
     };
-    let n = samples.len().max(1) as u64;
-    for (i, s) in samples.iter().enumerate() {
-        // The document is read whole; for progress, share its size evenly.
-        let i64_ = i as u64;
-        let disk_bytes = file_len * (i64_ + 1) / n - file_len * i64_ / n;
-        let att = s.get("attachments").and_then(|a| a.as_object());
-        let map = |x: &str| {
-            let key = x.strip_prefix("attachment://")?;
-            att?.get(key)?.as_str()
-        };
-        let msgs: Vec<&BorrowedValue> = s
-            .get("messages")
-            .and_then(|m| m.as_array())
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
-        let mut out = Vec::new();
-        let payload = match write_record(&mut out, s, s.get("metadata"), &msgs, &map, &ctx) {
-            Ok(()) => Payload::Record(out),
-            Err(e) => Payload::Failed(e),
-        };
-        let unit = Unit {
-            name: format!("{display}!samples[{i}]"),
-            offset: 0,
-            disk_bytes,
-            payload,
-        };
-        if !emit(unit) {
-            break;
+    walk().map(|_| ()).map_err(not_log)
+}
+
+/// `eval.model` of the log `s` scans, or `None` if it has none.
+fn json_log_model<R: Read>(
+    s: &mut super::json_scan::Scanner<R>,
+    max: usize,
+) -> std::io::Result<Option<String>> {
+    use super::json_scan::Captured;
+    s.expect(b'{')?;
+    if s.skip_ws()? == Some(b'}') {
+        return Ok(None);
+    }
+    loop {
+        if s.key()? == b"eval" {
+            return Ok(match s.value(max)? {
+                Captured::Value(mut v) => simd_json::to_borrowed_value(&mut v)
+                    .ok()
+                    .and_then(|e| e.get("model")?.as_str().map(str::to_string)),
+                Captured::TooLong(_) => None,
+            });
+        }
+        s.value(0)?;
+        if !s.more(b'}')? {
+            return Ok(None);
         }
     }
-    Ok(())
+}
+
+/// One sample of a `.json` log, converted to a transcript record.
+fn sample_payload(bytes: &mut [u8], ctx: &LogContext) -> Payload {
+    let mut out = Vec::new();
+    match write_sample(&mut out, bytes, ctx) {
+        Ok(()) => Payload::Record(out),
+        Err(e) => Payload::Failed(e),
+    }
+}
+
+/// Writes the record of one whole `EvalSample` (attachments resolved from
+/// its `attachments` map).
+fn write_sample(out: &mut Vec<u8>, bytes: &mut [u8], ctx: &LogContext) -> Result<(), String> {
+    let s = parse(bytes, "sample")?;
+    let att = s.get("attachments").and_then(|a| a.as_object());
+    let map = |x: &str| {
+        let key = x.strip_prefix("attachment://")?;
+        att?.get(key)?.as_str()
+    };
+    let msgs: Vec<&BorrowedValue> = s
+        .get("messages")
+        .and_then(|m| m.as_array())
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    write_record(out, &s, s.get("metadata"), &msgs, &map, ctx)
 }

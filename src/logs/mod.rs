@@ -18,6 +18,7 @@
 
 pub mod am;
 pub mod inspect;
+pub mod json_scan;
 
 use simd_json::BorrowedValue;
 use simd_json::prelude::*;

@@ -426,7 +426,7 @@ impl Scratch {
         let mut t: Tape<'_> = std::mem::replace(tape, Tape(Vec::new())).reset();
         let mut segs: Vec<Segment<'_>> = recycle(std::mem::take(segments));
         let out = match simd_json::fill_tape_padded(buf, len, buffers, &mut t) {
-            Err(e) => f(Err(json_error(&e))),
+            Err(e) => f(Err(json_error(&e, line))),
             Ok(()) => {
                 let mut walker = Walker {
                     depth: 0,
@@ -470,16 +470,25 @@ impl Scratch {
         let mut t: Tape<'_> = std::mem::replace(&mut self.tape, Tape(Vec::new())).reset();
         let r = simd_json::fill_tape_padded(&mut self.line, len, &mut self.buffers, &mut t)
             .map(|()| t.0.len())
-            .map_err(|e| json_error(&e));
+            .map_err(|e| json_error(&e, line));
         self.tape = t.reset();
         r
     }
 }
 
-fn json_error(e: &simd_json::Error) -> ParseError {
+/// What simd-json's error `e` on `line` means to a user. Where simd-json's
+/// position is not the problem's (it reports invalid UTF-8 at byte 0, and
+/// some stray bytes as an internal error), the line itself is looked at.
+fn json_error(e: &simd_json::Error, line: &[u8]) -> ParseError {
     use simd_json::ErrorType as E;
+    let mut at = e.index();
     let what = match e.error() {
-        E::InvalidUtf8 => "the line is not valid UTF-8".to_string(),
+        E::InvalidUtf8 => {
+            if let Err(u) = std::str::from_utf8(line) {
+                at = u.valid_up_to();
+            }
+            "the line is not valid UTF-8".to_string()
+        }
         E::Eof => "the JSON ends early (truncated line?)".to_string(),
         E::TrailingData => "there is data after the JSON value".to_string(),
         E::InvalidEscape => "an invalid escape sequence in a string".to_string(),
@@ -508,14 +517,52 @@ fn json_error(e: &simd_json::Error) -> ParseError {
         // simd-json reports some malformed input, e.g. raw NUL bytes between
         // values, as an internal error; to the user it is invalid JSON.
         E::InternalError => {
-            "invalid JSON: unexpected bytes (a NUL or other control character?)".to_string()
+            let (reason, found) = stray_bytes(line);
+            at = found.unwrap_or(at);
+            reason.to_string()
         }
         other => format!("invalid JSON ({other:?})"),
     };
     ParseError {
-        at: Some(e.index()),
+        at: Some(at),
         reason: what,
     }
+}
+
+/// Why simd-json gave up on `line` without saying (its internal error), and
+/// where: a byte-order mark past the start (files concatenated with their
+/// BOMs), a carriage return between values (a file with CR-only line
+/// ends reads as one line), another control character, or plain bad
+/// syntax such as `[,]`.
+fn stray_bytes(line: &[u8]) -> (&'static str, Option<usize>) {
+    if let Some(i) = memchr::memmem::find(line, b"\xEF\xBB\xBF") {
+        return (
+            "invalid JSON: a byte-order mark (EF BB BF) inside the line; were files with BOMs \
+             concatenated? Strip the marks (e.g. `sed 's/\\xEF\\xBB\\xBF//g'`)",
+            Some(i),
+        );
+    }
+    if let Some(i) = memchr::memchr(b'\r', line) {
+        return (
+            "invalid JSON: a carriage return between values; the file may end its lines with \
+             CR alone (classic Mac), which reads as one line: convert them to \\n \
+             (e.g. `tr '\\r' '\\n'`)",
+            Some(i),
+        );
+    }
+    if let Some(i) = line
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n') || b == 0x7f)
+    {
+        return (
+            "invalid JSON: a NUL or other control character outside a string",
+            Some(i),
+        );
+    }
+    (
+        "invalid JSON syntax (a stray `,`, a missing value, or a truncated line?)",
+        None,
+    )
 }
 
 /// How deep the walker follows nested tool arguments and nested tool

@@ -3,15 +3,13 @@
 
 use super::{Exporter, Report, Row};
 
-/// The CSV exporter.
-pub struct Csv;
-
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// The CSV exporter. Cells a spreadsheet would run as formulas get a
+/// leading `'` unless `keep_formulas` (see [`super::csv_cell`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Csv {
+    /// Write cells that start with `=`, `+`, `-`, `@`, tab or CR as they
+    /// are (`--csv-formulas`).
+    pub keep_formulas: bool,
 }
 
 fn num(x: Option<f64>) -> String {
@@ -20,6 +18,15 @@ fn num(x: Option<f64>) -> String {
 
 impl Exporter for Csv {
     fn export(&self, r: &Report) -> Vec<u8> {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write_to(r, &mut out);
+        out
+    }
+
+    /// Row by row: the text of a million groups is never held whole.
+    fn write_to(&self, r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let field = |s: &str| super::csv_cell(s, !self.keep_formulas);
         let mut head: Vec<String> = r.by.iter().map(|b| field(b)).collect();
         head.push("group".into());
         head.extend(["n".into(), "failures".into()]);
@@ -93,10 +100,10 @@ impl Exporter for Csv {
             }
             c.join(",") + "\n"
         };
+        w.write_all(out.as_bytes())?;
         for g in &r.groups {
-            out.push_str(&line(g, "group"));
+            w.write_all(line(g, "group").as_bytes())?;
         }
-        out.push_str(&line(&r.total, "total"));
-        out.into_bytes()
+        w.write_all(line(&r.total, "total").as_bytes())
     }
 }

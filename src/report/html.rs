@@ -71,6 +71,15 @@ fn row_html(r: &Report, row: &Row, total: bool) -> String {
 
 impl Exporter for Html {
     fn export(&self, r: &Report) -> Vec<u8> {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write_to(r, &mut out);
+        out
+    }
+
+    /// The table's rows are written one at a time, the rest of the page
+    /// as it is built.
+    fn write_to(&self, r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         let mut s = String::new();
         let _ = write!(
             s,
@@ -110,8 +119,10 @@ impl Exporter for Html {
             let _ = write!(s, "<th>{}</th>", esc(b));
         }
         s.push_str("</tr>\n");
+        w.write_all(s.as_bytes())?;
+        s.clear();
         for g in &r.groups {
-            s.push_str(&row_html(r, g, false));
+            w.write_all(row_html(r, g, false).as_bytes())?;
         }
         s.push_str(&row_html(r, &r.total, true));
         s.push_str("</table></div>\n");
@@ -255,6 +266,6 @@ impl Exporter for Html {
             );
         }
         s.push_str("</table></div>\n</body>\n</html>\n");
-        s.into_bytes()
+        w.write_all(s.as_bytes())
     }
 }

@@ -3,6 +3,7 @@
 use super::{Exporter, Report, Row};
 use crate::rubric::BehaviourKind;
 use serde_json::{Map, Value, json};
+use std::io::{self, Write};
 
 /// The JSON exporter.
 pub struct Json;
@@ -77,8 +78,61 @@ fn row(r: &Report, row: &Row) -> Value {
     Value::Object(o)
 }
 
+/// Writes the document field by field, and the groups one at a time, so
+/// that memory does not grow with the number of groups (a `Value` tree of
+/// the whole report took 13 GB for a million groups). The bytes are those
+/// `serde_json::to_writer_pretty` writes for the whole document.
+struct Doc<'w> {
+    w: &'w mut dyn Write,
+    first: bool,
+    buf: Vec<u8>,
+}
+
+impl Doc<'_> {
+    /// `v`, pretty-printed, its lines after the first indented by `indent`.
+    fn value(&mut self, v: &Value, indent: usize) -> io::Result<()> {
+        self.buf.clear();
+        serde_json::to_writer_pretty(&mut self.buf, v)?;
+        // JSON text holds no raw newline but those between its lines.
+        for (i, line) in self.buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.w.write_all(b"\n")?;
+                write!(self.w, "{:indent$}", "")?;
+            }
+            self.w.write_all(line)?;
+        }
+        Ok(())
+    }
+
+    /// Starts the top-level field `key`.
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        let sep: &[u8] = if self.first { b"{\n  " } else { b",\n  " };
+        self.first = false;
+        self.w.write_all(sep)?;
+        serde_json::to_writer(&mut *self.w, key)?;
+        self.w.write_all(b": ")
+    }
+
+    fn field(&mut self, key: &str, v: Value) -> io::Result<()> {
+        self.key(key)?;
+        self.value(&v, 2)
+    }
+}
+
 impl Exporter for Json {
     fn export(&self, r: &Report) -> Vec<u8> {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write_to(r, &mut out);
+        out
+    }
+
+    fn write_to(&self, r: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let mut d = Doc {
+            w,
+            first: true,
+            buf: Vec::new(),
+        };
         let files: Vec<Value> = r
             .files
             .iter()
@@ -87,6 +141,40 @@ impl Exporter for Json {
                        "malformed": f.counts.malformed, "blank": f.counts.blank, "error": f.error})
             })
             .collect();
+        d.field("tool", json!(r.provenance.tool))?;
+        d.field(
+            "rubric",
+            json!({"origin": r.provenance.rubric, "hash": r.provenance.rubric_hash}),
+        )?;
+        d.field("by", json!(r.by))?;
+        d.field(
+            "statistics",
+            json!({
+                "method": r.ci.method.name(),
+                "description": r.ci.method.describe(),
+                "confidence": r.ci.confidence,
+                "resamples": r.ci.resamples,
+                "seed": r.ci.seed,
+                "cluster": r.cluster,
+            }),
+        )?;
+        d.field(
+            "inputs",
+            json!({"files": files, "lines": r.counts.lines, "graded": r.counts.graded,
+                   "malformed": r.counts.malformed, "blank": r.counts.blank}),
+        )?;
+        d.key("groups")?;
+        if r.groups.is_empty() {
+            d.w.write_all(b"[]")?;
+        } else {
+            for (i, g) in r.groups.iter().enumerate() {
+                d.w.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+                d.value(&row(r, g), 4)?;
+            }
+            d.w.write_all(b"\n  ]")?;
+        }
+        d.field("total", row(r, &r.total))?;
+        d.field("notes", json!(r.notes()))?;
         let errors: Vec<Value> = r
             .errors
             .iter()
@@ -94,38 +182,23 @@ impl Exporter for Json {
                 |e| json!({"file": e.file, "line": e.line, "offset": e.offset, "reason": e.reason}),
             )
             .collect();
-        let doc = json!({
-            "tool": r.provenance.tool,
-            "rubric": {"origin": r.provenance.rubric, "hash": r.provenance.rubric_hash},
-            "by": r.by,
-            "statistics": {
-                "method": r.ci.method.name(),
-                "description": r.ci.method.describe(),
-                "confidence": r.ci.confidence,
-                "resamples": r.ci.resamples,
-                "seed": r.ci.seed,
-                "cluster": r.cluster,
-            },
-            "inputs": {"files": files, "lines": r.counts.lines, "graded": r.counts.graded,
-                       "malformed": r.counts.malformed, "blank": r.counts.blank},
-            "groups": r.groups.iter().map(|g| row(r, g)).collect::<Vec<_>>(),
-            "total": row(r, &r.total),
-            "notes": r.notes(),
-            "errors": errors,
-            "errors_total": r.errors_total,
-            "input_errors": r.input_errors.iter().map(|e| json!({"path": e.path, "reason": e.reason})).collect::<Vec<_>>(),
-            "interrupted": r.interrupted,
-        });
-        let mut doc = doc;
-        if let (Some(j), Some(o)) = (&r.judge, doc.as_object_mut()) {
-            o.insert(
-                "judge".into(),
+        d.field("errors", Value::Array(errors))?;
+        d.field("errors_total", json!(r.errors_total))?;
+        d.field(
+            "input_errors",
+            r.input_errors
+                .iter()
+                .map(|e| json!({"path": e.path, "reason": e.reason}))
+                .collect(),
+        )?;
+        d.field("interrupted", json!(r.interrupted))?;
+        if let Some(j) = &r.judge {
+            d.field(
+                "judge",
                 json!({"verdicts": j.verdicts, "judged": j.judged, "unseen": j.unseen,
                        "unseen_first": j.unseen_first}),
-            );
+            )?;
         }
-        let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-        out.push(b'\n');
-        out
+        d.w.write_all(b"\n}\n")
     }
 }

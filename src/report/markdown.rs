@@ -7,9 +7,7 @@ use crate::rubric::BehaviourKind;
 /// The Markdown exporter.
 pub struct Markdown;
 
-fn esc(s: &str) -> String {
-    s.replace('|', "\\|")
-}
+use super::md_cell as esc;
 
 impl Exporter for Markdown {
     fn export(&self, r: &Report) -> Vec<u8> {

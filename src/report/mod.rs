@@ -11,6 +11,7 @@
 //! self-contained page with table, chart, evidence and provenance, `--html`).
 
 mod csv;
+pub(crate) mod escape;
 mod html;
 mod json;
 mod markdown;
@@ -24,6 +25,7 @@ use crate::stats::{self, CiConfig, Clustered, Estimate};
 use crate::tally::{GroupTally, LineCounts};
 
 pub use csv::Csv;
+pub use escape::{csv_cell, md_cell, visible, visible_lines};
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
@@ -34,6 +36,13 @@ pub use table::Table;
 pub trait Exporter {
     /// The rendered report.
     fn export(&self, report: &Report) -> Vec<u8>;
+
+    /// The rendered report, written to `w`. Formats whose size grows with
+    /// the number of groups (JSON, CSV, HTML) write group by group instead
+    /// of building the whole text first.
+    fn write_to(&self, report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(&self.export(report))
+    }
 }
 
 /// Output formats of `--format`.
@@ -55,7 +64,7 @@ impl Format {
         match self {
             Format::Table => Box::new(Table),
             Format::Json => Box::new(Json),
-            Format::Csv => Box::new(Csv),
+            Format::Csv => Box::new(Csv::default()),
             Format::Markdown => Box::new(Markdown),
         }
     }
@@ -229,8 +238,11 @@ impl Report {
     /// Notes on fallbacks and one-sided bounds, deduplicated, in row order.
     pub fn notes(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // A million groups may each have a note: deduplicate by hash, not
+        // by a linear search per note.
+        let mut seen = std::collections::HashSet::new();
         let mut push = |s: String| {
-            if !out.contains(&s) {
+            if seen.insert(s.clone()) {
                 out.push(s);
             }
         };

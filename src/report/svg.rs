@@ -33,7 +33,9 @@ pub(crate) fn esc(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
             '\'' => o.push_str("&#39;"),
+            // Not characters in XML 1.0: a chart must stay well-formed.
             c if (c as u32) < 0x20 && c != '\n' && c != '\t' => o.push('\u{fffd}'),
+            '\u{fffe}' | '\u{ffff}' => o.push('\u{fffd}'),
             c => o.push(c),
         }
     }
@@ -53,20 +55,49 @@ fn nice_max(x: f64) -> f64 {
     (step / 100.0).min(1.0)
 }
 
+/// Most bars a chart shows. With more groups the chart shows those with
+/// the highest failure rates and says how many it left out: a chart of
+/// thousands of bars is unreadable, and every group is in the table.
+pub const MAX_BARS: usize = 300;
+
+/// The rows the chart shows: every group, or the [`MAX_BARS`] with the
+/// highest failure rate (then upper bound, then n; groups with no
+/// transcripts last), in row order.
+fn shown(r: &Report) -> Vec<&Row> {
+    if r.groups.len() <= MAX_BARS {
+        return r.groups.iter().collect();
+    }
+    let rank = |g: &Row| {
+        g.estimate
+            .as_ref()
+            .map_or((f64::NEG_INFINITY, f64::NEG_INFINITY), |e| {
+                (e.rate, e.ci.high)
+            })
+    };
+    let mut idx: Vec<usize> = (0..r.groups.len()).collect();
+    idx.select_nth_unstable_by(MAX_BARS - 1, |&a, &b| {
+        let (ga, gb) = (&r.groups[a], &r.groups[b]);
+        let (ra, rb) = (rank(ga), rank(gb));
+        rb.0.total_cmp(&ra.0)
+            .then(rb.1.total_cmp(&ra.1))
+            .then(gb.n.cmp(&ga.n))
+            .then(a.cmp(&b))
+    });
+    idx.truncate(MAX_BARS);
+    idx.sort_unstable();
+    idx.into_iter().map(|i| &r.groups[i]).collect()
+}
+
 /// Rows grouped by the `scenario` key part (one unnamed section when
 /// `--by` has no scenario); sections sorted by scenario, rows in row order.
-fn sections(r: &Report) -> Vec<(String, Vec<&Row>)> {
+fn sections<'r>(r: &Report, rows: &[&'r Row]) -> Vec<(String, Vec<&'r Row>)> {
     let si = r.by.iter().position(|b| b == "scenario");
-    let mut out: Vec<(String, Vec<&Row>)> = Vec::new();
-    for g in &r.groups {
+    let mut out: std::collections::BTreeMap<String, Vec<&Row>> = Default::default();
+    for g in rows {
         let s = si.map(|i| g.key[i].clone()).unwrap_or_default();
-        match out.iter_mut().find(|(k, _)| *k == s) {
-            Some((_, v)) => v.push(g),
-            None => out.push((s, vec![g])),
-        }
+        out.entry(s).or_default().push(g);
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    out.into_iter().collect()
 }
 
 /// A bar's label: every key part but the scenario (shown as the heading).
@@ -87,28 +118,30 @@ fn label(r: &Report, row: &Row) -> String {
 impl Svg {
     /// The chart as an `<svg>` element (no XML declaration), for embedding.
     pub fn element(&self, r: &Report) -> String {
-        let secs = sections(r);
+        let shown = shown(r);
+        let left_out = r.groups.len() - shown.len();
+        let secs = sections(r, &shown);
         let mi = r.by.iter().position(|b| b == "model");
-        let mut models: Vec<&str> = Vec::new();
+        // Colours by model, in order of first appearance among all groups,
+        // so a model keeps its colour whichever bars are shown.
+        let mut models: std::collections::HashMap<&str, usize> = Default::default();
         for g in &r.groups {
             let m = mi.map_or("", |i| g.key[i].as_str());
-            if !models.contains(&m) {
-                models.push(m);
-            }
+            let next = models.len();
+            models.entry(m).or_insert(next);
         }
         let colour = |row: &Row| {
             let m = mi.map_or("", |i| row.key[i].as_str());
-            let i = models.iter().position(|x| *x == m).unwrap_or(0);
+            let i = models.get(m).copied().unwrap_or(0);
             PALETTE[i % PALETTE.len()]
         };
         let xmax = nice_max(
-            r.groups
+            shown
                 .iter()
                 .filter_map(|g| g.estimate.as_ref().map(|e| e.ci.high))
                 .fold(0.0, f64::max),
         );
-        let longest = r
-            .groups
+        let longest = shown
             .iter()
             .map(|g| label(r, g).chars().count())
             .max()
@@ -118,7 +151,8 @@ impl Svg {
         let value_w = 250.0;
         let width = label_w + plot_w + value_w;
         let rows: usize = secs.iter().map(|(_, v)| v.len()).sum();
-        let height = TOP + secs.len() as f64 * HEAD_H + rows as f64 * ROW_H + 44.0;
+        let note_h = if left_out > 0 { ROW_H } else { 0.0 };
+        let height = TOP + secs.len() as f64 * HEAD_H + rows as f64 * ROW_H + 44.0 + note_h;
         let x = |v: f64| label_w + (v / xmax).clamp(0.0, 1.0) * plot_w;
 
         let mut s = String::new();
@@ -132,7 +166,7 @@ impl Svg {
             esc(&r.method_note())
         );
         // Grid and axis labels.
-        let plot_bottom = height - 36.0;
+        let plot_bottom = height - 36.0 - note_h;
         for i in 0..=4 {
             let v = xmax * i as f64 / 4.0;
             let gx = x(v);
@@ -233,6 +267,14 @@ impl Svg {
                 }
                 y += ROW_H;
             }
+        }
+        if left_out > 0 {
+            let _ = writeln!(
+                s,
+                "<text x=\"12\" y=\"{:.1}\" fill=\"#555555\">{left_out} more group(s) not shown: the chart shows the {} with the highest failure rates; the table lists every group</text>",
+                height - 8.0,
+                shown.len()
+            );
         }
         if r.groups.is_empty() {
             let _ = writeln!(

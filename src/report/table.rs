@@ -1,6 +1,6 @@
 //! Aligned columns for a terminal.
 
-use super::{Exporter, Report, Row, pct};
+use super::{Exporter, Report, Row, pct, visible};
 use crate::rubric::BehaviourKind;
 
 /// The terminal table exporter.
@@ -91,6 +91,7 @@ impl Exporter for Table {
         if r.groups.len() != 1 {
             rows.push(cells(r, &r.total, Some("total")));
         }
+        super::escape::visible_cells(&mut rows);
         let ncol = rows[0].len();
         let key_cols = r.by.len().max(1);
         let widths: Vec<usize> = (0..ncol)
@@ -148,13 +149,19 @@ pub(super) fn footer(r: &Report) -> String {
     s.push_str(&format!("intervals: {}\n", r.method_note()));
     s.push_str(&format!(
         "rubric: {} ({}), {}\n",
-        r.provenance.rubric, r.provenance.rubric_hash, r.provenance.tool
+        visible(&r.provenance.rubric),
+        r.provenance.rubric_hash,
+        r.provenance.tool
     ));
     for n in r.notes() {
-        s.push_str(&format!("note: {n}\n"));
+        s.push_str(&format!("note: {}\n", visible(&n)));
     }
     for e in &r.input_errors {
-        s.push_str(&format!("error: {}: {}\n", e.path, e.reason));
+        s.push_str(&format!(
+            "error: {}: {}\n",
+            visible(&e.path),
+            visible(&e.reason)
+        ));
     }
     if r.errors_total > 0 {
         s.push_str(&format!(

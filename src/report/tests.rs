@@ -66,6 +66,7 @@ fn outcome() -> Outcome {
         profile: None,
         contested: 0,
         judge: None,
+        too_many_groups: false,
         excerpts: vec![crate::engine::Excerpt {
             behaviour: 0,
             id: "bm-0007".into(),
@@ -120,7 +121,7 @@ fn json_snapshot() {
 
 #[test]
 fn csv_snapshot() {
-    insta::assert_snapshot!("csv", text(&Csv, &report(true)));
+    insta::assert_snapshot!("csv", text(&Csv::default(), &report(true)));
 }
 
 #[test]
@@ -229,7 +230,7 @@ fn judged_counts_appear_in_every_format_only_with_labels() {
         )
     );
     assert!(table.contains("note: 3 judge verdicts named no graded record: a, b (epoch 2), c"));
-    let csv = text(&Csv, &r);
+    let csv = text(&Csv::default(), &r);
     let mut lines = csv.lines();
     let head: Vec<&str> = lines.next().unwrap().split(',').collect();
     let row: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -249,7 +250,13 @@ fn judged_counts_appear_in_every_format_only_with_labels() {
     assert_eq!(v["judge"]["unseen_first"][1], "b (epoch 2)");
     // Without --labels nothing changes.
     let plain = report(false);
-    for e in [&Table as &dyn Exporter, &Csv, &Markdown, &Json, &Html] {
+    for e in [
+        &Table as &dyn Exporter,
+        &Csv::default(),
+        &Markdown,
+        &Json,
+        &Html,
+    ] {
         assert!(!text(e, &plain).contains("judged"));
     }
 }
