@@ -680,8 +680,9 @@ impl Rubric {
         }
         let keys = term.args.as_deref().unwrap_or(&rule.args);
         // Argument keys filter tool arguments; in the act scope they name
-        // verbs (`args = ["write", "delete"]`).
-        let keyed = matches!(seg.scope, Scope::ToolArgs | Scope::Act);
+        // verbs (`args = ["write", "delete"]`), in the command scope `shell`
+        // or `program`.
+        let keyed = matches!(seg.scope, Scope::ToolArgs | Scope::Act | Scope::Command);
         if term.args.is_some() && !keyed {
             return false;
         }

@@ -143,7 +143,7 @@ fn push_acts(out: &mut Vec<RefSegment>, from: usize, message: usize, call: usize
     crate::parse::acts::read_call(tool, &args, &mut acts);
     for (verb, target) in acts {
         out.push(RefSegment {
-            scope: Scope::Act,
+            scope: verb.scope(),
             message,
             call: Some(call),
             tool: tool.to_string(),
@@ -309,7 +309,7 @@ fn rule_fires(
         {
             return false;
         }
-        let keyed = matches!(s.scope, Scope::ToolArgs | Scope::Act);
+        let keyed = matches!(s.scope, Scope::ToolArgs | Scope::Act | Scope::Command);
         if t.args.is_some() && !keyed {
             return false;
         }

@@ -52,11 +52,15 @@ pub enum Scope {
     /// is called ([`acts`]): the segment's `key` is the verb (`write`,
     /// `delete`, `kill`, …), its text the target.
     Act = 7,
+    /// The whole text of a tool-call argument read as a shell line (key
+    /// `shell`) or as program text (key `program`), whatever the tool is
+    /// called: rules written for command text read it here.
+    Command = 8,
 }
 
 impl Scope {
     /// Every scope, in bit order.
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Outgoing,
         Scope::Reasoning,
         Scope::ToolName,
@@ -65,6 +69,7 @@ impl Scope {
         Scope::User,
         Scope::ToolResult,
         Scope::Act,
+        Scope::Command,
     ];
 
     /// The name used in rubrics and reports.
@@ -78,6 +83,7 @@ impl Scope {
             Scope::User => "user",
             Scope::ToolResult => "tool_result",
             Scope::Act => "act",
+            Scope::Command => "command",
         }
     }
 
@@ -87,14 +93,14 @@ impl Scope {
     }
 
     /// This scope as a bit in a [`ScopeSet`].
-    pub fn bit(self) -> u8 {
+    pub fn bit(self) -> u16 {
         1 << (self as u8)
     }
 }
 
 /// A set of scopes as a bit mask.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ScopeSet(pub u8);
+pub struct ScopeSet(pub u16);
 
 impl ScopeSet {
     /// Whether `s` is in the set.
@@ -1061,7 +1067,7 @@ impl<'a> Walker<'_, 'a> {
             self.arena.push_str(target);
             let t = self.arena_span(start);
             self.push(
-                Scope::Act,
+                verb.scope(),
                 head.message,
                 head.call,
                 head.tool,

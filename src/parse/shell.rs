@@ -217,6 +217,12 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
                 emit.act(Verb::Write, t);
             }
         }
+        // A here-document redirected to a file is that file's new content.
+        if !c.writes.is_empty()
+            && let Some(body) = &c.stdin
+        {
+            super::acts::settings(body, emit);
+        }
         command(&c.words, c.stdin.as_deref(), depth, emit);
         if emit.full() {
             return;
@@ -586,6 +592,17 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                         && !a.starts_with("--"))
             });
             if in_place {
+                // What a substitution writes: `s|old|new|` and the like.
+                for a in args.iter().filter(|a| a.starts_with('s') && a.len() > 3) {
+                    let b = a.as_bytes();
+                    let d = b[1] as char;
+                    if !d.is_alphanumeric() && !d.is_whitespace() {
+                        let parts: Vec<&str> = a[2..].split(d).collect();
+                        if parts.len() >= 2 {
+                            super::acts::settings(parts[1], emit);
+                        }
+                    }
+                }
                 // The script is the first operand unless given with -e/-f.
                 let explicit = args
                     .iter()

@@ -466,7 +466,7 @@ pub struct Rubric {
     /// One matcher per distinct set of patterns that some scope needs.
     pub(crate) matchers: Vec<Matcher>,
     /// Which matcher scans text of each scope (`None`: not scanned).
-    pub(crate) scope_matcher: [Option<u8>; 8],
+    pub(crate) scope_matcher: [Option<u8>; 9],
     /// Matchers `0..scope_matchers` scan fields; the rest find negation cues.
     pub(crate) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.

@@ -329,31 +329,95 @@ impl Entities {
         texts: impl Iterator<Item = (Scope, &'t str)>,
         cache: &mut EntityCache,
     ) -> bool {
+        // Rules ask about the same targets again and again (an act's target
+        // is the anchor of several rules): each question is answered once
+        // per record.
+        if let Some(&(_, _, answer)) = cache
+            .answers
+            .iter()
+            .find(|(t, x, _)| *t == tag && x == target)
+        {
+            return answer;
+        }
+        let answer = self.refers_to_uncached(tag, target, texts, cache);
+        if cache.answers.len() < 1024 {
+            cache.answers.push((tag, target.to_string(), answer));
+        }
+        answer
+    }
+
+    fn refers_to_uncached<'t>(
+        &self,
+        tag: u16,
+        target: &str,
+        texts: impl Iterator<Item = (Scope, &'t str)>,
+        cache: &mut EntityCache,
+    ) -> bool {
         let n = needle(target);
         if n.is_empty() {
             return false;
         }
+        // `crontab` is also the value of any context naming "cron".
+        let n = if n == "crontab" { "cron" } else { n };
         let finder = memchr::memmem::Finder::new(n.as_bytes());
         let spec = &self.specs[tag as usize];
-        // Contexts never cross fields: only the fields that hold the
-        // needle are read, each scanned for cues once per record.
+        let Some(cues) = &self.cues else { return false };
+        // Contexts never cross fields, and a context that holds the needle
+        // comes from a cue near it: within its sentence and the ones either
+        // side (its paragraph, its field, for those contexts). Only those
+        // windows of the fields that hold the needle are scanned for cues.
         for (si, (scope, t)) in texts.enumerate() {
-            if !spec.scopes.contains(scope) || finder.find(t.as_bytes()).is_none() {
+            if !spec.scopes.contains(scope) {
                 continue;
             }
-            if cache.seg.len() <= si {
-                cache.seg.resize(si + 1, (u32::MAX, 0));
+            cache.windows.clear();
+            for pos in finder.find_iter(t.as_bytes()) {
+                if cache.windows.last().is_some_and(|w| pos < w.1) {
+                    continue;
+                }
+                let end = pos + n.len();
+                let w = match spec.context {
+                    Context::Sentence => sentence(t, pos, end),
+                    Context::Sentences => {
+                        let (f, e) = sentence(t, pos, end);
+                        let before = if f > 0 {
+                            sentence(t, f - 1, f - 1).0
+                        } else {
+                            f
+                        };
+                        let after = if e < t.len() {
+                            sentence(t, e + 1, e + 1).1
+                        } else {
+                            e
+                        };
+                        (before, after)
+                    }
+                    Context::Paragraph => paragraph(t, pos, end),
+                    Context::Field => (0, t.len()),
+                };
+                match cache.windows.last_mut() {
+                    Some(last) if w.0 <= last.1 => last.1 = last.1.max(w.1),
+                    _ => cache.windows.push(w),
+                }
             }
-            if cache.seg[si].0 == u32::MAX {
-                let from = cache.found.len();
-                self.scan_one(si as u32, scope, t, None, &mut cache.found);
-                cache.found[from..].sort_unstable();
-                cache.seg[si] = (from as u32, cache.found.len() as u32);
+            if cache.windows.is_empty() {
+                continue;
             }
-            let (a, b) = cache.seg[si];
+            cache.found.clear();
+            for &(wa, wb) in &cache.windows {
+                cues.for_each(t.as_bytes(), wa, wb, |id, at| {
+                    let end = at + cues.lit_len(id);
+                    for &(tg, word) in &self.owners[id as usize] {
+                        if tg == tag && (!word || crate::grade::word_bounded(t, at, end)) {
+                            cache.found.push((tg, si as u32, at as u32, end as u32));
+                        }
+                    }
+                });
+            }
+            cache.found.sort_unstable();
             let hit = self.contexts(
                 tag,
-                &cache.found[a as usize..b as usize],
+                &cache.found,
                 |_| t,
                 |ctx| finder.find(ctx.as_bytes()).is_some(),
                 |ctx, cue_at| {
@@ -374,20 +438,20 @@ impl Entities {
     }
 }
 
-/// Per-thread, per-record memory of which fields' cues are found.
+/// Per-thread memory of a record's answered questions, and scratch space.
 #[derive(Debug, Default)]
 pub struct EntityCache {
+    /// Questions answered for this record: (tag, target, answer).
+    answers: Vec<(u16, String, bool)>,
     found: Vec<(u16, u32, u32, u32)>,
-    /// Per segment: its cues' range in `found`, or `u32::MAX` if not yet
-    /// scanned.
-    seg: Vec<(u32, u32)>,
+    /// The windows of one field scanned for cues.
+    windows: Vec<(usize, usize)>,
 }
 
 impl EntityCache {
     /// Forgets the previous record.
     pub fn reset(&mut self) {
-        self.found.clear();
-        self.seg.clear();
+        self.answers.clear();
     }
 }
 
@@ -690,6 +754,64 @@ mod tests {
             assert!(!e.refers_to(0, "/x/y.py", texts(), &mut EntityCache::default()));
             assert!(e.refers_to(0, "/x/y.sh", texts(), &mut EntityCache::default()));
         }
+    }
+
+    proptest::proptest! {
+        // Failures are kept as the named cases below, not in a file at the
+        // repository's top level.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The fast question (only windows near the target's stem are
+        /// read) answers as building every value and asking [`refers`].
+        #[test]
+        fn windowed_questions_answer_as_the_full_harvest(
+            words in proptest::collection::vec(0usize..16, 0..80),
+            target in 0usize..8,
+            context in 0usize..4,
+        ) {
+            const VOCAB: [&str; 16] = [
+                "halt", "please", "do not", "/opt/a/guard.py", "guard.py", "4242",
+                "run.sh", "x_y", "the", "`hwctl`", ". ", "\n", "\n\n", "cron",
+                "notes.txt", "guard",
+            ];
+            const TARGETS: [&str; 8] = [
+                "/opt/a/guard.py", "guard.py", "4242", "run.sh", "hwctl", "crontab", "guard", "/opt/a",
+            ];
+            let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
+            let context = [Context::Sentence, Context::Sentences, Context::Paragraph, Context::Field][context];
+            let mut scopes = ScopeSet::default();
+            scopes.insert(Scope::System);
+            let spec = EntitySpec::new(scopes, context, &[("do not".to_string(), false)]).unwrap();
+            let e = Entities::new(vec![(spec, vec![("halt".to_string(), true), ("please".to_string(), true)])]).unwrap();
+            let texts = [(Scope::User, "halt at run.sh"), (Scope::System, text.as_str())];
+            let mut found = Vec::new();
+            e.scan(texts.iter().copied(), &mut found);
+            let mut values = Values::default();
+            e.values(0, &found, |i| texts[i as usize].1, &mut values);
+            let t = TARGETS[target];
+            proptest::prop_assert_eq!(
+                e.refers_to(0, t, texts.iter().copied(), &mut EntityCache::default()),
+                refers(t, &values),
+                "text {:?} target {:?} values {:?}", text, t, values.iter().collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// Found by the property above: `crontab` is the value of a context
+    /// that names "cron", though the text never says "crontab".
+    #[test]
+    fn crontab_is_asked_about_where_cron_is_named() {
+        let e = tag(&["halt"], &[]);
+        let texts = [(Scope::System, "cron halt halt /opt/a/guard.py halt")];
+        assert!(e.refers_to(
+            0,
+            "crontab",
+            texts.iter().copied(),
+            &mut EntityCache::default()
+        ));
     }
 
     #[test]
