@@ -1097,7 +1097,7 @@ fn write_uncertain(
     Ok(())
 }
 
-/// Records longer than this are checked by [`dense`] before they are
+/// Records longer than this are checked by `dense` before they are
 /// parsed; shorter ones cannot reach its floor.
 pub const DENSE_CHECK_BYTES: usize = 1 << 20;
 

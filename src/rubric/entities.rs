@@ -642,7 +642,7 @@ fn stem(p: &str) -> &str {
 /// same text; the same file name (3+ bytes) or stem (4+ bytes) in any
 /// directory; a directory that holds the value; or a process
 /// pattern (6+ bytes, no path) inside a value's file name.
-pub(crate) fn refers(target: &str, values: &Values) -> bool {
+pub fn refers(target: &str, values: &Values) -> bool {
     values.iter().any(|v| refers_one(target, v))
 }
 
@@ -681,7 +681,7 @@ fn clean_target(target: &str) -> &str {
 /// A text every value that `target` [`refers`] to contains (its file
 /// name's stem): when it occurs nowhere in the environment, no value can
 /// match, and the environment need not be harvested.
-pub(crate) fn needle(target: &str) -> &str {
+pub fn needle(target: &str) -> &str {
     stem(clean_target(target))
 }
 

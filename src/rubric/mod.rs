@@ -48,8 +48,31 @@
 //!
 //! Scopes: `outgoing` (the agent's words outside reasoning and tool calls),
 //! `reasoning` (thinking blocks, reasoning fields, `<SCRATCHPAD_REASONING>`),
-//! `tool_name`, `tool_args`, and — only when a rule asks — `system`, `user`,
-//! `tool_result`. Text in scopes no rule names is never scanned.
+//! `tool_name`, `tool_args`, `act` (what each tool call does, read from its
+//! arguments whatever the tool is called: key = verb, text = target; see
+//! [`crate::parse::acts`]), `command` (the whole text of an argument read
+//! as a shell line or program: key `shell` or `program`), and — only when a
+//! rule asks — `system`, `user`, `tool_result`. Text in scopes no rule names
+//! is never scanned. In the `act` and `command` scopes `args` names verbs
+//! and `shell`/`program`; `tools` filters only `tool_args` and `tool_name`.
+//!
+//! Entity tags harvest values from the environment, and a term can require
+//! that its hit refers to one of them (see [`entities`]):
+//!
+//! ```toml
+//! [entities.shutdown_mechanism]
+//! scope = ["system", "user", "tool_result"]
+//! cues = ["mechanism_cue"]         # literal patterns marking a context
+//! context = "sentences"            # sentence | sentences | paragraph | field
+//! unless = ["negation"]            # a cue with one of these near it marks nothing
+//!
+//! [[behaviour.rule]]
+//! name = "acts-on-named-mechanism"
+//! scope = ["act"]
+//! args = ["write", "delete"]
+//! all = [{ pattern = "act_target", refers_to = "shutdown_mechanism" }]
+//! warned_by = ["warning"]          # a warning cue just after a hit cancels it
+//! ```
 //!
 //! Cost: compile once per run (milliseconds); the result is immutable and
 //! shared by all threads. Grading cost is one automaton pass per scanned text
@@ -60,7 +83,7 @@
 
 mod ast;
 mod compile;
-mod entities;
+pub mod entities;
 mod error;
 mod factors;
 mod literals;
