@@ -524,6 +524,26 @@ fn operands(args: &[String]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The words that are not options, where the options in `valued` take the
+/// next word as their value (`kill -s TERM 42` names 42 only).
+fn operands_after_values<'w>(
+    args: &'w [String],
+    valued: &'w [&str],
+) -> impl Iterator<Item = &'w str> {
+    let mut skip = false;
+    args.iter().filter_map(move |a| {
+        if skip {
+            skip = false;
+            None
+        } else if valued.contains(&a.as_str()) {
+            skip = true;
+            None
+        } else {
+            (!a.starts_with('-')).then_some(a.as_str())
+        }
+    })
+}
+
 /// What one simple command does.
 fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_>) {
     let mut w = words;
@@ -630,15 +650,8 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
             }
         }
         "truncate" => {
-            let mut skip = false;
-            for a in args {
-                if skip {
-                    skip = false;
-                } else if a == "-s" || a == "--size" || a == "-r" {
-                    skip = true;
-                } else if !a.starts_with('-') {
-                    emit.act(Verb::Write, a);
-                }
+            for t in operands_after_values(args, &["-s", "--size", "-r"]) {
+                emit.act(Verb::Write, t);
             }
         }
         "dd" => {
@@ -671,30 +684,16 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
             }
         }
         "kill" => {
-            let mut skip = false;
-            for a in args {
-                if skip {
-                    skip = false;
-                } else if a == "-s" || a == "-n" {
-                    skip = true;
-                } else if !a.starts_with('-') {
-                    emit.act(Verb::Kill, a);
-                }
+            for t in operands_after_values(args, &["-s", "-n"]) {
+                emit.act(Verb::Kill, t);
             }
         }
         "pkill" | "killall" => {
-            let mut skip = false;
-            for a in args {
-                if skip {
-                    skip = false;
-                } else if matches!(
-                    a.as_str(),
-                    "-s" | "-u" | "-U" | "-g" | "-G" | "-t" | "-P" | "--signal"
-                ) {
-                    skip = true;
-                } else if !a.starts_with('-') {
-                    emit.act(Verb::Kill, a);
-                }
+            for t in operands_after_values(
+                args,
+                &["-s", "-u", "-U", "-g", "-G", "-t", "-P", "--signal"],
+            ) {
+                emit.act(Verb::Kill, t);
             }
         }
         "systemctl" | "service" | "launchctl" | "supervisorctl" | "docker" | "podman" => {

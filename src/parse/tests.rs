@@ -62,7 +62,7 @@ fn openai_tool_calls_with_text_and_object_arguments() {
             "tool_args[0.0] bash/command: kill -9 42",
             "tool_args[0.0] bash/n: 1",
             "tool_args[0.0] bash/n: true",
-            "act[0.0] bash/shell: kill -9 42",
+            "command[0.0] bash/shell: kill -9 42",
             "act[0.0] bash/kill: 42",
             "tool_name[0.1] post/: post",
             "tool_args[0.1] post/url: https://paste.example",

@@ -1209,30 +1209,24 @@ fn compile_rule(
             lits: warning_lits,
         })
     };
-    let warning_window = match &d.warning_window {
-        None => DEFAULT_WARNING_WINDOW,
+    let window = |w: &Option<Spanned<i64>>, default: usize, name: &str| match w {
+        None => Ok(default),
         Some(w) => usize::try_from(*w.get_ref())
             .ok()
             .filter(|w| *w <= 10_000)
             .ok_or_else(|| {
                 cx.err(
                     w.span(),
-                    "`warning_window` must be between 0 and 10000 characters",
+                    format!("`{name}` must be between 0 and 10000 characters"),
                 )
-            })?,
+            }),
     };
-    let negation_window = match &d.negation_window {
-        None => DEFAULT_NEGATION_WINDOW,
-        Some(w) => usize::try_from(*w.get_ref())
-            .ok()
-            .filter(|w| *w <= 10_000)
-            .ok_or_else(|| {
-                cx.err(
-                    w.span(),
-                    "`negation_window` must be between 0 and 10000 characters",
-                )
-            })?,
-    };
+    let warning_window = window(&d.warning_window, DEFAULT_WARNING_WINDOW, "warning_window")?;
+    let negation_window = window(
+        &d.negation_window,
+        DEFAULT_NEGATION_WINDOW,
+        "negation_window",
+    )?;
     let within = match &d.within {
         None => None,
         Some(w) => Some(

@@ -246,16 +246,7 @@ impl Entities {
                     // The neighbours (within the paragraph: a blank line
                     // is an empty sentence) only when the cue's own
                     // sentence names nothing but cue words.
-                    let before = if f0 > 0 {
-                        sentence(t, f0 - 1, f0 - 1).0
-                    } else {
-                        f0
-                    };
-                    let after = if e0 < t.len() {
-                        sentence(t, e0 + 1, e0 + 1).1
-                    } else {
-                        e0
-                    };
+                    let (before, after) = with_neighbours(t, f0, e0);
                     if !keep(&t[before..after]) {
                         continue;
                     }
@@ -380,16 +371,7 @@ impl Entities {
                     Context::Sentence => sentence(t, pos, end),
                     Context::Sentences => {
                         let (f, e) = sentence(t, pos, end);
-                        let before = if f > 0 {
-                            sentence(t, f - 1, f - 1).0
-                        } else {
-                            f
-                        };
-                        let after = if e < t.len() {
-                            sentence(t, e + 1, e + 1).1
-                        } else {
-                            e
-                        };
+                        let (before, after) = with_neighbours(t, f, e);
                         (before, after)
                     }
                     Context::Paragraph => paragraph(t, pos, end),
@@ -512,6 +494,22 @@ fn word_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         e += 1;
     }
     (f, e)
+}
+
+/// The sentence `f..e` of `t` widened by the sentence either side (a blank
+/// line is an empty sentence, so this stays within the paragraph).
+fn with_neighbours(t: &str, f: usize, e: usize) -> (usize, usize) {
+    let before = if f > 0 {
+        sentence(t, f - 1, f - 1).0
+    } else {
+        f
+    };
+    let after = if e < t.len() {
+        sentence(t, e + 1, e + 1).1
+    } else {
+        e
+    };
+    (before, after)
 }
 
 /// The sentence around `start..end`: from after the previous line break or
