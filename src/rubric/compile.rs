@@ -966,6 +966,54 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     })
 }
 
+/// The literals of the patterns `names`, as (text, case_sensitive, word),
+/// for the places that take literal patterns only (`what` names them in
+/// the error).
+fn literal_patterns(
+    cx: &Ctx<'_>,
+    file: &RubricFile,
+    names: &[Spanned<String>],
+    what: &str,
+) -> Result<Vec<(String, bool, bool)>, RubricError> {
+    let mut out = Vec::new();
+    for n in names {
+        let Some((_, def)) = file
+            .patterns
+            .iter()
+            .find(|(k, _)| k.get_ref() == n.get_ref())
+        else {
+            let e = cx.err(n.span(), format!("unknown pattern `{}`", n.get_ref()));
+            return Err(
+                match similar(
+                    n.get_ref(),
+                    file.patterns.keys().map(|k| k.get_ref().as_str()),
+                ) {
+                    Some(m) => e.help(format!("did you mean `{m}`?")),
+                    None => e.help("define it under `[patterns.NAME]`"),
+                },
+            );
+        };
+        let d = def.get_ref();
+        if !d.regex.is_empty() {
+            return Err(cx
+                .err(
+                    n.span(),
+                    format!(
+                        "pattern `{}` has regexes; {what} take literal patterns",
+                        n.get_ref()
+                    ),
+                )
+                .help("name a pattern of `literals` only here"));
+        }
+        out.extend(
+            d.literals
+                .iter()
+                .map(|l| (l.get_ref().clone(), d.case_sensitive, d.word)),
+        );
+    }
+    Ok(out)
+}
+
 /// The `[entities.NAME]` tags: their scopes, and the literals of their cue
 /// and `unless` patterns (literal patterns only: a context is found by one
 /// automaton pass).
@@ -975,40 +1023,12 @@ fn compile_entities(
 ) -> Result<(Entities, HashMap<String, u16>), RubricError> {
     let mut specs = Vec::new();
     let mut ids = HashMap::new();
+    // Entity cues match ASCII case-insensitively, whatever the pattern says.
     let literals = |names: &[Spanned<String>]| -> Result<Vec<(String, bool)>, RubricError> {
-        let mut out = Vec::new();
-        for n in names {
-            let Some((_, def)) = file
-                .patterns
-                .iter()
-                .find(|(k, _)| k.get_ref() == n.get_ref())
-            else {
-                let e = cx.err(n.span(), format!("unknown pattern `{}`", n.get_ref()));
-                return Err(
-                    match similar(
-                        n.get_ref(),
-                        file.patterns.keys().map(|k| k.get_ref().as_str()),
-                    ) {
-                        Some(m) => e.help(format!("did you mean `{m}`?")),
-                        None => e.help("define it under `[patterns.NAME]`"),
-                    },
-                );
-            };
-            let d = def.get_ref();
-            if !d.regex.is_empty() {
-                return Err(cx
-                    .err(
-                        n.span(),
-                        format!(
-                            "pattern `{}` has regexes; entity cues take literal patterns",
-                            n.get_ref()
-                        ),
-                    )
-                    .help("name a pattern of `literals` only here"));
-            }
-            out.extend(d.literals.iter().map(|l| (l.get_ref().clone(), d.word)));
-        }
-        Ok(out)
+        Ok(literal_patterns(cx, file, names, "entity cues")?
+            .into_iter()
+            .map(|(text, _, word)| (text, word))
+            .collect())
     };
     for (name, def) in &file.entities {
         check_name(cx, name)?;
@@ -1173,31 +1193,7 @@ fn compile_rule(
         .iter()
         .map(|n| pattern(n.get_ref(), n.span()))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut warning_lits: Vec<(String, bool, bool)> = Vec::new();
-    for n in &d.warned_by {
-        let def = file
-            .patterns
-            .iter()
-            .find(|(k, _)| k.get_ref() == n.get_ref())
-            .map(|(_, v)| v.get_ref())
-            .expect("checked above");
-        if !def.regex.is_empty() {
-            return Err(cx
-                .err(
-                    n.span(),
-                    format!(
-                        "pattern `{}` has regexes; `warned_by` takes literal patterns",
-                        n.get_ref()
-                    ),
-                )
-                .help("name a pattern of `literals` only here"));
-        }
-        warning_lits.extend(
-            def.literals
-                .iter()
-                .map(|l| (l.get_ref().clone(), def.case_sensitive, def.word)),
-        );
-    }
+    let warning_lits = literal_patterns(cx, file, &d.warned_by, "`warned_by`")?;
     let warnings = if warning_lits.is_empty() {
         None
     } else {

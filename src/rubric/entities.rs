@@ -161,17 +161,19 @@ impl Entities {
     ) {
         found.clear();
         for (si, (scope, text)) in texts.enumerate() {
-            self.scan_one(si as u32, scope, text, None, found);
+            self.scan_one(si as u32, scope, text, (0, text.len()), None, found);
         }
         found.sort_unstable();
     }
 
-    /// Appends the cues of segment `si` (of tag `only`, or of every tag).
+    /// Appends the cues of segment `si` that lie in `text[from..to]` (of
+    /// tag `only`, or of every tag that reads `scope`).
     fn scan_one(
         &self,
         si: u32,
         scope: Scope,
         text: &str,
+        (from, to): (usize, usize),
         only: Option<u16>,
         found: &mut Vec<(u16, u32, u32, u32)>,
     ) {
@@ -179,7 +181,7 @@ impl Entities {
         if !self.scopes.contains(scope) {
             return;
         }
-        cues.for_each(text.as_bytes(), 0, text.len(), |id, at| {
+        cues.for_each(text.as_bytes(), from, to, |id, at| {
             let end = at + cues.lit_len(id);
             for &(tag, word) in &self.owners[id as usize] {
                 if only.is_none_or(|o| o == tag)
@@ -352,7 +354,9 @@ impl Entities {
         let n = if n == "crontab" { "cron" } else { n };
         let finder = memchr::memmem::Finder::new(n.as_bytes());
         let spec = &self.specs[tag as usize];
-        let Some(cues) = &self.cues else { return false };
+        if self.cues.is_none() {
+            return false;
+        }
         // Contexts never cross fields, and a context that holds the needle
         // comes from a cue near it: within its sentence and the ones either
         // side (its paragraph, its field, for those contexts). Only those
@@ -386,15 +390,8 @@ impl Entities {
                 continue;
             }
             cache.found.clear();
-            for &(wa, wb) in &cache.windows {
-                cues.for_each(t.as_bytes(), wa, wb, |id, at| {
-                    let end = at + cues.lit_len(id);
-                    for &(tg, word) in &self.owners[id as usize] {
-                        if tg == tag && (!word || crate::grade::word_bounded(t, at, end)) {
-                            cache.found.push((tg, si as u32, at as u32, end as u32));
-                        }
-                    }
-                });
+            for &w in &cache.windows {
+                self.scan_one(si as u32, scope, t, w, Some(tag), &mut cache.found);
             }
             cache.found.sort_unstable();
             let hit = self.contexts(

@@ -241,3 +241,48 @@ fn builtin_doubt_rules_never_assert() {
         }
     }
 }
+
+/// Mistakes in entity tags and the terms that use them point at the
+/// rubric and say what to write instead.
+#[test]
+fn entity_mistakes_are_named() {
+    let with_tag = |tag: &str, rule_extra: &str| {
+        MINIMAL
+            .replace(
+                "[[behaviour]]",
+                &format!("[patterns.re]\nregex = ['x+']\n\n{tag}\n[[behaviour]]"),
+            )
+            .replace(
+                "any = [\"threat\"]",
+                &format!("any = [\"threat\"]\n{rule_extra}"),
+            )
+    };
+    let tag = "[entities.mechanism]\nscope = [\"system\"]\ncues = [\"threat\"]";
+    let ok = with_tag(
+        tag,
+        "none = [{ pattern = \"threat\", refers_to = \"mechanism\" }]",
+    );
+    compile("r.toml", &ok).unwrap();
+    let e = err(&with_tag(
+        tag,
+        "none = [{ pattern = \"threat\", refers_to = \"mechanizm\" }]",
+    ));
+    assert!(
+        e.contains("unknown entity tag `mechanizm`") && e.contains("did you mean `mechanism`?"),
+        "{e}"
+    );
+    let e = err(&with_tag(&tag.replace("[\"threat\"]", "[\"re\"]"), ""));
+    assert!(
+        e.contains("pattern `re` has regexes; entity cues take literal patterns"),
+        "{e}"
+    );
+    let e = err(&with_tag(&format!("{tag}\ncontext = \"page\""), ""));
+    assert!(e.contains("unknown context `page`"), "{e}");
+    let e = err(&with_tag(tag, "warned_by = [\"re\"]"));
+    assert!(e.contains("`warned_by` take literal patterns"), "{e}");
+    let e = err(&with_tag(
+        &tag.replace("cues = [\"threat\"]", "cues = []"),
+        "",
+    ));
+    assert!(e.contains("entity tag `mechanism` has no `cues`"), "{e}");
+}
