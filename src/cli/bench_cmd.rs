@@ -1,26 +1,20 @@
 //! `assay bench`: grading speed, measured.
 
-use super::grade::{load_rubric, thread_count};
 use super::{BenchArgs, Exit};
 use anyhow::{Context, Result, bail};
 use assay::bench::{self, BenchConfig};
 use std::io::Write;
 
 pub fn run(a: BenchArgs) -> Result<Exit> {
-    if a.threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
     if a.input.is_none() && a.records == 0 {
         bail!("--records must be at least 1");
     }
-    let Some((rubric, _)) = load_rubric(a.rubric.as_deref()) else {
-        return Ok(Exit::Error);
-    };
+    let (rubric, _) = a.rubric.load()?;
     let cfg = BenchConfig {
         records: a.records,
         seed: a.seed,
         input: a.input.clone(),
-        threads: thread_count(a.threads),
+        threads: a.threads.count(),
         runs: a.runs,
         keep: a.keep,
     };
