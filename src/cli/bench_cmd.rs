@@ -1,6 +1,6 @@
 //! `assay bench`: grading speed, measured.
 
-use super::{BenchArgs, Exit};
+use super::{BenchArgs, Exit, messages};
 use anyhow::{Context, Result, bail};
 use assay::bench::{self, BenchConfig};
 use std::io::Write;
@@ -18,7 +18,7 @@ pub fn run(a: BenchArgs) -> Result<Exit> {
         runs: a.runs,
         keep: a.keep,
     };
-    let report = bench::run(&cfg, &rubric, &mut |m| eprintln!("assay bench: {m}"))
+    let report = bench::run(&cfg, &rubric, &mut |m| messages::progress("bench", m))
         .context("the benchmark failed")?;
     let mut out = std::io::stdout().lock();
     if a.json {

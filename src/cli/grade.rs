@@ -1,6 +1,6 @@
 //! `assay grade`: validate flags, build the pipeline, write the report.
 
-use super::messages::{message, warning};
+use super::messages::{detail, message, warning};
 use super::progress::Progress;
 use super::{Exit, GradeArgs, OnArg};
 use anyhow::{Context, Result, bail};
@@ -363,7 +363,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
                 assay::report::pct(limit)
             );
             for o in &over {
-                eprintln!("  {}", visible(o));
+                detail!("{}", visible(o));
             }
             return Ok(Exit::Threshold);
         }

@@ -2,7 +2,8 @@
 //! status.
 //!
 //! Every line the CLI prints on stderr goes through [`message!`] (`assay:
-//! ...`) or [`warning!`] (`assay: warning: ...`), with text that may quote
+//! ...`), [`warning!`] (`assay: warning: ...`), [`detail!`] (an indented
+//! continuation) or [`progress`] (`assay bench: ...`), with text that may quote
 //! input (paths, field values) passed through [`visible`](assay::report::visible)
 //! by the caller. A subcommand returns [`Exit`] or an error; [`exit_code`]
 //! turns that into the process status:
@@ -50,7 +51,20 @@ macro_rules! warning {
     };
 }
 
-pub(crate) use {message, warning};
+/// Prints an indented continuation line of the message before it.
+macro_rules! detail {
+    ($($arg:tt)*) => {
+        eprintln!("  {}", format_args!($($arg)*))
+    };
+}
+
+/// Prints `assay SUBCOMMAND: ...` on stderr: progress of a subcommand
+/// that reports as it goes (`assay bench`).
+pub fn progress(subcommand: &str, what: impl std::fmt::Display) {
+    eprintln!("assay {subcommand}: {what}");
+}
+
+pub(crate) use {detail, message, warning};
 
 /// A rubric that did not compile. Its message is complete as it stands
 /// (file:line:col, the line, a caret, what to do), so it is printed without

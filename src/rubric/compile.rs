@@ -1,13 +1,13 @@
 //! Compile: rubric text → one immutable [`Rubric`], in three stages with
 //! named results, as jaq goes load → compile → run:
 //!
-//! 1. [`check`](super::check): TOML → validated patterns, entity tags,
+//! 1. [`check`]: TOML → validated patterns, entity tags,
 //!    behaviours and rules, names resolved to ids; every mistake points at
 //!    its span.
-//! 2. [`plan`](super::plan): which automaton scans what (matchers per
+//! 2. [`plan`]: which automaton scans what (matchers per
 //!    scope set, regex groups, required factors, tool gates) and the bit
 //!    layout of the grader's per-record bookkeeping.
-//! 3. [`build`](super::build): the automata, on all cores.
+//! 3. [`build`]: the automata, on all cores.
 //!
 //! Every literal of every pattern goes into one literal set per case mode
 //! (see `literals.rs`), every regex into one multi-pattern meta regex used
