@@ -52,6 +52,7 @@ pub fn run(a: AgreeArgs, stop: &AtomicBool) -> Result<Exit> {
         resamples: a.resamples,
         seed: a.seed,
         max_disagreements: a.show,
+        threads: super::grade::thread_count(None),
         ..Options::default()
     };
     let cmp = agree::compare(&sources, &r, &judge, &opts, stop);

@@ -165,8 +165,6 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         },
         max_record_bytes: a.max_record_bytes,
         max_groups: a.max_groups,
-        verdicts: a.verdicts.is_some(),
-        uncertain: a.uncertain.is_some(),
         labels,
         input_format: input::InputFormat::from_name(&a.input_format)
             .unwrap_or(input::InputFormat::Auto),
