@@ -18,6 +18,7 @@ fn agree_options(a: &AgreeArgs) -> Options {
         resamples: a.resamples,
         seed: a.seed,
         max_disagreements: a.show,
+        threads: a.threads.count(),
         ..Options::default()
     }
 }

@@ -116,8 +116,6 @@ fn engine_options(
         mmap: a.mmap.choice(),
         max_record_bytes: a.max_record_bytes,
         max_groups: a.max_groups,
-        verdicts: a.verdicts.is_some(),
-        uncertain: a.uncertain.is_some(),
         labels,
         input_format: a.input_format.into(),
         progress: progress.map(Progress::hook),

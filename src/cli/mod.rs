@@ -176,6 +176,8 @@ pub struct AgreeArgs {
     pub inputs: Vec<String>,
     #[command(flatten)]
     pub rubric: RubricFlag,
+    #[command(flatten)]
+    pub threads: flags::ThreadsFlag,
     /// Judge verdicts (JSON lines with `id` and `behaviours`) that replace
     /// the rubric's verdict for the records they name; counted separately.
     #[arg(long, value_name = "FILE")]
