@@ -1102,7 +1102,8 @@ fn write_uncertain(
 pub const DENSE_CHECK_BYTES: usize = 1 << 20;
 
 /// Memory a record may take while parsed and graded, as a multiple of its
-/// size (issue #23: a 60 MB line of 15 M tiny strings took 38×).
+/// size (issue #23: a line of millions of tiny strings takes many times
+/// its size; docs/performance.md).
 pub const RECORD_MEMORY_FACTOR: usize = 10;
 
 /// ... but never less than this: a 20 MB transcript of many short messages
@@ -1369,11 +1370,11 @@ pub fn run_to(
                 // A file of one chunk or less is opened, read and graded by
                 // a worker when the workers are short of jobs: with
                 // thousands of small files, opening and copying them here
-                // made this thread the bottleneck (1.87× the time of one big
-                // file at 16 threads, 1.14× at 1,000 files). While the queue
-                // still holds a job per worker this thread has time to
-                // spare, and reading here overlaps the grading (with one
-                // worker, handing every file over cost 25 % in wall time).
+                // made this thread the bottleneck at many threads. While the
+                // queue still holds a job per worker this thread has time to
+                // spare, and reading here overlaps the grading (with few
+                // workers, handing every file over cost wall time; figures
+                // in docs/performance.md, the design in DESIGN.md).
                 // Either way the output is the same. Bigger files are cut
                 // here, so their chunks spread over all workers.
                 if let Some(small) = snap.filter(|s| s.len <= opts.chunk_bytes as u64)
