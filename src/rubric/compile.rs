@@ -1322,8 +1322,9 @@ fn scope_help() -> String {
 
 /// `\b` and `\B` become ASCII-only word boundaries.
 ///
-/// Unicode `\b` is ~500× slower on this text (perf-notes.md: 99.7 % of
-/// records hold non-ASCII characters, which make the lazy DFA give up).
+/// Unicode `\b` is orders of magnitude slower on this text: nearly every
+/// record holds non-ASCII characters, which make the lazy DFA give up
+/// (docs/performance.md).
 /// Escaped backslashes (`\\b`) are left alone. `\b{start}` and friends are
 /// kept as written.
 pub(crate) fn ascii_word_boundaries(re: &str) -> String {
