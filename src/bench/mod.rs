@@ -253,8 +253,8 @@ fn measure(
     let mut stages = Vec::new();
     // Peak memory comes from a grading run of its own, at the most threads,
     // before any other: worker threads of earlier runs leave allocator
-    // pages behind that a later run's RssAnon would still count (a 16-core
-    // bench read 263 MB where one `assay grade` peaks at ~123 MB).
+    // pages behind that a later run's RssAnon would still count (on 16
+    // cores, about twice what one `assay grade` peaks at).
     let peak = {
         let sampler = MemorySampler::start();
         let opts = Options {

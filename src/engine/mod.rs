@@ -103,10 +103,9 @@ pub struct Options {
 /// Default for `--max-groups`.
 pub const DEFAULT_MAX_GROUPS: usize = 1_000_000;
 
-/// Peak memory per distinct group of a run, measured: a million groups by
-/// `model` with the built-in rubric peaked at 1.11 GB (JSON report, 2
-/// threads), about 1.1 KB a group for the tally, the report rows and the
-/// output. More behaviours or longer keys cost more.
+/// Peak memory per distinct group of a run (the tally, the report rows and
+/// the output), measured with a million groups by `model` and the built-in
+/// rubric (docs/performance.md). More behaviours or longer keys cost more.
 pub const GROUP_BYTES: usize = 1_100;
 
 /// What a worker does with each line.
@@ -1113,9 +1112,8 @@ pub const RECORD_MEMORY_FLOOR: usize = 256 << 20;
 /// Bytes a parsed JSON value costs beyond the record's own bytes: the
 /// parse tape's node, the structural index, the text segment the grader
 /// walks, and the slack of the vectors that hold them. With
-/// [`LINE_COPIES`], fitted to two measured shapes (one thread, peak
-/// anonymous memory): a 60 MB line of 15 M one-letter strings, 2.34 GB; a
-/// 60 MB line of 2.6 M 20-letter strings, 0.71 GB.
+/// [`LINE_COPIES`], fitted to the peak anonymous memory of two measured
+/// shapes, lines of millions of short strings (docs/performance.md).
 pub const BYTES_PER_VALUE: usize = 144;
 
 /// The record's bytes are held this many times over while it is parsed and

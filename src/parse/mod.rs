@@ -13,8 +13,8 @@
 //! *text*, numbers used as arguments) are copied into a reused arena. The
 //! walk itself allocates nothing in steady state; reading a tool call's
 //! acts ([`acts`]) does, a few small strings per call (its argument list,
-//! each act's target, the words of a shell line): about 16 k instructions
-//! per record of the `assay bench` sweep, measured with callgrind.
+//! each act's target, the words of a shell line); docs/performance.md has
+//! what that costs per record.
 //!
 //! Duplicate keys: the last value wins, because the walk visits keys in order
 //! and overwrites (JSONTestSuite `y_object_duplicated_key`).
