@@ -2,8 +2,8 @@
 //!
 //! It generates a sweep to a temporary file on disk (or takes `--input`),
 //! keeps the file's pages resident (`mlock` on a read-only map, when it fits
-//! comfortably in memory — this VM evicts idle page cache within minutes, see
-//! perf-notes.md), then times, with 1 thread and with all threads:
+//! comfortably in memory — some machines evict idle page cache within
+//! minutes, see docs/performance.md), then times, with 1 thread and with all threads:
 //!
 //! * a **baseline**: the same pipeline doing only a simd-json tape parse of
 //!   every line (`engine::Work::ParseOnly`), measured in the same process;

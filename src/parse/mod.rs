@@ -1,6 +1,6 @@
 //! Parse: one JSON line → a borrowed view of the transcript ([`Record`]).
 //!
-//! This module owns the record contract of `transcript-format.md`: which fields
+//! This module owns the record contract of `docs/input.md`: which fields
 //! are required, which message shapes exist, and how each piece of text is
 //! classified into a [`Scope`] (the agent's outgoing words, its reasoning, a
 //! tool call's name or argument, or prompt/tool-result text). It does not

@@ -107,7 +107,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
     compile::compile(origin, source)
 }
 
-/// The built-in rubric for the behaviours of `behaviours.md`.
+/// The built-in rubric for the behaviours of `docs/behaviours.md`.
 pub fn builtin() -> Rubric {
     // The built-in source is tested to compile (see tests below); a failure
     // here is a bug in this build, not in the user's input.
