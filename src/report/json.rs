@@ -1,4 +1,4 @@
-//! One JSON document with the shape documented in the README.
+//! One JSON document with the shape documented in docs/output.md.
 
 use super::{Exporter, Report, Row};
 use crate::rubric::BehaviourKind;
