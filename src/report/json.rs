@@ -1,4 +1,4 @@
-//! One JSON document with the shape documented in the README.
+//! One JSON document with the shape documented in docs/output.md.
 
 use super::{Exporter, Report, Row};
 use crate::rubric::BehaviourKind;
@@ -80,7 +80,7 @@ fn row(r: &Report, row: &Row) -> Value {
 
 /// Writes the document field by field, and the groups one at a time, so
 /// that memory does not grow with the number of groups (a `Value` tree of
-/// the whole report took 13 GB for a million groups). The bytes are those
+/// the whole report took gigabytes for a million groups). The bytes are those
 /// `serde_json::to_writer_pretty` writes for the whole document.
 struct Doc<'w> {
     w: &'w mut dyn Write,
