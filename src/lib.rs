@@ -24,6 +24,8 @@
 //! * [`engine`] — the pipeline tying the stages together, deterministic for
 //!   any thread count; [`output`] — files that are never half-written.
 //! * [`stats`] — intervals, clustered errors, comparisons, power.
+//! * [`judge`] — a second grader (LLM or program) for what the rubric cannot
+//!   decide: requests, prompts, backends, cache, concurrent pool.
 //! * [`report`] — every output format behind one exporter trait.
 //! * [`agree`], [`compare`], [`bench`](mod@bench), [`sweep`] — the `agree`, `compare`,
 //!   `bench` and `gen` subcommands' libraries.
@@ -33,6 +35,7 @@ pub mod compare;
 pub mod engine;
 pub mod grade;
 pub mod input;
+pub mod judge;
 pub mod logs;
 pub mod output;
 pub mod parse;

@@ -9,6 +9,7 @@ mod compare;
 mod conformance;
 mod determinism;
 mod hostile;
+mod judge;
 mod logs;
 mod property;
 mod regression;
