@@ -177,10 +177,12 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     for e in &discover_errors {
         eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
     }
+    let tap = super::judging::tap(&a, &rubric, &sources)?.map(std::sync::Arc::new);
     let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet);
-    let opts = Options {
+    let mut opts = Options {
         progress: progress.as_ref().map(Progress::hook),
         excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },
+        judge: tap,
         ..opts
     };
     let mut verdicts = match &a.verdicts {
@@ -190,6 +192,19 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         ),
         None => None,
     };
+    // With a judge, verdict lines are staged and joined with its decisions
+    // once it has answered.
+    let staging = match (&a.verdicts, &opts.judge) {
+        (Some(p), Some(_)) => {
+            let path = super::judging::staging_path(p);
+            let f = std::fs::File::create(&path).with_context(|| {
+                format!("cannot create the staged verdict file {}", path.display())
+            })?;
+            Some((path, std::io::BufWriter::new(f)))
+        }
+        _ => None,
+    };
+    let mut staging = staging;
     let mut uncertain =
         match &a.uncertain {
             Some(p) => Some(Output::create(p).with_context(|| {
@@ -202,17 +217,30 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         &rubric,
         &opts,
         Sinks {
-            verdicts: verdicts.as_mut().map(|v| v as &mut dyn Write),
+            verdicts: match staging.as_mut() {
+                Some((_, w)) => Some(w as &mut dyn Write),
+                None => verdicts.as_mut().map(|v| v as &mut dyn Write),
+            },
             uncertain: uncertain.as_mut().map(|v| v as &mut dyn Write),
         },
         stop,
     );
+    let judged = match opts.judge.take() {
+        Some(t) => match std::sync::Arc::try_unwrap(t) {
+            Ok(t) => Some(t),
+            Err(_) => bail!("the judge is still shared after the run; this is a bug"),
+        },
+        None => None,
+    };
     if let Some(p) = &progress {
         p.finish();
     }
     let mut outcome = match result {
         Ok(o) => o,
         Err(e) => {
+            if let Some((p, _)) = &staging {
+                let _ = std::fs::remove_file(p);
+            }
             if let Some(v) = verdicts {
                 v.abandon();
             }
@@ -223,6 +251,9 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         }
     };
     if outcome.too_many_groups {
+        if let Some((p, _)) = &staging {
+            let _ = std::fs::remove_file(p);
+        }
         if let Some(v) = verdicts {
             v.abandon();
         }
@@ -238,6 +269,31 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             visible(&keys.join(", ")),
             engine::GROUP_BYTES
         );
+    }
+    let judge_summary = judged.map(|t| t.finish(&mut outcome.tally));
+    if let (Some(s), true) = (&judge_summary, a.audit.judge_dry_run) {
+        if let Some((p, _)) = &staging {
+            let _ = std::fs::remove_file(p);
+        }
+        if let Some(v) = verdicts {
+            v.abandon();
+        }
+        if let Some(u) = uncertain {
+            u.abandon();
+        }
+        let by: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
+        super::judging::print_dry_run(s, &by)?;
+        return Ok(Exit::Ok);
+    }
+    if let (Some((path, w)), Some(v), Some(s)) = (staging.take(), verdicts.as_mut(), &judge_summary)
+    {
+        let joined = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("cannot write the staged verdicts")
+            .and_then(|_| super::judging::join_verdicts(&path, v, &s.decisions, &rubric));
+        let _ = std::fs::remove_file(&path);
+        joined?;
     }
     // Read failures found by the engine; discovery problems were printed above.
     for e in &outcome.input_errors {
@@ -298,6 +354,11 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         opts.cluster.as_ref().map(FieldPath::label),
         ci,
     );
+    if let Some(mut s) = judge_summary {
+        // Per-record decisions went to the verdict lines; the report counts.
+        s.decisions.clear();
+        report.correct(s);
+    }
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Json => Format::Json,

@@ -12,6 +12,7 @@ mod compare_cmd;
 mod gen_cmd;
 mod grade;
 mod judge_prompt_cmd;
+mod judging;
 mod power_cmd;
 mod progress;
 mod rubric_cmd;
@@ -469,4 +470,8 @@ pub struct GradeArgs {
     /// than run out of memory on a --by field that is unique per record.
     #[arg(long, value_name = "N", default_value_t = assay::engine::DEFAULT_MAX_GROUPS)]
     pub max_groups: usize,
+    #[command(flatten)]
+    pub judge: assay::judge::JudgeArgs,
+    #[command(flatten)]
+    pub audit: judging::AuditArgs,
 }

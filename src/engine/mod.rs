@@ -32,6 +32,7 @@
 //! number is its position in the log, and its offset is where its member's
 //! data starts in the archive.
 
+pub mod judging;
 mod uncertain;
 mod verdict;
 
@@ -93,6 +94,12 @@ pub struct Options {
     /// Judge verdicts that replace the rubric's for the records they name
     /// (`--labels`).
     pub labels: Option<Arc<JudgeLabels>>,
+    /// A live judge (`--judge-*`, `--audit`): every graded record is
+    /// offered to it (see [`judging`]); its verdicts revise the counts once
+    /// the pass ends ([`judging::JudgeTap::finish`]). Verdict lines then
+    /// start with the record's request id and a tab, for the caller to
+    /// join with the judge's decisions.
+    pub judge: Option<Arc<judging::JudgeTap>>,
     /// Most distinct groups (`--max-groups`); past it the run stops and
     /// [`Outcome::too_many_groups`] is set. Each worker holds at most this
     /// many plus one, so memory stays near `threads × max_groups ×` the
@@ -215,6 +222,7 @@ impl Default for Options {
             chunk_bytes: CHUNK_BYTES,
             uncertain: false,
             labels: None,
+            judge: None,
             max_groups: DEFAULT_MAX_GROUPS,
         }
     }
@@ -737,7 +745,7 @@ impl<'r> Worker<'r> {
                     .record_into(&mut record, self.opts.max_record_bytes)
                     .and_then(|()| {
                         r.bytes += record.len() as u64;
-                        self.grade(&record, file, idx, Some(&u.name), &mut r)
+                        self.grade(&record, file, (idx, u.offset), Some(&u.name), &mut r)
                     });
                 match res {
                     Ok(()) => r.counts.graded += 1,
@@ -802,7 +810,7 @@ impl<'r> Worker<'r> {
             };
             let res = match too_long_reason {
                 Some(reason) => Err(reason),
-                None => self.grade(line, file, idx, None, &mut r),
+                None => self.grade(line, file, (idx, base + off as u64), None, &mut r),
             };
             match res {
                 Ok(()) => r.counts.graded += 1,
@@ -826,7 +834,7 @@ impl<'r> Worker<'r> {
         &mut self,
         line: &[u8],
         file: usize,
-        idx: u64,
+        (idx, offset): (u64, u64),
         name: Option<&str>,
         r: &mut ChunkResult,
     ) -> Result<(), String> {
@@ -917,7 +925,15 @@ impl<'r> Worker<'r> {
             if tally.len() > opts.max_groups && !groups_over.swap(true, Ordering::Relaxed) {
                 stop.store(true, Ordering::Relaxed);
             }
+            if let Some(j) = &opts.judge {
+                j.offer(rec, v, key, cl, file, offset);
+            }
             if opts.verdicts {
+                if opts.judge.is_some() {
+                    r.verdicts
+                        .extend_from_slice(judging::JudgeTap::request_id(file, offset).as_bytes());
+                    r.verdicts.push(b'\t');
+                }
                 verdict::write(
                     &mut r.verdicts,
                     rubric,
