@@ -84,6 +84,15 @@
 //! [`stats::compare`] compares models, [`stats::power`] plans sweeps. Every
 //! random stream is seeded from (seed, group key).
 //!
+//! # 7a. Judge: what the rubric cannot decide
+//!
+//! [`judge`] sends the records a doubt rule contests, and a seeded random
+//! audit of every group, to a second grader (an LLM behind an API, or any
+//! program): requests, strict verdicts, backends, an on-disk cache and a
+//! bounded pool. [`engine::judging`] decides which records go and revises
+//! the counts with the answers; [`stats::ppi`] corrects each group's rate
+//! for the rubric's errors measured on the audit ([`stats::audit`] draws it).
+//!
 //! # 8. Report: bytes out
 //!
 //! A [`report::Report`] is written by one [`report::Exporter`] per format:
@@ -101,6 +110,7 @@ pub mod compare;
 pub mod engine;
 pub mod grade;
 pub mod input;
+pub mod judge;
 pub mod label;
 pub mod logs;
 pub mod output;

@@ -89,6 +89,7 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
         Command::Power(a) => cli::power(a),
         Command::Bench(a) => cli::bench(a),
         Command::Agree(a) => cli::agree(a, &STOP),
+        Command::JudgePrompt(c) => cli::judge_prompt(c),
         Command::Completions { shell } => {
             cli::completions(shell, &mut std::io::stdout());
             Ok(Exit::Ok)

@@ -9,6 +9,8 @@ mod compare;
 mod conformance;
 mod determinism;
 mod hostile;
+mod judge;
+mod judge_run;
 mod logs;
 mod property;
 mod regression;

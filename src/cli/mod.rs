@@ -12,6 +12,8 @@ mod compare_cmd;
 mod flags;
 mod gen_cmd;
 mod grade;
+mod judge_prompt_cmd;
+mod judging;
 pub mod messages;
 mod power_cmd;
 mod progress;
@@ -31,6 +33,7 @@ pub use bench_cmd::run as bench;
 pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
+pub use judge_prompt_cmd::run as judge_prompt;
 pub use messages::Exit;
 pub use power_cmd::run as power;
 pub use rubric_cmd::run as rubric;
@@ -67,6 +70,10 @@ pub enum Command {
     /// confusion matrices, precision, recall, F1 and Cohen's κ with
     /// intervals, per-model rates, and the disagreeing records.
     Agree(AgreeArgs),
+    /// Show the judge prompts: `judge-prompt show` prints them as a file to
+    /// edit and pass back with --judge-prompt FILE.
+    #[command(subcommand)]
+    JudgePrompt(JudgePromptCommand),
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to
     /// standard output, e.g. `assay completions bash > /etc/bash_completion.d/assay`.
     Completions {
@@ -272,6 +279,29 @@ pub enum RubricCommand {
     },
 }
 
+/// `assay judge-prompt` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum JudgePromptCommand {
+    /// Print the judge prompts in force (TOML, the --judge-prompt format),
+    /// or with --transcript the whole prompt for one record.
+    Show(JudgePromptShowArgs),
+}
+
+/// `assay judge-prompt show` flags.
+#[derive(Debug, Args)]
+pub struct JudgePromptShowArgs {
+    /// The rubric whose behaviours the prompts describe. Default: the built-in rubric.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Show these prompts (checked against the rubric) instead of the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub judge_prompt: Option<PathBuf>,
+    /// Print the full prompt a judge would get for the first record of this
+    /// JSON Lines file (instructions, rendered transcript, answer form).
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
+}
+
 /// What `--fail-above` compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OnArg {
@@ -400,4 +430,8 @@ pub struct GradeArgs {
     /// than run out of memory on a --by field that is unique per record.
     #[arg(long, value_name = "N", default_value_t = assay::engine::DEFAULT_MAX_GROUPS)]
     pub max_groups: usize,
+    #[command(flatten)]
+    pub judge: assay::judge::JudgeArgs,
+    #[command(flatten)]
+    pub audit: judging::AuditArgs,
 }
