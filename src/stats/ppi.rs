@@ -142,17 +142,20 @@ pub struct AuditTable {
 impl AuditTable {
     /// n, the number of audited records.
     pub fn audited(&self) -> u64 {
-        self.both_fail + self.false_positive + self.false_negative + self.both_pass
+        // Saturating: absurd counts must fail validation, not overflow.
+        self.proxy_failures()
+            .saturating_add(self.false_negative)
+            .saturating_add(self.both_pass)
     }
 
     /// Audited records the proxy calls failures.
     pub fn proxy_failures(&self) -> u64 {
-        self.both_fail + self.false_positive
+        self.both_fail.saturating_add(self.false_positive)
     }
 
     /// Audited records the judge calls failures.
     pub fn judge_failures(&self) -> u64 {
-        self.both_fail + self.false_negative
+        self.both_fail.saturating_add(self.false_negative)
     }
 
     /// Adds one audited record.
@@ -195,7 +198,7 @@ impl PpiCounts {
                 self.proxy_failures, self.records
             ));
         }
-        if a.audited() > self.records {
+        if a.audited() > self.records || a.audited() == u64::MAX {
             return Err(format!(
                 "{} audited records among {} records: the audit must be a subset of the group",
                 a.audited(),
@@ -203,7 +206,7 @@ impl PpiCounts {
             ));
         }
         let proxy_passes = self.records - self.proxy_failures;
-        let audited_passes = a.false_negative + a.both_pass;
+        let audited_passes = a.false_negative.saturating_add(a.both_pass);
         if a.proxy_failures() > self.proxy_failures || audited_passes > proxy_passes {
             return Err(format!(
                 "the audit has {} failures and {} passes by final verdict but the group has only \
@@ -535,6 +538,53 @@ mod tests {
         assert!(r.fpr.is_none());
         assert!((r.rate - (0.06 + 0.94 / 30.0)).abs() < 1e-12);
         assert!(r.lo < r.rate - 0.06 && r.hi > r.rate, "{r:?}");
+    }
+
+    use proptest::prelude::*;
+
+    /// Valid counts: N, proxy failures among them, and an audit table whose
+    /// strata fit inside the group's.
+    fn valid_counts() -> impl Strategy<Value = PpiCounts> {
+        (1u64..100_000)
+            .prop_flat_map(|records| (Just(records), 0..=records))
+            .prop_flat_map(|(records, pf)| {
+                let m1 = 0..=pf.min(600);
+                let m0 = 0..=(records - pf).min(600);
+                (Just(records), Just(pf), m1, m0)
+            })
+            .prop_flat_map(|(records, pf, m1, m0)| {
+                (Just(records), Just(pf), Just(m1), Just(m0), 0..=m1, 0..=m0)
+            })
+            .prop_map(|(records, pf, m1, m0, k1, k0)| {
+                counts(records, pf, [k1, m1 - k1, k0, m0 - k0])
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn intervals_are_proper(c in valid_counts(), conf in 0.5f64..0.9999) {
+            let r = ppi(&c, conf).expect("valid counts");
+            prop_assert!(0.0 <= r.lo && r.lo < r.hi && r.hi <= 1.0, "{:?}", r);
+            prop_assert!(r.lo <= r.rate && r.rate <= r.hi, "{:?}", r);
+            prop_assert!((0.0..=1.0).contains(&r.lambda));
+            prop_assert!(r.rubric_lo < r.rubric_hi);
+            for e in [r.fpr, r.fnr].into_iter().flatten() {
+                prop_assert!(e.lo <= e.rate && e.rate <= e.hi && e.lo < e.hi);
+            }
+            if let Some((rate, lo, hi, lambda)) = ppi_clt(&c, conf) {
+                prop_assert!(0.0 <= lo && lo <= rate && rate <= hi && hi <= 1.0);
+                prop_assert!((0.0..=1.0).contains(&lambda));
+            }
+        }
+
+        #[test]
+        fn any_counts_never_panic(records in any::<u64>(), pf in any::<u64>(), t in any::<[u64; 4]>()) {
+            let c = counts(records, pf, t);
+            prop_assert_eq!(ppi(&c, 0.95).is_some(), c.validate().is_ok());
+            let _ = ppi_clt(&c, 0.95);
+        }
     }
 
     #[test]
