@@ -76,6 +76,15 @@
 //! record that is both contested and audited twice, so overlaps only make the
 //! actual number of calls smaller than the plan: it never exceeds B.
 //!
+//! With a budget, audit calls cannot be sent the moment
+//! [`AuditSampler::offer`] returns `true`, since the plan may allow a group
+//! fewer calls than its fraction selected. Keep those records instead in a
+//! per-group [`BottomK`] of capacity B (the plan never gives a group more);
+//! their ranks all lie below the top-up's, so a group's audit in rank order is
+//! its kept at-once records followed by [`GroupAudit::top_up`], and the plan's
+//! a calls go to the first a of that list. [`GroupAudit::demand`] gives the
+//! group's [`GroupDemand`].
+//!
 //! # Example: the whole flow for one group
 //! ```
 //! use assay::stats::audit::{AuditRank, AuditSampler};
@@ -296,6 +305,16 @@ impl<P> GroupAudit<P> {
     /// n: records audited in all.
     pub fn audited(&self) -> u64 {
         self.selected + self.top_up.len() as u64
+    }
+
+    /// What this group asks of a budget, with the sampler's minimum `min`:
+    /// the floor min(`min`, records) and the rest of the audit beyond it.
+    pub fn demand(&self, min: u64) -> GroupDemand {
+        let floor = min.min(self.records);
+        GroupDemand {
+            floor,
+            extra: self.audited().saturating_sub(floor),
+        }
     }
 }
 
@@ -607,6 +626,29 @@ mod tests {
         assert_eq!(one[0].1.len(), 5, "a small group is audited whole");
         assert_eq!(one[1].1.len(), 30);
         assert!((120..=180).contains(&one[3].1.len()), "about 5 % of 3000");
+    }
+
+    #[test]
+    fn demands_follow_the_audit() {
+        let mut s: AuditSampler<u8, u64> = AuditSampler::new(0.5, 30).expect("valid");
+        for i in 0..10 {
+            s.offer(&0, rank(5, i), || i);
+        }
+        for i in 0..1000 {
+            s.offer(&1, rank(6, i), || i);
+        }
+        let out = s.finish();
+        assert_eq!(
+            out[0].1.demand(30),
+            GroupDemand {
+                floor: 10,
+                extra: 0
+            }
+        );
+        let big = &out[1].1;
+        assert_eq!(big.demand(30).floor, 30);
+        assert_eq!(big.demand(30).extra, big.selected - 30);
+        assert!(big.top_up.is_empty() && (430..=570).contains(&big.selected));
     }
 
     #[test]
