@@ -116,7 +116,7 @@
 //! a simulation check of the variance in [`ppi`](mod@ppi) and
 //! `scripts/ppi-reference.py`).
 //!
-//! The interval (`ci.method` = "ppi-stratified-exact") combines
+//! The interval (`ci.method` = "ppi-stratified-mover") combines
 //! Clopper–Pearson limits for q₁ and q₀ and the Wilson interval of p̂₁ by
 //! square-and-add (MOVER: Zou & Donner 2008; Newcombe 1998a); with fewer than
 //! 10 audited failures (passes) its lower (upper) limit is never tighter than

@@ -14,7 +14,9 @@
 //! has the judge's verdict Yᵢ, taken as the truth. The target is the
 //! superpopulation failure rate θ = P(Y = 1) of the model on transcripts like
 //! these — the same target as the binomial intervals of [`crate::stats::estimate`].
-//! Records are i.i.d.; S is independent of the data given its size n.
+//! Records are i.i.d.; S is independent of the data given its size n. Every
+//! guarantee here is relative to the judge: the interval is for the rate the
+//! judge would find if it saw every record.
 //!
 //! # The estimator (PPI++ for a nested audit)
 //! θ̂_λ = λ·f̄_N + (Ȳ_S − λ·f̄_S) (Angelopoulos et al. 2023a; the power-tuning
@@ -30,7 +32,8 @@
 //!
 //! using (1 − r)²/(N − n) = (1 − r)/N and (1 − r)/n + 1/N = 1/n. It is
 //! minimised at λ* = σ_Yf/σ²_f — not σ_Yf/((1 + n/N)σ²_f), which is the optimum
-//! for an audit drawn *independently* of the N records (PPI++ eq. 6); the two
+//! for an audit drawn *independently* of the N records (PPI++'s mean
+//! estimation); the two
 //! agree once one rewrites the nested design as "unaudited U plus audited S",
 //! whose disjoint-sample optimum λ'= σ_Yf/((1 + n/(N − n))σ²_f) equals
 //! (1 − r)λ*. At λ* the variance is σ²_Y[1 − (1 − r)ρ²]/n: the classical
@@ -49,8 +52,10 @@
 //! # The reported interval ([`PPI_STRATIFIED`])
 //! The CLT interval θ̂ ± z·√(V̂/n) ([`ppi_clt`]) under-covers for small audits
 //! and rare rates (coverage table in the module docs of [`crate::stats`]): a
-//! handful of audited disagreements cannot support a normal approximation,
-//! and when the audit shows none, V̂ = 0 would give a point. The reported
+//! handful of audited disagreements cannot support a normal approximation;
+//! when the audit shows no disagreement V̂ = r·s²_f and the interval is just
+//! the rubric's own Wald interval, as if its verdicts were known to be right;
+//! when the audit sees no failure at all it is the point [0, 0]. The reported
 //! interval therefore combines exact limits per stratum by the method of
 //! variance estimates recovery (MOVER: Zou & Donner 2008; the square-and-add
 //! of Newcombe 1998 used in [`crate::stats::compare`]):
@@ -116,8 +121,10 @@ use crate::stats::interval::{clopper_pearson, valid_confidence, wilson};
 use crate::stats::special::z_two_sided;
 
 /// `method` of the reported interval in the usual case: the PPI++ estimate
-/// with exact per-stratum limits combined by MOVER.
-pub const PPI_STRATIFIED: &str = "ppi-stratified-exact";
+/// with exact (Clopper–Pearson) per-stratum limits combined by MOVER. The
+/// combination is approximate: its coverage is shown by simulation (module
+/// docs of [`crate::stats`]), not guaranteed.
+pub const PPI_STRATIFIED: &str = "ppi-stratified-mover";
 /// `method` when the audit alone gives the rate (everything audited, or the
 /// proxy anti-correlated with the judge on the audit): Clopper–Pearson.
 pub const AUDIT_ONLY: &str = "audit-only-exact";
