@@ -146,6 +146,9 @@
 //! | 95 % | 100 |     0.9585 / 0.9867 |   0.5, 0.3, 0.5, 10000 |          0.4100 |
 //! | 95 % | 500 |     0.9470 / 0.9758 |        0.5, 0, 0, 1000 |          0.8475 |
 //!
+//! Rates near 1 are the mirror image: swapping failure and pass everywhere
+//! maps the interval to its reflection (`mirror_image_for_rates_near_one`), so
+//! θ = 0.99 with FPR and FNR swapped has the coverage of θ = 0.01.
 //! The lowest cell, 0.9470 (simulation standard error 0.005), has a perfect
 //! grader: the audit then only confirms the verdicts and the interval is
 //! essentially the Wilson interval of the N verdicts, whose coverage at

@@ -591,6 +591,24 @@ mod tests {
             }
         }
 
+        /// Swapping failure and pass everywhere (f → 1 − f, Y → 1 − Y) maps
+        /// θ to 1 − θ and the interval to its mirror image, so the coverage
+        /// grid's rare rates near 0 also vouch for rare passes near 1.
+        #[test]
+        fn mirror_image_for_rates_near_one(c in valid_counts(), conf in 0.5f64..0.9999) {
+            let a = c.audit;
+            let mirror = counts(
+                c.records,
+                c.records - c.proxy_failures,
+                [a.both_pass, a.false_negative, a.false_positive, a.both_fail],
+            );
+            let (r, m) = (ppi(&c, conf).expect("valid"), ppi(&mirror, conf).expect("valid"));
+            prop_assert_eq!(r.method, m.method);
+            let near = |x: f64, y: f64| (x - y).abs() < 1e-9;
+            prop_assert!(near(r.rate, 1.0 - m.rate) && near(r.lambda, m.lambda), "{:?} {:?}", r, m);
+            prop_assert!(near(r.lo, 1.0 - m.hi) && near(r.hi, 1.0 - m.lo), "{:?} {:?}", r, m);
+        }
+
         #[test]
         fn any_counts_never_panic(records in any::<u64>(), pf in any::<u64>(), t in any::<[u64; 4]>()) {
             let c = counts(records, pf, t);
