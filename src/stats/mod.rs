@@ -149,6 +149,7 @@
 //! Rates near 1 are the mirror image: swapping failure and pass everywhere
 //! maps the interval to its reflection (`mirror_image_for_rates_near_one`), so
 //! θ = 0.99 with FPR and FNR swapped has the coverage of θ = 0.01.
+//!
 //! The lowest cell, 0.9470 (simulation standard error 0.005), has a perfect
 //! grader: the audit then only confirms the verdicts and the interval is
 //! essentially the Wilson interval of the N verdicts, whose coverage at
