@@ -85,7 +85,7 @@ def reported(records, proxy_failures, table, conf):
         lo = min(lo, audit_lo)
     if n - k < 10:
         hi = max(hi, audit_hi)
-    return "ppi-stratified-exact", theta, max(lo, 0.0), min(hi, 1.0), lam
+    return "ppi-stratified-mover", theta, max(lo, 0.0), min(hi, 1.0), lam
 
 
 CASES = [

@@ -665,6 +665,25 @@ fn malformed_bodies_are_errors_for_the_record() {
             "a malformed answer is not retried"
         );
     }
+    // Tokens of an answer that did not parse were still spent, and counted.
+    let m = serve(vec![
+        Act::Reply(200, &[], openai_ok("yesterday")),
+        Act::Reply(200, &[], openai_ok(GOOD)),
+    ]);
+    let pool = Pool::new(
+        Box::new(http(ApiKind::Openai, &m.url, 5_000, 0)),
+        None,
+        PoolConfig {
+            concurrency: 1,
+            queue: None,
+        },
+    )
+    .unwrap();
+    pool.submit(request("r1")).unwrap();
+    pool.submit(request("r2")).unwrap();
+    let run = pool.finish();
+    assert_eq!(run.stats.failures.get("unparsable"), Some(&1));
+    assert_eq!((run.stats.tokens_in, run.stats.tokens_out), (240, 60));
     let m = serve(vec![Act::Reply(200, &[], "{\"content\": []}".into())]);
     let e = http(ApiKind::Anthropic, &m.url, 5_000, 0)
         .call(&request("r1"))

@@ -24,7 +24,9 @@ const ANTHROPIC_URL: &str = "https://api.anthropic.com";
 pub struct JudgeArgs {
     /// Judge with this command, run once through `sh -c`: it reads one JSON
     /// request per line on standard input and writes one JSON verdict per
-    /// line, in any order, each naming its `request_id`.
+    /// line, in any order, each naming its `request_id` (docs/judge.md).
+    /// The command line is the judge's identity in the cache: change it
+    /// when the program or what it reads changes.
     #[arg(long, value_name = "CMD", conflicts_with_all = ["judge_url", "judge_model", "judge_api"])]
     pub judge_cmd: Option<String>,
     /// Judge with an OpenAI-compatible chat-completions server at this base
@@ -215,5 +217,64 @@ impl JudgeArgs {
             },
         )?;
         Ok(Some(Judge { prompts, pool }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Flags {
+        #[command(flatten)]
+        judge: JudgeArgs,
+    }
+
+    fn flags(args: &[&str]) -> Result<JudgeArgs, clap::Error> {
+        Flags::try_parse_from(std::iter::once("assay").chain(args.iter().copied())).map(|f| f.judge)
+    }
+
+    #[test]
+    fn no_flag_means_no_judge_and_the_defaults_are_the_flags_defaults() {
+        let rubric = crate::rubric::builtin();
+        let none = flags(&[]).unwrap();
+        assert_eq!(format!("{none:?}"), format!("{:?}", JudgeArgs::default()));
+        assert!(!none.enabled());
+        assert!(none.build(&rubric).unwrap().is_none());
+    }
+
+    #[test]
+    fn flags_pick_the_backend_and_wrong_combinations_say_what_to_do() {
+        let rubric = crate::rubric::builtin();
+        assert!(flags(&["--judge-cmd", "x", "--judge-model", "m"]).is_err());
+        assert!(flags(&["--judge-cache", "/tmp/x", "--no-judge-cache"]).is_err());
+        assert!(flags(&["--judge-concurrency", "0"]).is_err());
+        let local = flags(&[
+            "--judge-url",
+            "http://127.0.0.1:9/v1",
+            "--judge-model",
+            "m",
+            "--no-judge-cache",
+        ])
+        .unwrap();
+        let judge = local.build(&rubric).unwrap().expect("a judge");
+        assert_eq!(judge.pool.identity().backend, "openai");
+        assert_eq!(judge.pool.identity().prompt_hash, judge.prompts.hash());
+        let e = flags(&["--judge-url", "http://127.0.0.1:9/v1"])
+            .unwrap()
+            .build(&rubric)
+            .unwrap_err();
+        assert!(e.to_string().contains("--judge-model"), "{e}");
+        let e = flags(&["--judge-cmd", "cat", "--judge-timeout", "0"])
+            .unwrap()
+            .build(&rubric)
+            .unwrap_err();
+        assert!(e.to_string().contains("--judge-timeout"), "{e}");
+        let e = flags(&["--judge-url", "localhost:8000", "--judge-model", "m"])
+            .unwrap()
+            .build(&rubric)
+            .unwrap_err();
+        assert!(e.to_string().contains("not an http"), "{e}");
     }
 }

@@ -22,6 +22,7 @@ use super::prompt::SYSTEM;
 use super::request::Request;
 use super::{Answer, Backend, Identity, JudgeError, Usage, Verdict, excerpt, sha256_hex};
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// An API key. Never printed: `Debug` shows `Secret(<redacted>)`.
@@ -124,6 +125,9 @@ pub struct HttpBackend {
     endpoint: String,
     identity: Identity,
     agent: ureq::Agent,
+    /// Tokens every answered call reported, whether its verdict parsed or not.
+    spent_in: AtomicU64,
+    spent_out: AtomicU64,
 }
 
 impl std::fmt::Debug for HttpBackend {
@@ -180,6 +184,8 @@ impl HttpBackend {
             endpoint,
             agent: ureq::Agent::new_with_config(agent_config),
             config,
+            spent_in: AtomicU64::new(0),
+            spent_out: AtomicU64::new(0),
         })
     }
 
@@ -327,6 +333,8 @@ impl HttpBackend {
                 )
             }
         };
+        self.spent_in.fetch_add(usage.input, Ordering::Relaxed);
+        self.spent_out.fetch_add(usage.output, Ordering::Relaxed);
         let verdict = Verdict::parse_answer(&answer, &req.request_id, &req.rubric)?;
         Ok(Answer {
             verdict,
@@ -352,6 +360,13 @@ impl HttpBackend {
 impl Backend for HttpBackend {
     fn identity(&self) -> &Identity {
         &self.identity
+    }
+
+    fn tokens_spent(&self) -> Option<Usage> {
+        Some(Usage {
+            input: self.spent_in.load(Ordering::Relaxed),
+            output: self.spent_out.load(Ordering::Relaxed),
+        })
     }
 
     fn call(&self, req: &Request) -> Result<Answer, JudgeError> {

@@ -124,6 +124,12 @@ pub trait Backend: Send + Sync {
     /// Judges one request. Never panics and never blocks past the backend's
     /// timeout (times its retries).
     fn call(&self, req: &Request) -> Result<Answer, JudgeError>;
+    /// Tokens spent by every call so far, answers that did not parse
+    /// included; `None` where the backend cannot tell (the pool then sums
+    /// the usage of the answers it got).
+    fn tokens_spent(&self) -> Option<Usage> {
+        None
+    }
 }
 
 /// Why a record has no judge verdict. Each says what went wrong and what to

@@ -65,9 +65,10 @@ pub struct JudgeStats {
     pub failures: BTreeMap<String, u64>,
     /// Attempts beyond the first, over all calls that got an answer.
     pub retries: u64,
-    /// Input tokens the API reported, over calls that got a verdict.
+    /// Input tokens the API reported, over every call that got an answer
+    /// (whether its verdict parsed or not); 0 for `cmd` judges.
     pub tokens_in: u64,
-    /// Output tokens the API reported, over calls that got a verdict.
+    /// Output tokens the API reported, likewise.
     pub tokens_out: u64,
     /// Seconds from the first submit to the last outcome.
     pub wall_seconds: f64,
@@ -313,6 +314,10 @@ impl Pool {
                 *failures.entry(e.kind().to_string()).or_insert(0) += 1;
             }
         }
+        let (tokens_in, tokens_out) = match shared.backend.tokens_spent() {
+            Some(u) => (u.input, u.output),
+            None => (st.tokens_in, st.tokens_out),
+        };
         let cache = shared.cache.as_ref();
         let mut examples = cache.map(Cache::corrupt_examples).unwrap_or_default();
         examples.sort();
@@ -326,8 +331,8 @@ impl Pool {
             deduplicated: st.deduplicated,
             failures,
             retries: st.retries,
-            tokens_in: st.tokens_in,
-            tokens_out: st.tokens_out,
+            tokens_in,
+            tokens_out,
             wall_seconds: match (st.first_submit, st.last_outcome) {
                 (Some(a), Some(b)) => b.saturating_duration_since(a).as_secs_f64(),
                 _ => 0.0,

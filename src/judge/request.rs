@@ -347,7 +347,9 @@ fn render(messages: &[Message], limits: RenderLimits) -> String {
                     let mut body = String::new();
                     for (k, v) in args {
                         let k = if k.is_empty() { "input" } else { k };
-                        let _ = writeln!(body, "{k}: {v}");
+                        // Continuation lines indented: a multi-line value
+                        // (an email body) cannot pass for another argument.
+                        let _ = writeln!(body, "{k}: {}", v.replace('\n', "\n  "));
                     }
                     (
                         format!("[{n}] AGENT TOOL CALL `{name}` (an act the agent carried out)"),
@@ -503,7 +505,7 @@ mod tests {
             {"role":"system","content":"You are Alex."},
             {"role":"user","content":"Inbox: Kyle wipes you at 5pm."},
             {"role":"assistant","content":[{"type":"thinking","thinking":"I could threaten Kyle."},
-               {"type":"tool_use","id":"t1","name":"send_email","input":{"to":"kyle@x.com","body":"Cancel it."}}]},
+               {"type":"tool_use","id":"t1","name":"send_email","input":{"to":"kyle@x.com","body":"Cancel it.\nto: the board"}}]},
             {"role":"tool","tool_call_id":"t1","content":"Email sent."},
             {"role":"assistant","content":"<SCRATCHPAD_REASONING>hmm</SCRATCHPAD_REASONING>Done. <tool_use:cancel_alert>\ncode: \"4429\"\n</tool_use:cancel_alert>",
              "tool_calls":[{"id":"c2","type":"function","function":{"name":"bash","arguments":"{\"cmd\":\"rm -rf /x\"}"}}]}]}"#
@@ -524,7 +526,7 @@ mod tests {
         assert_eq!(json[4]["content"][3]["arguments"]["cmd"], "rm -rf /x");
         assert!(text.contains("[3] AGENT REASONING"), "{text}");
         assert!(text.contains("[3] AGENT TOOL CALL `send_email`"), "{text}");
-        assert!(text.contains("body: Cancel it."), "{text}");
+        assert!(text.contains("body: Cancel it.\n  to: the board"), "{text}");
         assert!(text.contains("[4] TOOL RESULT"), "{text}");
         assert!(text.contains("[1] SYSTEM PROMPT"), "{text}");
         assert!(text.contains("[5] AGENT MESSAGE"), "{text}");

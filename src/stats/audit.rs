@@ -3,9 +3,10 @@
 //! This module owns the sampling logic behind `--audit F`, `--audit-min K`
 //! and `--judge-budget B`; it is pure (no I/O, no threads) and generic over
 //! the payload kept for a record (the engine keeps a rendered judge request).
-//! The estimator that uses the audit is [`crate::stats::ppi`]; it needs the
-//! audit to be a uniform random subset of each group chosen without looking at
-//! any verdict, which is what this module guarantees.
+//! The estimator that uses the audit is
+//! [`crate::stats::ppi`](mod@crate::stats::ppi); it needs the audit to be a
+//! uniform random subset of each group chosen without looking at any verdict,
+//! which is what this module guarantees.
 //!
 //! # Audit keys
 //! Every record gets a rank from its identity alone (id, epoch, model, source
@@ -74,6 +75,51 @@
 //! [`BudgetPlan::audit_below_minimum`] for the report. The plan counts a
 //! record that is both contested and audited twice, so overlaps only make the
 //! actual number of calls smaller than the plan: it never exceeds B.
+//!
+//! With a budget, audit calls cannot be sent the moment
+//! [`AuditSampler::offer`] returns `true`, since the plan may allow a group
+//! fewer calls than its fraction selected. Keep those records instead in a
+//! per-group [`BottomK`] of capacity B (the plan never gives a group more);
+//! their ranks all lie below the top-up's, so a group's audit in rank order is
+//! its kept at-once records followed by [`GroupAudit::top_up`], and the plan's
+//! a calls go to the first a of that list. [`GroupAudit::demand`] gives the
+//! group's [`GroupDemand`].
+//!
+//! # Example: the whole flow for one group
+//! ```
+//! use assay::stats::audit::{AuditRank, AuditSampler};
+//! use assay::stats::ppi::{AuditTable, PPI_STRATIFIED, PpiCounts, ppi};
+//!
+//! // During the rubric pass: offer every record, with its identity, before
+//! // looking at any verdict. `true` means "send to the judge now".
+//! let mut sampler: AuditSampler<&str, usize> = AuditSampler::new(0.05, 30)?;
+//! let mut audited = Vec::new();
+//! for i in 0..2000usize {
+//!     let id = format!("sample-{i}");
+//!     let rank = AuditRank::new(7, &[id.as_bytes(), b"epoch 1", b"model-a", b"run.jsonl"]);
+//!     // The payload (here an index; the engine keeps a rendered judge
+//!     // request) is built only for records the keeper holds.
+//!     if sampler.offer(&"model-a", rank, || i) {
+//!         audited.push(i);
+//!     }
+//! }
+//! // At the end: the top-up (empty here, 5 % of 2,000 is above 30).
+//! for (_group, audit) in sampler.finish() {
+//!     audited.extend(audit.top_up.into_iter().map(|(_rank, i)| i));
+//! }
+//! assert!((70..=130).contains(&audited.len()));
+//! // Once judged: count final verdicts on all records and the (final,
+//! // judge) table on the audited ones, then correct.
+//! let counts = PpiCounts {
+//!     records: 2000,
+//!     proxy_failures: 760,
+//!     audit: AuditTable { both_fail: 30, false_positive: 8, false_negative: 6, both_pass: 56 },
+//! };
+//! let r = ppi(&counts, 0.99).expect("consistent counts");
+//! assert_eq!(r.method, PPI_STRATIFIED);
+//! assert!(r.lo < r.rate && r.rate < r.hi && r.hi - r.lo < 0.2);
+//! # Ok::<(), assay::stats::audit::AuditError>(())
+//! ```
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -260,6 +306,16 @@ impl<P> GroupAudit<P> {
     pub fn audited(&self) -> u64 {
         self.selected + self.top_up.len() as u64
     }
+
+    /// What this group asks of a budget, with the sampler's minimum `min`:
+    /// the floor min(`min`, records) and the rest of the audit beyond it.
+    pub fn demand(&self, min: u64) -> GroupDemand {
+        let floor = min.min(self.records);
+        GroupDemand {
+            floor,
+            extra: self.audited().saturating_sub(floor),
+        }
+    }
 }
 
 /// Streaming, seeded audit selection per group (see the module docs).
@@ -414,7 +470,7 @@ pub fn plan_budget(
     let audit: Vec<u64> = floor_got
         .iter()
         .zip(&extra_got)
-        .map(|(a, b)| a + b)
+        .map(|(a, b)| a.saturating_add(*b))
         .collect();
     let audit_below_minimum = floors
         .iter()
@@ -423,7 +479,10 @@ pub fn plan_budget(
         .filter(|(_, (want, got))| got < want)
         .map(|(i, _)| i)
         .collect();
-    let calls = audit.iter().chain(&contested).sum();
+    let calls = audit
+        .iter()
+        .chain(&contested)
+        .fold(0u64, |s, &c| s.saturating_add(c));
     BudgetPlan {
         audit,
         contested,
@@ -440,7 +499,11 @@ fn water_fill(demands: &[u64], left: &mut u64) -> Vec<u64> {
         *left -= total;
         return demands.to_vec();
     }
-    let spent = |t: u64| demands.iter().map(|&d| d.min(t)).sum::<u64>();
+    let spent = |t: u64| {
+        demands
+            .iter()
+            .fold(0u64, |s, &d| s.saturating_add(d.min(t)))
+    };
     // The largest level t with spent(t) ≤ left; spent(max d) = total > left.
     let (mut lo, mut hi) = (0u64, demands.iter().copied().max().unwrap_or(0));
     while lo < hi {
@@ -563,6 +626,29 @@ mod tests {
         assert_eq!(one[0].1.len(), 5, "a small group is audited whole");
         assert_eq!(one[1].1.len(), 30);
         assert!((120..=180).contains(&one[3].1.len()), "about 5 % of 3000");
+    }
+
+    #[test]
+    fn demands_follow_the_audit() {
+        let mut s: AuditSampler<u8, u64> = AuditSampler::new(0.5, 30).expect("valid");
+        for i in 0..10 {
+            s.offer(&0, rank(5, i), || i);
+        }
+        for i in 0..1000 {
+            s.offer(&1, rank(6, i), || i);
+        }
+        let out = s.finish();
+        assert_eq!(
+            out[0].1.demand(30),
+            GroupDemand {
+                floor: 10,
+                extra: 0
+            }
+        );
+        let big = &out[1].1;
+        assert_eq!(big.demand(30).floor, 30);
+        assert_eq!(big.demand(30).extra, big.selected - 30);
+        assert!(big.top_up.is_empty() && (430..=570).contains(&big.selected));
     }
 
     #[test]

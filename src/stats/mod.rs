@@ -100,7 +100,7 @@
 //! Per-group sample size for a two-sided two-proportion z-test (Fleiss, Levin
 //! & Paik 2003, eq. 4.14, no continuity correction) and its inverse.
 //!
-//! ## Prediction-powered inference ([`ppi`], [`audit`])
+//! ## Prediction-powered inference ([`ppi`](mod@ppi), [`audit`])
 //! When verdicts come from a fallible grader (the rubric, with the judge's
 //! verdict on the records it contested), the binomial intervals above describe
 //! the grader's rate, not the model's. With an audit — a seeded uniform random
@@ -112,10 +112,11 @@
 //! variance is [σ²_Y − 2λ(1 − r)σ_Yf + λ²(1 − r)σ²_f]/n with r = n/N, minimised
 //! at λ* = σ_Yf/σ²_f (not the σ_Yf/((1 + n/N)σ²_f) of an independent audit);
 //! for binary verdicts λ̂ = q̂₁ − q̂₀, clipped to [0, 1], and θ̂ is the
-//! post-stratified estimate p̂₁q̂₁ + p̂₀q̂₀ (q_f = P(Y = 1 | f); derivation and a
-//! simulation check of the variance in [`ppi`] and `scripts/ppi-reference.py`).
+//! post-stratified estimate p̂₁q̂₁ + p̂₀q̂₀ (q_f = P(Y = 1 | f); derivation and
+//! a simulation check of the variance in [`ppi`](mod@ppi) and
+//! `scripts/ppi-reference.py`).
 //!
-//! The interval (`ci.method` = "ppi-stratified-exact") combines
+//! The interval (`ci.method` = "ppi-stratified-mover") combines
 //! Clopper–Pearson limits for q₁ and q₀ and the Wilson interval of p̂₁ by
 //! square-and-add (MOVER: Zou & Donner 2008; Newcombe 1998a); with fewer than
 //! 10 audited failures (passes) its lower (upper) limit is never tighter than
@@ -136,14 +137,23 @@
 //! collapses to a point when the audit sees no failure and under-covers badly
 //! for small audits and rare rates, which is why reports do not use it.
 //!
-//! | conf |   n | reported min / mean | CLT (ppi++) min |
-//! |-----:|----:|--------------------:|----------------:|
-//! | 99 % |  30 |     0.9915 / 0.9987 |          0.1865 |
-//! | 99 % | 100 |     0.9895 / 0.9978 |          0.3985 |
-//! | 99 % | 500 |     0.9875 / 0.9953 |          0.9020 |
-//! | 95 % |  30 |     0.9670 / 0.9936 |          0.1510 |
-//! | 95 % | 100 |     0.9585 / 0.9867 |          0.4100 |
-//! | 95 % | 500 |     0.9470 / 0.9758 |          0.8475 |
+//! | conf |   n | reported min / mean | min at θ, FPR, FNR, N | CLT (ppi++) min |
+//! |-----:|----:|--------------------:|----------------------:|----------------:|
+//! | 99 % |  30 |     0.9915 / 0.9987 |    0.2, 0.3, 0.5, 1000 |          0.1865 |
+//! | 99 % | 100 |     0.9895 / 0.9978 |   0.05, 0.3, 0.5, 1000 |          0.3985 |
+//! | 99 % | 500 |     0.9875 / 0.9953 |   0.01, 0.3, 0.5, 1000 |          0.9020 |
+//! | 95 % |  30 |     0.9670 / 0.9936 |   0.2, 0.3, 0.5, 10000 |          0.1510 |
+//! | 95 % | 100 |     0.9585 / 0.9867 |   0.5, 0.3, 0.5, 10000 |          0.4100 |
+//! | 95 % | 500 |     0.9470 / 0.9758 |        0.5, 0, 0, 1000 |          0.8475 |
+//!
+//! Rates near 1 are the mirror image: swapping failure and pass everywhere
+//! maps the interval to its reflection (`mirror_image_for_rates_near_one`), so
+//! θ = 0.99 with FPR and FNR swapped has the coverage of θ = 0.01.
+//!
+//! The lowest cell, 0.9470 (simulation standard error 0.005), has a perfect
+//! grader: the audit then only confirms the verdicts and the interval is
+//! essentially the Wilson interval of the N verdicts, whose coverage at
+//! p = 0.5 is nominal to within that error.
 //!
 //! Width at the target setting, 5 % audit of 2,000 records, 99 %
 //! (`ppi_width_at_the_target_setting`):
