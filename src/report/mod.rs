@@ -372,10 +372,11 @@ impl Report {
             }
             if self.audited() {
                 push(
-                    "rate and CI: prediction-powered estimates (ppi++: Angelopoulos et al. 2023; \
-                     ppi-stratified-exact / audit-only-exact where the audit is too small for the \
-                     normal approximation), corrected by the judge's audit; rubric rate and CI: \
-                     the verdicts alone, uncorrected"
+                    "rate and CI: prediction-powered estimates (Angelopoulos et al. 2023), the rubric's \
+                     rate corrected by the judge's audit; the interval combines exact limits per \
+                     verdict stratum (ppi-stratified-mover) or rests on the audit alone \
+                     (audit-only-exact); rubric rate and CI: the final verdicts alone, \
+                     uncorrected"
                         .to_string(),
                 );
                 if self.groups.len() > 1 {
