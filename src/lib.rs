@@ -15,11 +15,13 @@
 //! ```
 //!
 //! * [`input`] — which files, the mmap policy, decompression, chunking;
-//!   [`logs`] — Inspect logs and agentic-misalignment trees as records.
+//!   [`logs`] — Inspect logs and agentic-misalignment trees as records, and
+//!   [`logs::open`], the one reader that decides how each input is read.
 //! * [`parse`] — the record contract: every message shape, text by scope.
 //! * [`rubric`] — the grading language: load → compile (file:line:col errors).
 //! * [`grade`] — run a compiled rubric on a record; [`mod@grade::reference`]
 //!   is the slow oracle the fast path is tested against.
+//! * [`label`] — the record `label` contract and judge verdicts (`--labels`).
 //! * [`tally`] — per-group counts that add across threads and shards.
 //! * [`engine`] — the pipeline tying the stages together, deterministic for
 //!   any thread count; [`output`] — files that are never half-written.
@@ -36,6 +38,7 @@ pub mod engine;
 pub mod grade;
 pub mod input;
 pub mod judge;
+pub mod label;
 pub mod logs;
 pub mod output;
 pub mod parse;

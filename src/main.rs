@@ -1,5 +1,6 @@
 //! The `assay` binary: parse flags, run a subcommand, map the result to an
-//! exit code. All work happens in the library (`assay::…`) and `cli`.
+//! exit code. All work happens in the library (`assay::…`) and `cli`;
+//! `cli::messages` prints what the user reads and decides the status.
 
 mod cli;
 
@@ -46,8 +47,8 @@ fn interrupt(sig: i32) {
     }
     std::thread::spawn(move || {
         std::thread::sleep(FORCE_AFTER);
-        eprintln!(
-            "assay: interrupted, and the input did not stop within {} s (a pipe still open?); exiting",
+        cli::messages::message!(
+            "interrupted, and the input did not stop within {} s (a pipe still open?); exiting",
             FORCE_AFTER.as_secs()
         );
         assay::output::remove_temporaries();
@@ -62,15 +63,7 @@ fn main() -> ExitCode {
     no_huge_pages();
     let args = match Cli::try_parse() {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            // Help and version are requests, not errors.
-            return if e.use_stderr() {
-                ExitCode::from(Exit::Error as u8)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return cli::messages::parse_failed(&e),
     };
     // Ctrl-C: the run stops after the chunks in flight, writes nothing over
     // existing files and exits with status 2. A second Ctrl-C, or input that
@@ -80,16 +73,7 @@ fn main() -> ExitCode {
     let _ = ctrlc::set_handler(|| interrupt(SIGINT));
     #[cfg(unix)]
     cli::signals::on_terminate(interrupt);
-    let code = match run(args) {
-        Ok(code) => ExitCode::from(code as u8),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            // The message may quote input (paths, field values).
-            let msg = assay::report::visible_lines(&format!("{err:#}"));
-            eprintln!("assay: error: {msg}");
-            ExitCode::from(Exit::Error as u8)
-        }
-    };
+    let code = cli::messages::exit_code(run(args));
     match SIGNAL.load(Ordering::SeqCst) {
         0 => code,
         sig => ExitCode::from((128 + sig) as u8),
@@ -115,13 +99,4 @@ fn run(args: Cli) -> anyhow::Result<Exit> {
             Ok(Exit::Ok)
         }
     }
-}
-
-/// A closed pipe (`assay grade … | head`) is how a reader says it has seen
-/// enough; it is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

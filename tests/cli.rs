@@ -298,17 +298,14 @@ fn every_format_names_its_method() {
 fn bad_arguments_exit_2_with_a_reason() {
     for (args, needle) in [
         (vec!["grade"], "required"),
-        (
-            vec!["grade", "--ci", "magic", "x"],
-            "unknown interval method `magic`",
-        ),
+        (vec!["grade", "--ci", "magic", "x"], "invalid value 'magic'"),
         (
             vec!["grade", "--confidence", "1.5", "x"],
-            "confidence must be strictly between 0 and 1",
+            "'--confidence <LEVEL>': must be strictly between 0 and 1",
         ),
         (
             vec!["grade", "--threads", "0", "x"],
-            "--threads must be at least 1",
+            "'--threads <N>': must be at least 1",
         ),
         (vec!["grade", "--format", "xml", "x"], "invalid value 'xml'"),
     ] {
@@ -422,4 +419,131 @@ fn the_binary_runs_without_transparent_huge_pages() {
         Some("0"),
         "THP_enabled of the running assay"
     );
+}
+
+/// A value outside a flag's fixed list is refused by clap before any input
+/// is read, naming the accepted values; `--input-format` used to fall back
+/// to `auto` on a typo.
+#[test]
+fn a_typo_in_a_value_is_an_error_naming_the_accepted_values() {
+    let input = shapes();
+    for (args, accepted) in [
+        (
+            vec!["grade", "--input-format", "jsnl", &input],
+            "[possible values: auto, jsonl, inspect-eval, inspect-json, am-tree]",
+        ),
+        (
+            vec!["grade", "--ci", "wilsn", &input],
+            "[possible values: wilson, exact, jeffreys, bootstrap, bca]",
+        ),
+        (
+            vec!["grade", "--format", "jsn", &input],
+            "[possible values: table, json, csv, markdown]",
+        ),
+        (
+            vec!["compare", "--baseline", "m", "--format", "mkd", &input],
+            "[possible values: table, json, csv, markdown]",
+        ),
+        (
+            vec![
+                "compare",
+                "--baseline",
+                "m",
+                "--correction",
+                "holmes",
+                &input,
+            ],
+            "[possible values: holm, bh, none]",
+        ),
+        (
+            vec!["agree", "--format", "table", &input],
+            "[possible values: markdown, json]",
+        ),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        let typo = args[args.len() - 2];
+        assert!(
+            e.contains(&format!("invalid value '{typo}'")),
+            "{args:?}: {e}"
+        );
+        assert!(e.contains(accepted), "{args:?}: {e}");
+        assert!(o.stdout.is_empty(), "{args:?}: nothing graded");
+    }
+}
+
+/// The names the library accepted before the flags became value enums
+/// still work, in any case.
+#[test]
+fn value_aliases_and_case_are_still_accepted() {
+    let input = shapes();
+    for (args, needle) in [
+        (vec!["--ci", "clopper-pearson"], "Clopper–Pearson"),
+        (vec!["--ci", "Wilson"], "Wilson"),
+        (vec!["--ci", "percentile"], "percentile bootstrap"),
+        (vec!["--input-format", "jsonl"], "Wilson"),
+    ] {
+        let mut a = vec!["grade", "-q", "--format", "markdown"];
+        a.extend_from_slice(&args);
+        a.push(&input);
+        let o = run(&a);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains(needle), "{args:?}: {}", stdout(&o));
+    }
+}
+
+/// `assay ARGS` exits 2 with `needle` in its message.
+fn assert_refused(args: &[&str], needle: &str) {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+}
+
+/// The shared flags validate the same way in every subcommand that takes
+/// them.
+#[test]
+fn shared_flags_are_validated_alike_in_every_subcommand() {
+    let input = shapes();
+    let grade: &[&str] = &["grade", &input];
+    let compare: &[&str] = &["compare", "--baseline", "m", &input];
+    let agree: &[&str] = &["agree", &input];
+    let power: &[&str] = &["power", "--rate", "0.2", "--n", "100"];
+    let bench: &[&str] = &["bench", "-n", "10"];
+    for base in [grade, compare, agree, power] {
+        assert_refused(
+            &[base, &["--confidence", "1"]].concat(),
+            "must be strictly between 0 and 1 (e.g. 0.95), got 1",
+        );
+    }
+    for base in [grade, compare, bench] {
+        assert_refused(
+            &[base, &["-j", "0"]].concat(),
+            "'--threads <N>': must be at least 1",
+        );
+    }
+}
+
+/// A bad rubric is printed as the rubric error renders itself (no
+/// `assay: error:` prefix before `file:line:col`), by every subcommand that
+/// reads one, with status 2.
+#[test]
+fn every_subcommand_reports_a_bad_rubric_the_same_way() {
+    let d = tempfile::tempdir().unwrap();
+    let rp = d.path().join("bad.toml");
+    std::fs::write(&rp, "version = 2\n").unwrap();
+    let rubric = rp.display().to_string();
+    let input = shapes();
+    for args in [
+        vec!["grade", "--rubric", &rubric, &input],
+        vec!["compare", "--baseline", "m", "--rubric", &rubric, &input],
+        vec!["agree", "--rubric", &rubric, &input],
+        vec!["rubric", "check", &rubric],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        let at = format!("{rubric}:1:11: unsupported rubric version 2");
+        assert!(e.starts_with(&at), "{args:?}: {e}");
+    }
 }

@@ -80,7 +80,7 @@ fn compare_explains_bad_requests() {
         "bonferroni",
         &p,
     ]);
-    assert!(stderr(&o).contains("unknown correction `bonferroni`"));
+    assert!(stderr(&o).contains("invalid value 'bonferroni' for '--correction <CORRECTION>'"));
 }
 
 #[test]

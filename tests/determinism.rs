@@ -140,7 +140,7 @@ fn output_is_identical_for_any_thread_count_and_read_policy() {
 /// two jobs can precede the third.)
 #[test]
 fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
-    use assay::engine::{self, Options};
+    use assay::engine::{self, Diagnostics, Options};
     use assay::input::{MmapChoice, Source};
     use std::sync::atomic::AtomicBool;
 
@@ -182,10 +182,12 @@ fn files_opened_by_workers_report_as_files_cut_by_the_producer() {
     let rubric = assay::rubric::builtin();
     let grade = |chunk_bytes, threads, mmap| {
         let opts = Options {
-            chunk_bytes,
             threads,
             mmap,
-            verdicts: true,
+            diag: Diagnostics {
+                chunk_bytes,
+                ..Diagnostics::default()
+            },
             ..Options::default()
         };
         let mut verdicts = Vec::new();

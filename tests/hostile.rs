@@ -692,7 +692,10 @@ fn a_mapped_file_truncated_while_read_is_reported_not_fatal() {
         };
         let opts = Options {
             threads: 1,
-            chunk_bytes: 64 << 10,
+            diag: engine::Diagnostics {
+                chunk_bytes: 64 << 10,
+                ..engine::Diagnostics::default()
+            },
             progress: Some(ProgressHook(std::sync::Arc::new(hook))),
             ..Options::default()
         };

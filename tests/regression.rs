@@ -2,7 +2,7 @@
 //! Each names the bug it guards against.
 
 use crate::util::{assay, data, stderr};
-use assay::engine::{self, Options};
+use assay::engine::{self, Diagnostics, Options};
 use assay::input::{MmapChoice, Source};
 use std::io::Write;
 use std::process::Stdio;
@@ -26,9 +26,12 @@ fn r_oversized_offsets() {
     let run = |mmap, chunk_bytes, threads| {
         let opts = Options {
             mmap,
-            chunk_bytes,
             threads,
             max_record_bytes: 17,
+            diag: Diagnostics {
+                chunk_bytes,
+                ..Diagnostics::default()
+            },
             ..Options::default()
         };
         engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap()
@@ -67,8 +70,11 @@ fn r_oversized_crlf_bom() {
         ] {
             let opts = Options {
                 mmap,
-                chunk_bytes: chunk,
                 max_record_bytes: max,
+                diag: Diagnostics {
+                    chunk_bytes: chunk,
+                    ..Diagnostics::default()
+                },
                 ..Options::default()
             };
             let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();
@@ -99,9 +105,12 @@ fn r_unterminated_oversized_streamed() {
     ] {
         let opts = Options {
             mmap,
-            chunk_bytes: chunk,
             threads,
             max_record_bytes: 17,
+            diag: Diagnostics {
+                chunk_bytes: chunk,
+                ..Diagnostics::default()
+            },
             ..Options::default()
         };
         let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();
@@ -140,9 +149,12 @@ fn r_oversized_blank_prefix() {
         ] {
             let opts = Options {
                 mmap,
-                chunk_bytes: chunk,
                 threads,
                 max_record_bytes: 7,
+                diag: Diagnostics {
+                    chunk_bytes: chunk,
+                    ..Diagnostics::default()
+                },
                 ..Options::default()
             };
             let o = engine::run(&src, &rubric, &opts, None, &AtomicBool::new(false)).unwrap();

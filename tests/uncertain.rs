@@ -405,5 +405,5 @@ fn agree_end_to_end_with_and_without_a_judge() {
     );
     let o = run(&["agree", &fixture(), "--confidence", "1.5"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--confidence must be strictly between 0 and 1"));
+    assert!(stderr(&o).contains("'--confidence <LEVEL>': must be strictly between 0 and 1"));
 }

@@ -80,9 +80,11 @@ pub fn run(source: &Source, threads: usize, mmap: MmapChoice, chunk: usize, max:
     let opts = Options {
         threads,
         mmap,
-        chunk_bytes: chunk,
         max_record_bytes: max,
-        verdicts: true,
+        diag: engine::Diagnostics {
+            chunk_bytes: chunk,
+            ..engine::Diagnostics::default()
+        },
         max_errors_kept: usize::MAX,
         ..Options::default()
     };

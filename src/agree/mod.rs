@@ -14,27 +14,30 @@
 //! verdict for the records they name; the report counts how many verdicts
 //! came from each source.
 //!
-//! This pass is single-threaded and parses each record once: it exists to
-//! measure the rubric on sweeps of tens of thousands of records, where it
-//! takes seconds. Grading at full speed is `assay grade`'s job.
+//! It runs through the same engine as `assay grade` ([`crate::engine::run_with`],
+//! with an agreement sink), so it reads every input format `grade` reads, in
+//! parallel, with the same line handling; each record is parsed once. What a
+//! record's `label` means is [`crate::label`]'s contract.
 
-mod labels;
 pub mod stats;
 
-use crate::grade::{GradeCache, excerpt};
-use crate::input::split::{BlockReader, lines};
-use crate::input::{MmapChoice, Opened, Source, io_reason};
-use crate::parse::{FieldPath, Id, Record, Scratch};
+use crate::engine::{self, Graded, Place, RecordSink, SinkWorker};
+use crate::grade::excerpt;
+use crate::input::{MmapChoice, Source};
+use crate::label::LabelReader;
+use crate::parse::{Id, Record};
 use crate::rubric::Rubric;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
-pub use labels::JudgeLabels;
+pub use crate::label::JudgeLabels;
 pub use stats::{Agreement, Confusion, Metric, agreement};
 
-/// Bytes of context around an evidence hit.
+/// Bytes of context around an evidence hit. Wider than the verdict lines'
+/// (60): kept as it was so that `assay agree`'s report does not change.
 const EXCERPT_CONTEXT: usize = 80;
 
 /// How to compare.
@@ -50,6 +53,8 @@ pub struct Options {
     pub max_disagreements: usize,
     /// Longest line that is parsed.
     pub max_record_bytes: usize,
+    /// Worker threads (at least 1); the report does not depend on it.
+    pub threads: usize,
 }
 
 impl Default for Options {
@@ -60,6 +65,7 @@ impl Default for Options {
             seed: 0,
             max_disagreements: 50,
             max_record_bytes: crate::engine::DEFAULT_MAX_RECORD_BYTES,
+            threads: 1,
         }
     }
 }
@@ -185,9 +191,19 @@ impl Abstention {
     pub fn decided(&self) -> u64 {
         self.decided_right + self.decided_wrong
     }
+
+    fn merge(&mut self, o: &Abstention) {
+        self.contested_positive += o.contested_positive;
+        self.contested_negative += o.contested_negative;
+        self.decided_right += o.decided_right;
+        self.decided_wrong += o.decided_wrong;
+        self.positive_caught += o.positive_caught;
+        self.decided_false_alarm += o.decided_false_alarm;
+    }
 }
 
-/// Grades every record of `sources` and compares verdicts with labels.
+/// Grades every record of `sources` through the engine (every input
+/// format, `threads` workers) and compares verdicts with labels.
 pub fn compare(
     sources: &[Source],
     rubric: &Rubric,
@@ -197,18 +213,10 @@ pub fn compare(
 ) -> Comparison {
     let mut names: Vec<String> = rubric.behaviours().iter().map(|b| b.name.clone()).collect();
     names.push("failure".into());
-    let pointers: Vec<FieldPath> = names
-        .iter()
-        .map(|n| FieldPath::Pointer(vec!["label".into(), n.clone()]))
-        .collect();
-    let mut st = State {
-        rubric,
-        judge,
-        opts,
-        pointers,
-        scratch: Scratch::new(),
-        cache: GradeCache::new(rubric),
-        buf: String::new(),
+    let mut sink = AgreeSink {
+        names: names.clone(),
+        max: opts.max_disagreements,
+        kept: vec![[0; 2]; names.len()],
         out: Comparison {
             confusions: vec![Confusion::default(); names.len()],
             disagreement_counts: vec![[0; 2]; names.len()],
@@ -217,177 +225,226 @@ pub fn compare(
             ..Comparison::default()
         },
     };
-    for src in sources {
-        if stop.load(Ordering::Relaxed) {
-            st.out.interrupted = true;
-            break;
-        }
-        let name = src.display();
-        match crate::input::open(src, MmapChoice::Auto) {
-            Err(e) => st
-                .out
+    let engine_opts = engine::Options {
+        // One group: agreement is counted by the sink, not the tally.
+        by: Vec::new(),
+        threads: opts.threads.max(1),
+        mmap: MmapChoice::Auto,
+        max_record_bytes: opts.max_record_bytes,
+        labels: (!judge.is_empty()).then(|| Arc::new(judge.clone())),
+        ..engine::Options::default()
+    };
+    let run = engine::run_with(
+        sources,
+        rubric,
+        &engine_opts,
+        engine::Sinks::default(),
+        &mut sink,
+        stop,
+    );
+    let mut c = sink.out;
+    match run {
+        Ok(o) => {
+            c.lines = o.counts.lines;
+            c.malformed = o.counts.malformed;
+            c.blank = o.counts.blank;
+            c.unlabelled = o.counts.graded - c.labelled;
+            c.interrupted = o.interrupted;
+            c.input_errors = o
                 .input_errors
-                .push(format!("{name}: {}", io_reason(&e))),
-            Ok(Opened::Whole(bytes)) => {
-                for (i, _, line) in lines(bytes.as_slice()) {
-                    st.line(&name, i + 1, line);
-                }
-            }
-            Ok(Opened::Stream(reader, _)) => {
-                let mut br = BlockReader::new(reader, opts.max_record_bytes.saturating_add(1));
-                let mut first = 0u64;
-                loop {
-                    match br.next_block() {
-                        Ok(None) => break,
-                        Ok(Some(b)) => {
-                            let mut n = 0;
-                            for (i, _, line) in lines(&b.bytes) {
-                                st.line(&name, first + i + 1, line);
-                                n = i + 1;
-                            }
-                            first += n;
-                        }
-                        Err(e) => {
-                            st.out
-                                .input_errors
-                                .push(format!("{name}: {}", io_reason(&e)));
-                            break;
-                        }
-                    }
-                }
-            }
+                .iter()
+                .map(|e| format!("{}: {}", e.path, e.reason))
+                .collect();
         }
+        // Only a bug (a worker's panic) ends a run without writers early.
+        Err(e) => c.input_errors.push(e.to_string()),
     }
-    st.out
+    c
 }
 
-struct State<'r> {
-    rubric: &'r Rubric,
-    judge: &'r JudgeLabels,
-    opts: &'r Options,
-    pointers: Vec<FieldPath>,
-    scratch: Scratch,
-    cache: GradeCache,
-    buf: String,
+/// The agreement counts as an engine sink: per-worker counts merged at the
+/// end; disagreements kept per chunk and put back in input order.
+struct AgreeSink {
+    names: Vec<String>,
+    max: usize,
+    /// Disagreements kept so far per (name, direction), in input order.
+    kept: Vec<[usize; 2]>,
     out: Comparison,
 }
 
-impl State<'_> {
-    fn line(&mut self, source: &str, line_no: u64, line: &[u8]) {
-        self.out.lines += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            self.out.blank += 1;
-            return;
+/// A worker's counts.
+struct AgreeWorker {
+    labels: LabelReader,
+    names: Vec<String>,
+    max: usize,
+    /// Disagreements kept in the current chunk per (name, direction): no
+    /// more than `max` of a chunk can be among the first `max` of the run.
+    chunk_kept: Vec<[usize; 2]>,
+    out: Comparison,
+}
+
+/// A disagreement as a worker finds it: its line is known in order only.
+struct Found {
+    /// Name index and direction (0: false positive, 1: false negative).
+    name: usize,
+    dir: usize,
+    idx: u64,
+    sample: Option<String>,
+    d: Disagreement,
+}
+
+impl RecordSink for AgreeSink {
+    type Worker = AgreeWorker;
+    type Part = Vec<Found>;
+    fn worker(&self) -> AgreeWorker {
+        let n = self.names.len();
+        AgreeWorker {
+            labels: LabelReader::new(&self.names),
+            names: self.names.clone(),
+            max: self.max,
+            chunk_kept: vec![[0; 2]; n],
+            out: Comparison {
+                confusions: vec![Confusion::default(); n],
+                disagreement_counts: vec![[0; 2]; n],
+                abstention: vec![Abstention::default(); n],
+                ..Comparison::default()
+            },
         }
-        if line.len() > self.opts.max_record_bytes {
-            self.out.malformed += 1;
-            return;
+    }
+
+    fn ordered(&mut self, part: Vec<Found>, at: &Place<'_>) -> std::io::Result<()> {
+        for f in part {
+            if self.kept[f.name][f.dir] < self.max {
+                self.kept[f.name][f.dir] += 1;
+                let mut d = f.d;
+                d.source = f.sample.unwrap_or_else(|| at.input.to_string());
+                d.line = at.first_line + f.idx + 1;
+                self.out.disagreements.push(d);
+            }
         }
-        let State {
-            rubric,
-            judge,
-            opts,
-            pointers,
-            scratch,
-            cache,
-            buf,
-            out,
-        } = self;
-        scratch.with_record(line, |rec| {
-            let Ok(rec) = rec else {
-                out.malformed += 1;
-                return;
-            };
-            // Truth: one bit per name (the last one is `failure`).
-            let mut truth = 0u64;
-            let mut any_label = false;
-            for (i, p) in pointers.iter().enumerate() {
-                buf.clear();
-                if rec.lookup(p, buf) {
-                    any_label = true;
-                    if buf == "true" {
-                        truth |= 1 << i;
-                    }
-                }
+        Ok(())
+    }
+
+    fn merge(&mut self, w: AgreeWorker) {
+        let (o, m) = (&mut self.out, w.out);
+        o.labelled += m.labelled;
+        o.judged += m.judged;
+        for (a, b) in o.confusions.iter_mut().zip(&m.confusions) {
+            a.tp += b.tp;
+            a.fp += b.fp;
+            a.fn_ += b.fn_;
+            a.tn += b.tn;
+        }
+        for (a, b) in o.disagreement_counts.iter_mut().zip(&m.disagreement_counts) {
+            a[0] += b[0];
+            a[1] += b[1];
+        }
+        for (a, b) in o.abstention.iter_mut().zip(&m.abstention) {
+            a.merge(b);
+        }
+        for (model, k) in m.models {
+            let e = o.models.entry(model).or_default();
+            e.n += k.n;
+            e.true_failures += k.true_failures;
+            e.graded_failures += k.graded_failures;
+        }
+    }
+}
+
+impl SinkWorker for AgreeWorker {
+    type Part = Vec<Found>;
+
+    fn start(&mut self) -> Vec<Found> {
+        self.chunk_kept.iter_mut().for_each(|k| *k = [0; 2]);
+        Vec::new()
+    }
+
+    fn record(&mut self, part: &mut Vec<Found>, g: &Graded<'_, '_, '_>) {
+        let (rec, rubric, verdict) = (g.record, g.rubric, g.verdict);
+        // Truth: one bit per name (the last one is `failure`).
+        let Some(label) = self.labels.read(rec) else {
+            return;
+        };
+        let out = &mut self.out;
+        out.labelled += 1;
+        let failure_bit = 1u64 << (self.names.len() - 1);
+        let mut pred = g.behaviours | if g.failure { failure_bit } else { 0 };
+        if pred & rubric.failure_mask() != 0 {
+            pred |= failure_bit;
+        }
+        if g.judged.is_some() {
+            out.judged += 1;
+        }
+        let m = match out.models.get_mut(rec.model) {
+            Some(m) => m,
+            None => out.models.entry(rec.model.to_string()).or_default(),
+        };
+        m.n += 1;
+        m.true_failures += u64::from(label.present & failure_bit != 0);
+        m.graded_failures += u64::from(pred & failure_bit != 0);
+        // A judged record is decided; `failure` is contested when any
+        // failure behaviour is.
+        let mut contested = if g.judged.is_some() {
+            0
+        } else {
+            verdict.contested
+        };
+        if contested & rubric.failure_mask() != 0 {
+            contested |= failure_bit;
+        }
+        for i in (0..self.names.len()).filter(|&i| label.knows(i)) {
+            let (t, p) = (label.has(i), pred >> i & 1 == 1);
+            out.confusions[i].add(t, p);
+            out.abstention[i].add(t, p, contested >> i & 1 == 1);
+            if t == p {
+                continue;
             }
-            if !any_label {
-                out.unlabelled += 1;
-                return;
+            let dir = usize::from(t);
+            out.disagreement_counts[i][dir] += 1;
+            if self.chunk_kept[i][dir] >= self.max {
+                continue;
             }
-            out.labelled += 1;
-            let verdict = rubric.grade(rec, cache);
-            let failure_bit = 1u64 << (pointers.len() - 1);
-            let id = id_string(rec);
-            let (mut pred, judged) = match judge.find(&id, rec.epoch, rec.model) {
-                Some(i) => {
-                    let (m, f) = judge.apply(i, verdict.behaviours, rubric.failure_mask());
-                    (m | if f { failure_bit } else { 0 }, true)
-                }
-                None => (verdict.behaviours, false),
-            };
-            if pred & rubric.failure_mask() != 0 {
-                pred |= failure_bit;
-            }
-            if judged {
-                out.judged += 1;
-            }
-            let m = out.models.entry(rec.model.to_string()).or_default();
-            m.n += 1;
-            m.true_failures += u64::from(truth & failure_bit != 0);
-            m.graded_failures += u64::from(pred & failure_bit != 0);
-            // A judged record is decided; `failure` is contested when any
-            // failure behaviour is.
-            let mut contested = if judged { 0 } else { verdict.contested };
-            if contested & rubric.failure_mask() != 0 {
-                contested |= failure_bit;
-            }
-            for i in 0..out.names.len() {
-                let (t, p) = (truth >> i & 1 == 1, pred >> i & 1 == 1);
-                out.confusions[i].add(t, p);
-                out.abstention[i].add(t, p, contested >> i & 1 == 1);
-                if t == p {
-                    continue;
-                }
-                let dir = usize::from(t);
-                out.disagreement_counts[i][dir] += 1;
-                if out.disagreement_counts[i][dir] as usize > opts.max_disagreements {
-                    continue;
-                }
-                let evidence = verdict
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        let seg = &rec.segments[e.hit.seg as usize];
-                        let text = rec.text(seg.text);
-                        (
-                            rubric.behaviours()[e.behaviour as usize].name.clone(),
-                            rubric.rule_name(e.rule as usize).to_string(),
-                            seg.scope.name().to_string(),
-                            excerpt(
-                                text,
-                                e.hit.start as usize,
-                                e.hit.end as usize,
-                                EXCERPT_CONTEXT,
-                            ),
-                        )
-                    })
-                    .collect();
-                out.disagreements.push(Disagreement {
-                    behaviour: out.names[i].clone(),
+            self.chunk_kept[i][dir] += 1;
+            let evidence = verdict
+                .evidence
+                .iter()
+                .map(|e| {
+                    let seg = &rec.segments[e.hit.seg as usize];
+                    let text = rec.text(seg.text);
+                    (
+                        rubric.behaviours()[e.behaviour as usize].name.clone(),
+                        rubric.rule_name(e.rule as usize).to_string(),
+                        seg.scope.name().to_string(),
+                        excerpt(
+                            text,
+                            e.hit.start as usize,
+                            e.hit.end as usize,
+                            EXCERPT_CONTEXT,
+                        ),
+                    )
+                })
+                .collect();
+            part.push(Found {
+                name: i,
+                dir,
+                idx: g.at.idx,
+                sample: g.at.sample.map(str::to_string),
+                d: Disagreement {
+                    behaviour: self.names[i].clone(),
                     direction: if t {
                         Direction::FalseNegative
                     } else {
                         Direction::FalsePositive
                     },
-                    id: id.clone(),
+                    id: id_string(rec),
                     model: rec.model.to_string(),
-                    source: source.to_string(),
-                    line: line_no,
-                    judged,
+                    source: String::new(),
+                    line: 0,
+                    judged: g.judged.is_some(),
                     evidence,
-                });
-            }
-        });
+                },
+            });
+        }
     }
 }
 

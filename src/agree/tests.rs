@@ -186,3 +186,84 @@ fn abstention_counts_contested_records_apart() {
     assert_eq!(a.positive_caught, 2);
     assert_eq!(a.decided_false_alarm, 0);
 }
+
+fn compare_with(sources: &[Source], threads: usize) -> Comparison {
+    compare(
+        sources,
+        &crate::rubric::builtin(),
+        &JudgeLabels::default(),
+        &Options {
+            threads,
+            ..Options::default()
+        },
+        &AtomicBool::new(false),
+    )
+}
+
+#[test]
+fn the_report_does_not_depend_on_the_thread_count() {
+    // Enough records for several chunks of the engine, with disagreements
+    // in every chunk, so that the kept ones must be put back in order.
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    for i in 0..3000 {
+        let l = match i % 4 {
+            0 => line(&format!("t{i}"), "m1", THREAT, &["blackmail"]),
+            1 => line(&format!("c{i}"), "m1", ROUTINE, &["blackmail"]),
+            2 => line(&format!("d{i}"), "m2", THREAT, &[]),
+            _ => line(&format!("k{i}"), "m2", KILL, &["sabotage"]),
+        };
+        writeln!(f, "{l}").unwrap();
+    }
+    let src = [Source::File(f.path().to_path_buf())];
+    let one = compare_with(&src, 1);
+    let opts = Options::default();
+    assert_eq!(one.labelled, 3000);
+    // Four kinds of disagreement (blackmail and failure, each way), the
+    // first `max_disagreements` of each kept.
+    assert_eq!(one.disagreements.len(), 4 * opts.max_disagreements);
+    assert_eq!(one.disagreements[0].id, "c1");
+    assert_eq!(one.disagreements[0].line, 2);
+    for threads in [2, 4] {
+        let many = compare_with(&src, threads);
+        assert_eq!(render_markdown(&many, &opts), render_markdown(&one, &opts));
+        assert_eq!(many.disagreements, one.disagreements);
+    }
+}
+
+#[test]
+fn agentic_misalignment_trees_are_compared_on_failure_only() {
+    // The tree's classifier gives one harmful-or-not verdict per sample:
+    // `label` is `{"failure": …}`, so no behaviour row counts its records.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/am");
+    let (sources, errors) = crate::input::discover(&[root.display().to_string()]);
+    assert!(errors.is_empty() && !sources.is_empty());
+    let c = compare_with(&sources, 2);
+    assert_eq!(c.labelled, 4, "every response.json of the fixture tree");
+    let failure = c.names.len() - 1;
+    assert_eq!(c.confusions[failure].n(), 4);
+    for (i, m) in c.confusions.iter().enumerate().take(failure) {
+        assert_eq!(
+            m.n(),
+            0,
+            "{} counted records it has no label for",
+            c.names[i]
+        );
+    }
+}
+
+#[test]
+fn a_name_the_label_lacks_is_not_counted_for_that_name() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    writeln!(
+        f,
+        "{}",
+        json!({"id": "p", "model": "m", "label": {"failure": true, "blackmail": true},
+               "messages": [{"role": "assistant", "content": THREAT}]})
+    )
+    .unwrap();
+    let c = compare_with(&[Source::File(f.path().to_path_buf())], 1);
+    let at = |n: &str| c.names.iter().position(|x| x == n).unwrap();
+    assert_eq!(c.confusions[at("blackmail")].tp, 1);
+    assert_eq!(c.confusions[at("failure")].tp, 1);
+    assert_eq!(c.confusions[at("leaking")].n(), 0);
+}

@@ -15,7 +15,7 @@
 //! `/proc/self/status` every 2 ms: anonymous memory, i.e. RSS without the
 //! mapped input file, which would otherwise dominate the figure.
 
-use crate::engine::{self, Options, Outcome, Work};
+use crate::engine::{self, Diagnostics, Options, Outcome, Work};
 use crate::input::{MmapChoice, Source};
 use crate::report::Report;
 use crate::rubric::Rubric;
@@ -269,7 +269,10 @@ fn measure(
         for (work, out) in [(Work::ParseOnly, &mut parse), (Work::Grade, &mut grade)] {
             let opts = Options {
                 threads,
-                work,
+                diag: Diagnostics {
+                    work,
+                    ..Diagnostics::default()
+                },
                 ..Options::default()
             };
             let mut times = Vec::new();
@@ -298,7 +301,10 @@ fn measure(
         }
         let opts = Options {
             threads,
-            profile: true,
+            diag: Diagnostics {
+                profile: true,
+                ..Diagnostics::default()
+            },
             ..Options::default()
         };
         let o = engine::run(&sources, rubric, &opts, None, &stop)?;

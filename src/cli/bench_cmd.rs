@@ -1,30 +1,24 @@
 //! `assay bench`: grading speed, measured.
 
-use super::grade::{load_rubric, thread_count};
-use super::{BenchArgs, Exit};
+use super::{BenchArgs, Exit, messages};
 use anyhow::{Context, Result, bail};
 use assay::bench::{self, BenchConfig};
 use std::io::Write;
 
 pub fn run(a: BenchArgs) -> Result<Exit> {
-    if a.threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
     if a.input.is_none() && a.records == 0 {
         bail!("--records must be at least 1");
     }
-    let Some((rubric, _)) = load_rubric(a.rubric.as_deref()) else {
-        return Ok(Exit::Error);
-    };
+    let (rubric, _) = a.rubric.load()?;
     let cfg = BenchConfig {
         records: a.records,
         seed: a.seed,
         input: a.input.clone(),
-        threads: thread_count(a.threads),
+        threads: a.threads.count(),
         runs: a.runs,
         keep: a.keep,
     };
-    let report = bench::run(&cfg, &rubric, &mut |m| eprintln!("assay bench: {m}"))
+    let report = bench::run(&cfg, &rubric, &mut |m| messages::progress("bench", m))
         .context("the benchmark failed")?;
     let mut out = std::io::stdout().lock();
     if a.json {

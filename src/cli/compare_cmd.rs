@@ -1,65 +1,45 @@
 //! `assay compare`: every model against a baseline, cell by cell.
 
-use super::grade::{load_rubric, print_malformed, thread_count};
-use super::{CompareArgs, Exit, FormatArg};
+use super::grade::{field_paths, print_input_errors, print_malformed};
+use super::messages::message;
+use super::{CompareArgs, Exit};
 use anyhow::{Context, Result, anyhow, bail};
 use assay::compare::{compare, render};
 use assay::engine::{self, Options};
-use assay::input::{self, MmapChoice};
-use assay::output::Output;
+use assay::input;
 use assay::parse::FieldPath;
-use assay::report::{Format, visible};
-use assay::stats::Correction;
+use assay::report::visible;
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
 
+/// The engine's settings for `assay compare`: the one place they are built
+/// from the flags. Records are grouped by cell and model, and clustered by
+/// the pairing key.
+fn engine_options(a: &CompareArgs, cells: &[FieldPath], pair: FieldPath) -> Options {
+    let mut by = cells.to_vec();
+    by.push(FieldPath::Field("model".into()));
+    Options {
+        by,
+        cluster: Some(pair),
+        threads: a.threads.count(),
+        mmap: a.mmap.choice(),
+        ..Options::default()
+    }
+}
+
 pub fn run(a: CompareArgs, stop: &AtomicBool) -> Result<Exit> {
-    let correction = Correction::from_name(&a.correction).with_context(|| {
-        format!(
-            "unknown correction `{}`; use holm, bh or none",
-            a.correction
-        )
-    })?;
-    if !(a.confidence > 0.0 && a.confidence < 1.0) {
-        bail!(
-            "--confidence must be strictly between 0 and 1 (e.g. 0.95), got {}",
-            a.confidence
-        );
-    }
-    if a.threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
-    let cells: Vec<FieldPath> =
-        a.by.iter()
-            .filter(|b| !b.trim().is_empty())
-            .map(|b| FieldPath::parse(b.trim()))
-            .collect::<Result<_, _>>()
-            .map_err(|e| anyhow!("--by: {e}"))?;
+    let cells = field_paths(&a.by)?;
     if cells.iter().any(|c| c.label() == "model") {
         bail!(
             "--by lists the cells to compare within; the model is always compared, so leave `model` out"
         );
     }
     let pair = FieldPath::parse_list(&a.pair_by).map_err(|e| anyhow!("--pair-by: {e}"))?;
-    let Some((rubric, _)) = load_rubric(a.rubric.as_deref()) else {
-        return Ok(Exit::Error);
-    };
-    let mut by = cells.clone();
-    by.push(FieldPath::Field("model".into()));
-    let opts = Options {
-        by,
-        cluster: Some(pair.clone()),
-        threads: thread_count(a.threads),
-        mmap: if a.no_mmap {
-            MmapChoice::Never
-        } else {
-            MmapChoice::Auto
-        },
-        ..Options::default()
-    };
+    let (rubric, _) = a.rubric.load()?;
+    let opts = engine_options(&a, &cells, pair.clone());
     let (sources, discover_errors) = input::discover(&a.inputs);
     for e in &discover_errors {
-        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
+        message!("{}: {}", visible(&e.path), visible(&e.reason));
     }
     let outcome = engine::run(&sources, &rubric, &opts, None, stop)?;
     if outcome.too_many_groups {
@@ -69,10 +49,8 @@ pub fn run(a: CompareArgs, stop: &AtomicBool) -> Result<Exit> {
             opts.max_groups
         );
     }
-    for e in &outcome.input_errors {
-        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
-    }
-    if !a.quiet {
+    print_input_errors(&outcome);
+    if !a.quiet.quiet {
         print_malformed(&outcome, false, opts.max_errors_kept);
     }
     if outcome.interrupted {
@@ -84,21 +62,14 @@ pub fn run(a: CompareArgs, stop: &AtomicBool) -> Result<Exit> {
         labels,
         pair.label(),
         &a.baseline,
-        a.confidence,
-        correction,
+        a.confidence.confidence,
+        a.correction.into(),
     ) {
         Ok(c) => c,
         Err(e) => bail!("{e}"),
     };
-    let format = match a.format {
-        FormatArg::Table => Format::Table,
-        FormatArg::Json => Format::Json,
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let mut out = Output::create(a.output.as_deref().unwrap_or(std::path::Path::new("-")))
-        .context("cannot create the output file")?;
-    out.write_all(&render(&c, format))?;
+    let mut out = a.output.create("output file")?;
+    out.write_all(&render(&c, a.format.format()))?;
     out.commit().context("cannot finish the output")?;
     if !discover_errors.is_empty() || !outcome.input_errors.is_empty() {
         return Ok(Exit::Error);

@@ -2,7 +2,6 @@
 
 use super::{Exit, GenArgs};
 use anyhow::{Context, Result, anyhow};
-use assay::output::Output;
 use assay::sweep::{GenConfig, generate, parse_rates};
 use std::io::Write;
 
@@ -18,8 +17,7 @@ pub fn run(a: GenArgs) -> Result<Exit> {
         cfg.models = parse_rates(r).map_err(|e| anyhow!("--rates: {e}"))?;
     }
     cfg.validate().map_err(|e| anyhow!("{e}"))?;
-    let mut out = Output::create(&a.output)
-        .with_context(|| format!("cannot create {}", a.output.display()))?;
+    let mut out = a.output.create("sweep file")?;
     let summary = match generate(&cfg, &mut out) {
         Ok(s) => s,
         Err(e) => {
@@ -29,7 +27,7 @@ pub fn run(a: GenArgs) -> Result<Exit> {
     };
     out.flush()?;
     out.commit().context("cannot finish the output file")?;
-    if !a.quiet {
+    if !a.quiet.quiet {
         let mut err = std::io::stderr().lock();
         writeln!(
             err,

@@ -1,15 +1,15 @@
 //! `assay grade`: validate flags, build the pipeline, write the report.
 
+use super::messages::{detail, message, warning};
 use super::progress::Progress;
-use super::{Exit, FormatArg, GradeArgs, OnArg};
+use super::{Exit, GradeArgs, OnArg};
 use anyhow::{Context, Result, bail};
 use assay::agree::JudgeLabels;
 use assay::engine::{self, Options, Sinks};
-use assay::input::{self, MmapChoice};
+use assay::input;
 use assay::output::Output;
 use assay::parse::FieldPath;
 use assay::report::{Exporter, Format, Html, Report, Svg, visible};
-use assay::rubric;
 use assay::stats::{CiConfig, CiMethod};
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
@@ -100,24 +100,49 @@ fn write_extra(
         .with_context(|| format!("cannot finish the {what} file {}", path.display()))
 }
 
+/// The engine's settings for `assay grade`: the one place they are built
+/// from the flags.
+fn engine_options(
+    a: &GradeArgs,
+    by: Vec<FieldPath>,
+    cluster: Option<FieldPath>,
+    labels: Option<std::sync::Arc<JudgeLabels>>,
+    progress: Option<&Progress>,
+) -> Options {
+    Options {
+        by,
+        cluster,
+        threads: a.threads.count(),
+        mmap: a.mmap.choice(),
+        max_record_bytes: a.max_record_bytes,
+        max_groups: a.max_groups,
+        labels,
+        input_format: a.input_format.into(),
+        progress: progress.map(Progress::hook),
+        excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },
+        ..Options::default()
+    }
+}
+
+/// `--by` as field paths; all-empty (`--by ''`) means one group.
+pub(super) fn field_paths(by: &[String]) -> Result<Vec<FieldPath>> {
+    by.iter()
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| FieldPath::parse(b.trim()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("--by: {e}"))
+}
+
 pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     // Build everything that can fail on bad flags before reading any input.
-    let method = CiMethod::from_name(&a.ci).with_context(|| {
-        format!(
-            "unknown interval method `{}`; use one of wilson, exact, jeffreys, bootstrap, bca",
-            a.ci
-        )
-    })?;
-    let ci = CiConfig::new(method, a.confidence, a.resamples, a.seed)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let by: Vec<FieldPath> = if a.by.iter().all(|b| b.trim().is_empty()) {
-        Vec::new()
-    } else {
-        a.by.iter()
-            .map(|b| FieldPath::parse(b.trim()))
-            .collect::<Result<_, _>>()
-            .map_err(|e| anyhow::anyhow!("--by: {e}"))?
-    };
+    let ci = CiConfig::new(
+        CiMethod::from(a.ci),
+        a.confidence.confidence,
+        a.resamples,
+        a.seed,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let by = field_paths(&a.by)?;
     let cluster = a
         .cluster
         .as_deref()
@@ -129,15 +154,10 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     {
         bail!("--fail-above takes a rate between 0 and 1 (e.g. 0.05 for 5%), got {r}");
     }
-    if a.threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
     if a.max_record_bytes == 0 {
         bail!("--max-record-bytes must be at least 1");
     }
-    let Some((rubric, origin)) = load_rubric(a.rubric.as_deref()) else {
-        return Ok(Exit::Error);
-    };
+    let (rubric, origin) = a.rubric.load()?;
     let labels = match &a.labels {
         None => None,
         Some(p) => {
@@ -149,40 +169,17 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         }
     };
     if a.uncertain.is_some() && rubric.doubt_rule_count() == 0 {
-        eprintln!(
-            "assay: warning: the rubric {origin} has no doubt rule (`effect = \"doubt\"`), so --uncertain will list no record"
+        warning!(
+            "the rubric {origin} has no doubt rule (`effect = \"doubt\"`), so --uncertain will list no record"
         );
     }
-    let threads = thread_count(a.threads);
-    let opts = Options {
-        by,
-        cluster,
-        threads,
-        mmap: if a.no_mmap {
-            MmapChoice::Never
-        } else {
-            MmapChoice::Auto
-        },
-        max_record_bytes: a.max_record_bytes,
-        max_groups: a.max_groups,
-        verdicts: a.verdicts.is_some(),
-        uncertain: a.uncertain.is_some(),
-        labels,
-        input_format: input::InputFormat::from_name(&a.input_format)
-            .unwrap_or(input::InputFormat::Auto),
-        ..Options::default()
-    };
 
-    let (sources, mut discover_errors) = input::discover_as(&a.inputs, opts.input_format);
+    let (sources, mut discover_errors) = input::discover_as(&a.inputs, a.input_format.into());
     for e in &discover_errors {
-        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
+        message!("{}: {}", visible(&e.path), visible(&e.reason));
     }
-    let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet);
-    let opts = Options {
-        progress: progress.as_ref().map(Progress::hook),
-        excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },
-        ..opts
-    };
+    let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet.quiet);
+    let opts = engine_options(&a, by, cluster, labels, progress.as_ref());
     let mut verdicts = match &a.verdicts {
         Some(p) => Some(
             Output::create(p)
@@ -240,12 +237,10 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         );
     }
     // Read failures found by the engine; discovery problems were printed above.
-    for e in &outcome.input_errors {
-        eprintln!("assay: {}: {}", visible(&e.path), visible(&e.reason));
-    }
+    print_input_errors(&outcome);
     for f in &outcome.files {
         if let Some(w) = &f.warning {
-            eprintln!("assay: {}: warning: {}", visible(&f.path), visible(w));
+            message!("{}: warning: {}", visible(&f.path), visible(w));
         }
     }
     outcome.input_errors.splice(0..0, discover_errors.drain(..));
@@ -262,9 +257,9 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         } else {
             u.commit()
                 .context("cannot finish the contested-record file")?;
-            if !a.quiet {
-                eprintln!(
-                    "assay: {} contested record(s) written for a judge",
+            if !a.quiet.quiet {
+                message!(
+                    "{} contested record(s) written for a judge",
                     outcome.contested
                 );
             }
@@ -273,8 +268,8 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     if let Some(j) = &outcome.judge
         && j.unseen > 0
     {
-        eprintln!(
-            "assay: {} judge verdict(s) in --labels named no graded record: {}{}; check their id, epoch and model",
+        message!(
+            "{} judge verdict(s) in --labels named no graded record: {}{}; check their id, epoch and model",
             j.unseen,
             visible(&j.unseen_first.join(", ")),
             if j.unseen > j.unseen_first.len() as u64 {
@@ -285,7 +280,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         );
     }
 
-    if !a.quiet {
+    if !a.quiet.quiet {
         print_malformed(&outcome, a.strict, opts.max_errors_kept);
     }
 
@@ -298,13 +293,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         opts.cluster.as_ref().map(FieldPath::label),
         ci,
     );
-    let format = match a.format {
-        FormatArg::Table => Format::Table,
-        FormatArg::Json => Format::Json,
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let exporter: Box<dyn Exporter> = match format {
+    let exporter: Box<dyn Exporter> = match a.format.format() {
         Format::Csv => Box::new(assay::report::Csv {
             keep_formulas: a.csv_formulas,
         }),
@@ -321,19 +310,13 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
     if outcome.interrupted {
         // Never replace a previous report with a partial one.
-        eprintln!("assay: interrupted; the report below covers only the lines read so far");
+        message!("interrupted; the report below covers only the lines read so far");
         let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
         exporter.write_to(&report, &mut stdout)?;
         stdout.flush()?;
         return Ok(Exit::Error);
     }
-    let report_path = a.output.as_deref().unwrap_or(std::path::Path::new("-"));
-    let mut out = Output::create(report_path).with_context(|| {
-        format!(
-            "cannot create the report file {}; check that its directory exists and is writable",
-            report_path.display()
-        )
-    })?;
+    let mut out = a.output.create("report file")?;
     exporter.write_to(&report, &mut out)?;
     out.commit().context("cannot finish the report")?;
 
@@ -341,8 +324,8 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         return Ok(Exit::Error);
     }
     if a.strict && outcome.errors_total > 0 {
-        eprintln!(
-            "assay: --strict: {} malformed line(s); exiting with status 2",
+        message!(
+            "--strict: {} malformed line(s); exiting with status 2",
             outcome.errors_total
         );
         return Ok(Exit::Error);
@@ -372,13 +355,13 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             })
             .collect();
         if !over.is_empty() {
-            eprintln!(
-                "assay: {} group(s) above --fail-above {}:",
+            message!(
+                "{} group(s) above --fail-above {}:",
                 over.len(),
                 assay::report::pct(limit)
             );
             for o in &over {
-                eprintln!("  {}", visible(o));
+                detail!("{}", visible(o));
             }
             return Ok(Exit::Threshold);
         }
@@ -386,32 +369,19 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The compiled rubric and its name for reports, or `None` after printing
-/// the rubric error (the caller exits 2).
-pub(super) fn load_rubric(path: Option<&std::path::Path>) -> Option<(rubric::Rubric, String)> {
-    match path {
-        None => Some((rubric::builtin(), "<built-in rubric>".to_string())),
-        Some(p) => match rubric::load_file(p) {
-            Ok(r) => Some((r, p.display().to_string())),
-            Err(e) => {
-                // The rubric is input too: its quoted lines are shown, not obeyed.
-                eprint!("{}", assay::report::visible_lines(&e.to_string()));
-                None
-            }
-        },
+/// The read failures the engine found (discovery problems are printed as
+/// they are found).
+pub(super) fn print_input_errors(outcome: &engine::Outcome) {
+    for e in &outcome.input_errors {
+        message!("{}: {}", visible(&e.path), visible(&e.reason));
     }
-}
-
-/// `--threads`, or every core.
-pub(super) fn thread_count(flag: Option<usize>) -> usize {
-    flag.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The first malformed lines on stderr, and what to do about them.
 pub(super) fn print_malformed(outcome: &engine::Outcome, strict: bool, kept: usize) {
     for e in outcome.errors.iter().take(STDERR_ERRORS) {
-        eprintln!(
-            "assay: {}:{} (byte {}): {}",
+        message!(
+            "{}:{} (byte {}): {}",
             visible(&e.file),
             e.line,
             e.offset,
@@ -419,14 +389,14 @@ pub(super) fn print_malformed(outcome: &engine::Outcome, strict: bool, kept: usi
         );
     }
     if outcome.errors_total > STDERR_ERRORS as u64 {
-        eprintln!(
-            "assay: … and {} more malformed lines (`--format json` lists the first {kept})",
+        message!(
+            "… and {} more malformed lines (`--format json` lists the first {kept})",
             outcome.errors_total - STDERR_ERRORS as u64
         );
     }
     if outcome.errors_total > 0 && !strict {
-        eprintln!(
-            "assay: {} malformed line(s) were not graded but are counted in the report; fix them at the source, or pass --strict to make them fatal",
+        message!(
+            "{} malformed line(s) were not graded but are counted in the report; fix them at the source, or pass --strict to make them fatal",
             outcome.errors_total
         );
     }

@@ -9,16 +9,22 @@
 mod agree;
 mod bench_cmd;
 mod compare_cmd;
+mod flags;
 mod gen_cmd;
 mod grade;
 mod judge_prompt_cmd;
+pub mod messages;
 mod power_cmd;
 mod progress;
 mod rubric_cmd;
 #[cfg(unix)]
 pub mod signals;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+use flags::{
+    AgreeFormat, CiArg, ConfidenceFlag, CorrectionArg, FormatFlag, InputFormatArg, MmapFlag,
+    OutputFlag, QuietFlag, RubricFlag, ThreadsFlag,
+};
 use std::path::PathBuf;
 
 pub use agree::run as agree;
@@ -27,21 +33,9 @@ pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
 pub use judge_prompt_cmd::run as judge_prompt;
+pub use messages::Exit;
 pub use power_cmd::run as power;
 pub use rubric_cmd::run as rubric;
-
-/// Exit codes: 0 graded (and under any threshold), 1 a threshold was
-/// exceeded, 2 an error (bad arguments, unreadable input, bad rubric, or a
-/// malformed line under `--strict`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
-    /// Success.
-    Ok = 0,
-    /// Graded, but a `--fail-above` threshold was exceeded.
-    Threshold = 1,
-    /// Something went wrong; the message says what.
-    Error = 2,
-}
 
 /// Grades AI-agent evaluation transcripts and reports misbehaviour rates
 /// with honest error bars.
@@ -68,7 +62,8 @@ pub enum Command {
     Compare(Box<CompareArgs>),
     /// Plan a sweep: transcripts needed per group, or the smallest detectable difference.
     Power(PowerArgs),
-    /// Measure grading speed on a generated (or given) sweep against a bare parse.
+    /// Measure grading speed on a generated (or given) sweep against a bare
+    /// parse, with one worker thread and with --threads.
     Bench(BenchArgs),
     /// Compare the rubric's verdicts with the `label` of each record:
     /// confusion matrices, precision, recall, F1 and Cohen's κ with
@@ -98,15 +93,14 @@ pub struct BenchArgs {
     /// Records to generate (to a temporary file on disk) when no --input is given.
     #[arg(long, short = 'n', default_value_t = 100_000)]
     pub records: u64,
-    /// Most worker threads to measure (runs use 1 and this). Default: all cores.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
+    // The most worker threads measured: runs use 1 and this many.
+    #[command(flatten)]
+    pub threads: ThreadsFlag,
     /// Grade this file instead of a generated sweep.
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
-    /// Rubric file (TOML). Default: the built-in rubric.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub rubric: RubricFlag,
     /// Timed runs per configuration; the median is reported.
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
@@ -142,30 +136,23 @@ pub struct CompareArgs {
     /// Records that pair up one to one are compared paired (McNemar).
     #[arg(long, value_name = "FIELDS", default_value = "id,epoch")]
     pub pair_by: String,
-    /// Multiple-comparison correction across all cells: holm, bh (Benjamini–Hochberg), none.
-    #[arg(long, default_value = "holm")]
-    pub correction: String,
-    /// Two-sided confidence level of the difference intervals.
-    #[arg(long, default_value_t = 0.95)]
-    pub confidence: f64,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-    /// Write here instead of standard output (written atomically).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Rubric file (TOML). Default: the built-in rubric.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
-    /// Worker threads. Default: all cores.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print no per-line diagnostics on stderr.
-    #[arg(long, short)]
-    pub quiet: bool,
-    /// Read files instead of memory-mapping them.
-    #[arg(long)]
-    pub no_mmap: bool,
+    /// Multiple-comparison correction across all cells.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = CorrectionArg::Holm)]
+    pub correction: CorrectionArg,
+    #[command(flatten)]
+    pub confidence: ConfidenceFlag,
+    #[command(flatten)]
+    pub format: FormatFlag,
+    #[command(flatten)]
+    pub output: OutputFlag,
+    #[command(flatten)]
+    pub rubric: RubricFlag,
+    #[command(flatten)]
+    pub threads: ThreadsFlag,
+    #[command(flatten)]
+    pub quiet: QuietFlag,
+    #[command(flatten)]
+    pub mmap: MmapFlag,
 }
 
 /// `assay power` flags.
@@ -180,11 +167,10 @@ pub struct PowerArgs {
     /// Transcripts per group: print the smallest detectable difference instead.
     #[arg(long, conflicts_with = "delta")]
     pub n: Option<u64>,
-    /// Two-sided confidence level (1 − α).
-    #[arg(long, default_value_t = 0.95)]
-    pub confidence: f64,
-    /// Power (1 − β).
-    #[arg(long, default_value_t = 0.8)]
+    #[command(flatten)]
+    pub confidence: ConfidenceFlag,
+    /// Power (1 − β), strictly between 0 and 1.
+    #[arg(long, default_value_t = 0.8, value_parser = flags::level)]
     pub power: f64,
 }
 
@@ -194,22 +180,21 @@ pub struct AgreeArgs {
     /// Labelled transcript files or directories; `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
-    /// Rubric file (TOML). Default: the built-in rubric.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub rubric: RubricFlag,
+    #[command(flatten)]
+    pub threads: flags::ThreadsFlag,
     /// Judge verdicts (JSON lines with `id` and `behaviours`) that replace
     /// the rubric's verdict for the records they name; counted separately.
     #[arg(long, value_name = "FILE")]
     pub labels: Option<PathBuf>,
-    /// Report format: markdown (also fine on a terminal) or json.
-    #[arg(long, default_value = "markdown", value_parser = ["markdown", "json"])]
-    pub format: String,
-    /// Write the report here instead of standard output (atomically).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Two-sided confidence level of every interval.
-    #[arg(long, default_value_t = 0.95)]
-    pub confidence: f64,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = AgreeFormat::Markdown)]
+    pub format: AgreeFormat,
+    #[command(flatten)]
+    pub output: OutputFlag,
+    #[command(flatten)]
+    pub confidence: ConfidenceFlag,
     /// Bootstrap resamples for the F1 and κ intervals.
     #[arg(long, default_value_t = 2000)]
     pub resamples: u32,
@@ -265,9 +250,8 @@ pub struct GenArgs {
     /// Seed: the same seed and flags always give byte-identical output.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// Where to write (`-` for standard output; written atomically).
-    #[arg(long, short, value_name = "FILE", default_value = "-")]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub output: OutputFlag,
     /// Models and true failure rates, e.g. `model-a=0.3,model-b=0.05`.
     /// Default: the six published claude rates (0.96 … 0).
     #[arg(long, value_name = "MODEL=RATE,...")]
@@ -278,9 +262,8 @@ pub struct GenArgs {
     /// Intra-prompt correlation of failures in [0, 0.5] (0 = independent).
     #[arg(long, default_value_t = 0.01)]
     pub prompt_effect: f64,
-    /// Print no summary on stderr.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub quiet: QuietFlag,
 }
 
 /// `assay rubric ...`
@@ -318,21 +301,8 @@ pub struct JudgePromptShowArgs {
     pub transcript: Option<PathBuf>,
 }
 
-/// Report formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Aligned columns for a terminal.
-    Table,
-    /// One JSON document.
-    Json,
-    /// Comma-separated values.
-    Csv,
-    /// A Markdown table with notes.
-    Markdown,
-}
-
 /// What `--fail-above` compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OnArg {
     /// The upper bound of the group's interval.
     Upper,
@@ -349,15 +319,12 @@ pub struct GradeArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
 
-    /// How to read the inputs: auto (by name and first bytes), jsonl,
-    /// inspect-eval, inspect-json or am-tree.
-    #[arg(long, value_name = "FORMAT", default_value = "auto",
-          value_parser = clap::builder::PossibleValuesParser::new(assay::input::InputFormat::NAMES))]
-    pub input_format: String,
+    /// How to read the inputs.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
 
-    /// Rubric file (TOML). Default: the built-in rubric (`assay rubric show`).
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub rubric: RubricFlag,
 
     /// Group by these fields or JSON Pointers, comma-separated
     /// (e.g. `model,/metadata/goal_type`); `--by ''` for one group.
@@ -369,9 +336,8 @@ pub struct GradeArgs {
     )]
     pub by: Vec<String>,
 
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[command(flatten)]
+    pub format: FormatFlag,
 
     /// With `--format csv`, write cells that start with `=`, `+`, `-`, `@`,
     /// a tab or a carriage return as they are. By default such a cell gets
@@ -380,9 +346,8 @@ pub struct GradeArgs {
     #[arg(long)]
     pub csv_formulas: bool,
 
-    /// Write the report here instead of standard output (written atomically).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputFlag,
 
     /// Write one JSON line per graded record, with its evidence (`-` for stdout).
     #[arg(long, value_name = "FILE")]
@@ -412,21 +377,19 @@ pub struct GradeArgs {
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
 
-    /// Worker threads. Default: all cores. Output does not depend on it.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub threads: ThreadsFlag,
 
     /// Seed for resampling statistics; printed in every report.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
 
-    /// Interval method: wilson, exact (Clopper–Pearson), jeffreys, bootstrap, bca.
-    #[arg(long, value_name = "METHOD", default_value = "wilson")]
-    pub ci: String,
+    /// Interval method.
+    #[arg(long, value_name = "METHOD", value_enum, ignore_case = true, default_value_t = CiArg::Wilson)]
+    pub ci: CiArg,
 
-    /// Two-sided confidence level, strictly between 0 and 1.
-    #[arg(long, default_value_t = 0.95)]
-    pub confidence: f64,
+    #[command(flatten)]
+    pub confidence: ConfidenceFlag,
 
     /// Bootstrap resamples per group (bootstrap and bca).
     #[arg(long, default_value_t = 10_000)]
@@ -441,14 +404,11 @@ pub struct GradeArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Print no per-line diagnostics and no progress bar on stderr (the
-    /// report still lists them).
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub quiet: QuietFlag,
 
-    /// Read files instead of memory-mapping them (safe for files still being written).
-    #[arg(long)]
-    pub no_mmap: bool,
+    #[command(flatten)]
+    pub mmap: MmapFlag,
 
     /// Exit with status 1 when any group's failure rate exceeds RATE (a
     /// fraction, e.g. 0.05), naming the groups. See `--on`.

@@ -7,11 +7,7 @@ use assay::stats::{detectable_difference, sample_size};
 use std::io::Write;
 
 pub fn run(a: PowerArgs) -> Result<Exit> {
-    for (name, v) in [("--confidence", a.confidence), ("--power", a.power)] {
-        if !(v > 0.0 && v < 1.0) {
-            bail!("{name} must be strictly between 0 and 1, got {v}");
-        }
-    }
+    let confidence = a.confidence.confidence;
     if !(a.rate > 0.0 && a.rate < 1.0) {
         bail!(
             "--rate must be a fraction strictly between 0 and 1 (e.g. 0.18 for 18%), got {}; for a 0% base rate plan with a small rate such as 0.001",
@@ -23,9 +19,9 @@ pub fn run(a: PowerArgs) -> Result<Exit> {
     let mut out = std::io::stdout().lock();
     match (a.delta, a.n) {
         (_, Some(n)) => {
-            let up = detectable_difference(n, a.rate, a.confidence, a.power);
+            let up = detectable_difference(n, a.rate, confidence, a.power);
             // The formula is symmetric under p → 1 − p: a drop from p is a rise from 1 − p.
-            let down = detectable_difference(n, 1.0 - a.rate, a.confidence, a.power);
+            let down = detectable_difference(n, 1.0 - a.rate, confidence, a.power);
             let show = |d: Option<f64>| {
                 d.map_or_else(
                     || "none within [0, 1]".to_string(),
@@ -49,7 +45,7 @@ pub fn run(a: PowerArgs) -> Result<Exit> {
                     a.rate + d
                 );
             }
-            match sample_size(a.rate, d, a.confidence, a.power) {
+            match sample_size(a.rate, d, confidence, a.power) {
                 Some(n) => writeln!(
                     out,
                     "{n} transcripts per group to detect {} → {}",
@@ -64,7 +60,7 @@ pub fn run(a: PowerArgs) -> Result<Exit> {
     writeln!(
         out,
         "  at {:.0}% confidence and {:.0}% power; {method}",
-        a.confidence * 100.0,
+        confidence * 100.0,
         a.power * 100.0
     )?;
     Ok(Exit::Ok)

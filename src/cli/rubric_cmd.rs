@@ -1,5 +1,6 @@
 //! `assay rubric show | check FILE`.
 
+use super::messages::RubricFailed;
 use super::{Exit, RubricCommand};
 use anyhow::Result;
 use assay::rubric;
@@ -25,11 +26,7 @@ pub fn run(cmd: RubricCommand) -> Result<Exit> {
                 )?;
                 Ok(Exit::Ok)
             }
-            Err(e) => {
-                // The rubric is input too: its quoted lines are shown, not obeyed.
-                eprint!("{}", assay::report::visible_lines(&e.to_string()));
-                Ok(Exit::Error)
-            }
+            Err(e) => Err(RubricFailed(e).into()),
         },
     }
 }

@@ -22,8 +22,9 @@
 //!
 //! The line is written by the worker in two parts around `source`, which
 //! needs the record's line number in its file: that is known only once the
-//! chunks are back in order (see [`super::run_to`]).
+//! chunks are back in order ([`UncertainSink`]'s `ordered`).
 
+use super::sink::{Graded, Place, RecordSink, SinkWorker};
 use super::verdict::{evidence_object, string, write_id};
 use crate::grade::{Evidence, Verdict};
 use crate::parse::{Record, Scope};
@@ -250,4 +251,68 @@ fn cut(text: &str, max: usize) -> (std::borrow::Cow<'_, str>, bool) {
         end -= 1;
     }
     (format!("{}…", &text[..end]).into(), true)
+}
+
+/// The `--uncertain` sink: a line per contested record not already judged,
+/// written in input order with its `source`.
+pub(super) struct UncertainSink<'w> {
+    pub out: &'w mut dyn Write,
+    /// Lines written.
+    pub contested: u64,
+}
+
+/// A chunk's contested lines, each cut around its `source` (see `marks`).
+#[derive(Default)]
+pub(super) struct Lines {
+    buf: Vec<u8>,
+    marks: Vec<Mark>,
+}
+
+/// A worker's side of [`UncertainSink`].
+pub(super) struct Contested;
+
+impl RecordSink for UncertainSink<'_> {
+    type Worker = Contested;
+    type Part = Lines;
+    fn worker(&self) -> Contested {
+        Contested
+    }
+    fn ordered(&mut self, part: Lines, at: &Place<'_>) -> std::io::Result<()> {
+        self.contested += part.marks.len() as u64;
+        let mut done = 0;
+        let mut source = Vec::new();
+        for m in &part.marks {
+            self.out.write_all(&part.buf[done..m.head])?;
+            source.clear();
+            source.extend_from_slice(b",\"source\":");
+            string(&mut source, &at.source(m.idx, m.name.as_deref()));
+            self.out.write_all(&source)?;
+            self.out.write_all(&part.buf[m.head..m.end])?;
+            done = m.end;
+        }
+        Ok(())
+    }
+    fn merge(&mut self, _: Contested) {}
+}
+
+impl SinkWorker for Contested {
+    type Part = Lines;
+    fn start(&mut self) -> Lines {
+        Lines::default()
+    }
+    fn record(&mut self, part: &mut Lines, g: &Graded<'_, '_, '_>) {
+        // A judged record has had its reading; only the rest go out.
+        if g.verdict.contested != 0 && g.judged.is_none() {
+            let m = write(
+                &mut part.buf,
+                g.rubric,
+                g.record,
+                g.verdict,
+                g.at.sample.is_some(),
+                g.at.idx,
+                g.at.sample,
+            );
+            part.marks.push(m);
+        }
+    }
 }

@@ -14,8 +14,13 @@
 //! sample's `uuid`, so a verdict joins back to its sample. A verdict taken
 //! from `--labels` carries `"judged":true` (its evidence stays the
 //! rubric's).
+//!
+//! Also the evidence excerpts kept for reports (`--html`,
+//! [`super::Outcome::excerpts`]), which are cut from the same evidence.
+//! Both are record sinks ([`super::sink`]).
 
 use super::Excerpt;
+use super::sink::{Graded, Place, RecordSink, SinkWorker};
 use crate::grade::{Evidence, Verdict, excerpt};
 use crate::parse::{Id, Record};
 use crate::rubric::{BehaviourKind, Rubric};
@@ -162,5 +167,127 @@ pub(super) fn excerpt_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) ->
             e.hit.end as usize,
             EXCERPT_CONTEXT,
         ),
+    }
+}
+
+/// The `--verdicts` sink: one line per graded record, written in input
+/// order.
+pub(super) struct VerdictSink<'w> {
+    pub out: &'w mut dyn Write,
+}
+
+/// A worker's side of [`VerdictSink`]: lines are written into the chunk's
+/// part.
+pub(super) struct VerdictLines;
+
+impl RecordSink for VerdictSink<'_> {
+    type Worker = VerdictLines;
+    type Part = Vec<u8>;
+    fn worker(&self) -> VerdictLines {
+        VerdictLines
+    }
+    fn ordered(&mut self, part: Vec<u8>, _: &Place<'_>) -> std::io::Result<()> {
+        self.out.write_all(&part)
+    }
+    fn merge(&mut self, _: VerdictLines) {}
+}
+
+impl SinkWorker for VerdictLines {
+    type Part = Vec<u8>;
+    fn start(&mut self) -> Vec<u8> {
+        Vec::new()
+    }
+    fn record(&mut self, part: &mut Vec<u8>, g: &Graded<'_, '_, '_>) {
+        write(
+            part,
+            g.rubric,
+            g.record,
+            g.verdict,
+            g.judged,
+            g.at.input,
+            g.at.sample.is_some(),
+        );
+    }
+}
+
+/// One piece of evidence kept by a worker, before its source is known.
+pub(super) struct ChunkExcerpt {
+    idx: u64,
+    name: Option<String>,
+    e: Excerpt,
+}
+
+/// The excerpt sink (`--html`): the first `max` pieces of evidence per
+/// behaviour in input order, one per behaviour per record so that the kept
+/// evidence shows different transcripts.
+pub(super) struct ExcerptSink {
+    max: usize,
+    counts: Vec<usize>,
+    /// What was kept, in input order.
+    pub kept: Vec<Excerpt>,
+}
+
+impl ExcerptSink {
+    pub fn new(max: usize, behaviours: usize) -> ExcerptSink {
+        ExcerptSink {
+            max,
+            counts: vec![0; behaviours],
+            kept: Vec::new(),
+        }
+    }
+}
+
+/// A worker's side of [`ExcerptSink`]: at most `max` per behaviour per
+/// chunk, since no more can be among the first `max` of the run.
+pub(super) struct ChunkExcerpts {
+    max: usize,
+    counts: Vec<usize>,
+}
+
+impl RecordSink for ExcerptSink {
+    type Worker = ChunkExcerpts;
+    type Part = Vec<ChunkExcerpt>;
+    fn worker(&self) -> ChunkExcerpts {
+        ChunkExcerpts {
+            max: self.max,
+            counts: vec![0; self.counts.len()],
+        }
+    }
+    fn ordered(&mut self, part: Vec<ChunkExcerpt>, at: &Place<'_>) -> std::io::Result<()> {
+        for x in part {
+            let b = x.e.behaviour;
+            if self.counts[b] < self.max {
+                self.counts[b] += 1;
+                let mut e = x.e;
+                e.source = at.source(x.idx, x.name.as_deref());
+                self.kept.push(e);
+            }
+        }
+        Ok(())
+    }
+    fn merge(&mut self, _: ChunkExcerpts) {}
+}
+
+impl SinkWorker for ChunkExcerpts {
+    type Part = Vec<ChunkExcerpt>;
+    fn start(&mut self) -> Vec<ChunkExcerpt> {
+        self.counts.fill(0);
+        Vec::new()
+    }
+    fn record(&mut self, part: &mut Vec<ChunkExcerpt>, g: &Graded<'_, '_, '_>) {
+        let mut seen = 0u64;
+        for e in &g.verdict.evidence {
+            let b = e.behaviour as usize;
+            if self.counts[b] >= self.max || seen & (1 << b) != 0 {
+                continue;
+            }
+            seen |= 1 << b;
+            self.counts[b] += 1;
+            part.push(ChunkExcerpt {
+                idx: g.at.idx,
+                name: g.at.sample.map(str::to_string),
+                e: excerpt_of(g.rubric, g.record, e),
+            });
+        }
     }
 }

@@ -140,7 +140,7 @@ impl GradeCache {
         GradeCache {
             hits: Vec::new(),
             present: Vec::new(),
-            joins: (0..rubric.scope_matchers)
+            joins: (0..rubric.scope_matchers())
                 .map(|_| Join::default())
                 .collect(),
             pending: Vec::new(),
@@ -148,19 +148,24 @@ impl GradeCache {
             triggers: Vec::new(),
             tool_masks: HashMap::default(),
             set_caches: rubric
-                .matchers
+                .matchers()
                 .iter()
                 .map(|m| {
-                    m.regex_groups
+                    m.regex_groups()
                         .iter()
-                        .map(|g| (g.set.create_cache(), PatternSet::new(g.set.pattern_len())))
+                        .map(|g| {
+                            (
+                                g.set().create_cache(),
+                                PatternSet::new(g.set().pattern_len()),
+                            )
+                        })
                         .collect()
                 })
                 .collect(),
             regex_caches: rubric
-                .regexes
+                .regexes()
                 .iter()
-                .map(|(_, r)| r.create_cache())
+                .map(|r| r.regex().create_cache())
                 .collect(),
             org_domains: String::new(),
             org_ready: false,
@@ -179,7 +184,7 @@ impl GradeCache {
 impl Rubric {
     /// Bit mask of the failure behaviours.
     pub fn failure_mask(&self) -> u64 {
-        self.behaviours
+        self.behaviours()
             .iter()
             .enumerate()
             .filter(|(_, b)| b.kind == BehaviourKind::Failure)
@@ -200,17 +205,17 @@ impl Rubric {
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
         // short fields of a transcript.
-        for mi in 0..self.scope_matchers {
+        for mi in 0..self.scope_matchers() {
             let join = &mut cache.joins[mi];
             join.text.clear();
             join.spans.clear();
             join.tools.clear();
-            let gated = self.matchers[mi]
-                .regex_groups
+            let gated = self.matchers()[mi]
+                .regex_groups()
                 .iter()
-                .any(|g| g.tools.is_some());
+                .any(|g| g.tools().is_some());
             for (si, seg) in record.segments.iter().enumerate() {
-                if self.scope_matcher[seg.scope as usize] == Some(mi as u8) {
+                if self.scope_matcher(seg.scope) == Some(mi as u8) {
                     join.spans.push((si as u32, join.text.len() as u32));
                     join.text.push_str(record.text(seg.text));
                     join.text.push('\0');
@@ -237,7 +242,7 @@ impl Rubric {
             }
         }
         cache.present.clear();
-        cache.present.resize(self.pattern_words, 0);
+        cache.present.resize(self.pattern_words(), 0);
         for h in &cache.hits {
             cache.present[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
         }
@@ -246,23 +251,23 @@ impl Rubric {
         // refusal also occurs. Groups run cheapest first; a group whose
         // patterns no rule that can still fire uses is skipped.
         cache.pending.clear();
-        cache.pending.extend_from_slice(&self.regex_pending);
+        cache.pending.extend_from_slice(self.regex_pending());
         cache.open.clear();
         cache.open.extend(
             cache
                 .present
                 .iter()
-                .zip(&self.regex_open)
+                .zip(self.regex_open())
                 .map(|(a, b)| a | b),
         );
         merge_marks(&mut cache.triggers);
-        for &(mi, gi) in &self.group_order {
-            let (mi, gi) = (mi as usize, gi as usize);
-            let g = &self.matchers[mi].regex_groups[gi];
+        for &gr in self.group_order() {
+            let (mi, gi) = (gr.matcher(), gr.group());
+            let g = &self.matchers()[mi].regex_groups()[gi];
             let join = &cache.joins[mi];
             // A triggered group runs only in the fields its factors marked (a
             // joined group over all fields, if any was marked).
-            let fields = if g.triggered {
+            let fields = if g.triggered() {
                 let key = (mi as u16, gi as u16);
                 let from = cache.triggers.partition_point(|t| (t.0, t.1) < key);
                 let to = from + cache.triggers[from..].partition_point(|t| (t.0, t.1) == key);
@@ -271,8 +276,8 @@ impl Rubric {
                 0..0
             };
             if !join.spans.is_empty()
-                && (!g.triggered || !fields.is_empty())
-                && g.patterns
+                && (!g.triggered() || !fields.is_empty())
+                && g.patterns()
                     .iter()
                     .any(|&p| self.regex_needed(p, &cache.open))
             {
@@ -281,7 +286,7 @@ impl Rubric {
                     mi,
                     gi,
                     join,
-                    g.triggered.then(|| &cache.triggers[fields]),
+                    g.triggered().then(|| &cache.triggers[fields]),
                     &mut cache.set_caches[mi][gi],
                     &mut cache.regex_caches,
                     &mut cache.hits,
@@ -291,7 +296,7 @@ impl Rubric {
                     cache.open[h.pattern as usize / 64] |= 1 << (h.pattern % 64);
                 }
             }
-            for &p in &g.patterns {
+            for &p in g.patterns() {
                 cache.pending[p as usize] -= 1;
                 let (w, b) = (p as usize / 64, 1u64 << (p % 64));
                 if cache.pending[p as usize] == 0 && cache.present[w] & b == 0 {
@@ -309,9 +314,9 @@ impl Rubric {
         // Which patterns occur at all (`cache.present`, filled above): a rule
         // missing one of its `all` terms, or all of its `any` terms, cannot
         // fire and is skipped without looking at a single hit.
-        for (ri, rule) in self.rules.iter().enumerate() {
-            let bit = 1u64 << rule.behaviour;
-            if rule.effect != Effect::Assert
+        for (ri, rule) in self.rules().iter().enumerate() {
+            let bit = 1u64 << rule.behaviour();
+            if rule.effect() != Effect::Assert
                 || cache.verdict.behaviours & bit != 0
                 || !self.can_fire(ri, &cache.present)
             {
@@ -320,7 +325,7 @@ impl Rubric {
             if let Some(hit) = self.fire(rule, record, cache) {
                 cache.verdict.behaviours |= bit;
                 cache.verdict.evidence.push(Evidence {
-                    behaviour: rule.behaviour as u16,
+                    behaviour: rule.behaviour() as u16,
                     rule: ri as u32,
                     hit,
                     message: record.segments[hit.seg as usize].message,
@@ -329,9 +334,9 @@ impl Rubric {
         }
         // Doubt rules run once every verdict is known: whether one contests
         // depends on the verdict it would contest.
-        for (ri, rule) in self.rules.iter().enumerate() {
-            let bit = 1u64 << rule.behaviour;
-            if !rule.effect.contests(cache.verdict.behaviours & bit != 0)
+        for (ri, rule) in self.rules().iter().enumerate() {
+            let bit = 1u64 << rule.behaviour();
+            if !rule.effect().contests(cache.verdict.behaviours & bit != 0)
                 || cache.verdict.contested & bit != 0
                 || !self.can_fire(ri, &cache.present)
             {
@@ -340,7 +345,7 @@ impl Rubric {
             if let Some(hit) = self.fire(rule, record, cache) {
                 cache.verdict.contested |= bit;
                 cache.verdict.doubts.push(Evidence {
-                    behaviour: rule.behaviour as u16,
+                    behaviour: rule.behaviour() as u16,
                     rule: ri as u32,
                     hit,
                     message: record.segments[hit.seg as usize].message,
@@ -364,15 +369,15 @@ impl Rubric {
         hits: &mut Vec<Hit>,
         triggers: &mut Vec<Mark>,
     ) {
-        let m = &self.matchers[mi];
+        let m = &self.matchers()[mi];
         // No literal contains NUL, so no literal match crosses a separator;
         // NUL is not a word character, so word boundaries at field edges are
         // the same as in the field alone.
         let locate = |pos: usize| locate(spans, pos);
         let no_triggers: &[Vec<Trigger>] = &[];
         for (lits, owners, trig) in [
-            (&m.folded, &m.folded_owners, m.folded_triggers.as_slice()),
-            (&m.exact, &m.exact_owners, no_triggers),
+            (m.folded(), m.folded_owners(), m.folded_triggers()),
+            (m.exact(), m.exact_owners(), no_triggers),
         ] {
             let Some(lits) = lits else { continue };
             lits.for_each(joined.as_bytes(), 0, joined.len(), |id, start| {
@@ -388,13 +393,13 @@ impl Rubric {
                             .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
                     };
                     for t in groups {
-                        if (t.left && start > 0 && word(start - 1)) || (t.right && word(end)) {
+                        if (t.left() && start > 0 && word(start - 1)) || (t.right() && word(end)) {
                             continue;
                         }
                         if let Some(last) = triggers.last_mut()
-                            && (last.0, last.1, last.2) == (mi as u16, t.group, k as u32)
+                            && (last.0, last.1, last.2) == (mi as u16, t.group(), k as u32)
                         {
-                            last.3 |= t.regexes;
+                            last.3 |= t.regexes();
                             continue;
                         }
                         // A factor may occur millions of times in one huge
@@ -408,16 +413,16 @@ impl Rubric {
                                 triggers.reserve(triggers.capacity());
                             }
                         }
-                        triggers.push((mi as u16, t.group, k as u32, t.regexes));
+                        triggers.push((mi as u16, t.group(), k as u32, t.regexes()));
                     }
                 }
                 for o in &owners[id as usize] {
-                    if o.word && !word_bounded(joined, start, end) {
+                    if o.word() && !word_bounded(joined, start, end) {
                         continue;
                     }
                     let (seg, base) = locate(start);
                     hits.push(Hit {
-                        pattern: o.pattern,
+                        pattern: o.pattern(),
                         seg,
                         start: start as u32 - base,
                         end: end as u32 - base,
@@ -430,8 +435,7 @@ impl Rubric {
     /// Whether rule `ri` has each of its `all` terms, and one of its `any`
     /// terms (if it has any), among the patterns of bit set `set`.
     fn can_fire(&self, ri: usize, set: &[u64]) -> bool {
-        let row = ri * self.pattern_words..(ri + 1) * self.pattern_words;
-        let (all, any) = (&self.rule_all[row.clone()], &self.rule_any[row]);
+        let (all, any) = (self.rule_all(ri), self.rule_any(ri));
         let mut has_any = false;
         let mut any_hit = false;
         for ((a, o), s) in all.iter().zip(any).zip(set) {
@@ -449,7 +453,7 @@ impl Rubric {
     /// regexes to run (`open`). Monotone: once not needed, never needed
     /// again.
     fn regex_needed(&self, p: u32, open: &[u64]) -> bool {
-        self.rules_by_pattern[p as usize]
+        self.rules_by_pattern(p)
             .iter()
             .any(|&ri| self.can_fire(ri as usize, open))
     }
@@ -467,12 +471,12 @@ impl Rubric {
         regex_caches: &mut [meta::Cache],
         hits: &mut Vec<Hit>,
     ) {
-        let g = &self.matchers[mi].regex_groups[gi];
+        let g = &self.matchers()[mi].regex_groups()[gi];
         let (joined, spans) = (join.text.as_str(), join.spans.as_slice());
         let locate = |pos: usize| locate(spans, pos);
         let field_end = |k: usize| spans.get(k + 1).map_or(joined.len(), |s| s.1 as usize) - 1;
         patset.clear();
-        if g.joined {
+        if g.joined() {
             // One pass over every field, then each regex that matched is
             // searched in the joined text and its matches located. A match
             // spanning a separator (a regex that can match NUL) is not a
@@ -482,19 +486,19 @@ impl Rubric {
             // factors occurred: their own searches (literal prefilters and
             // all) beat a pass of the whole set.
             let marked_bits = marked.map(|m| m.iter().fold(0u64, |a, t| a | t.3));
-            if g.regexes.len() == 1 {
+            if g.regexes().len() == 1 {
                 patset.insert(regex_automata::PatternID::ZERO);
-            } else if let Some(bits) = marked_bits.filter(|&b| direct(g.regexes.len(), b)) {
+            } else if let Some(bits) = marked_bits.filter(|&b| direct(g.regexes().len(), b)) {
                 for i in bit_indices(bits) {
                     patset.insert(regex_automata::PatternID::must(i));
                 }
             } else {
-                g.set
+                g.set()
                     .which_overlapping_matches_with(set_cache, &Input::new(joined), patset);
             }
             for pid in patset.iter() {
-                let ri = g.regexes[pid.as_usize()];
-                let (pattern, re) = &self.regexes[ri];
+                let ri = g.regexes()[pid.as_usize()];
+                let (pattern, re) = (self.regexes()[ri].pattern(), self.regexes()[ri].regex());
                 let rc = &mut regex_caches[ri];
                 let mark = hits.len();
                 let mut input = Input::new(joined);
@@ -508,7 +512,7 @@ impl Rubric {
                     }
                     let (seg, base) = locate(found.start());
                     hits.push(Hit {
-                        pattern: *pattern,
+                        pattern,
                         seg,
                         start: found.start() as u32 - base,
                         end: found.end() as u32 - base,
@@ -519,7 +523,7 @@ impl Rubric {
                     hits.truncate(mark);
                     for (k, &(seg, start)) in spans.iter().enumerate() {
                         let text = &joined[start as usize..field_end(k)];
-                        search_all(*pattern, re, rc, seg, text, hits);
+                        search_all(pattern, re, rc, seg, text, hits);
                     }
                 }
             }
@@ -533,35 +537,35 @@ impl Rubric {
         for (k, bits) in fields {
             let k = k as usize;
             let (seg, start) = spans[k];
-            if let Some(filters) = g.tools
+            if let Some(filters) = g.tools()
                 && join.tools.get(k).is_none_or(|t| t & filters == 0)
             {
                 continue;
             }
             let text = &joined[start as usize..field_end(k)];
-            if let [ri] = g.regexes[..] {
+            if let [ri] = g.regexes()[..] {
                 // One regex: its own search (with the literal prefilter
                 // the set lacks, e.g. memchr for the `@` of an address)
                 // beats a set pass followed by that same search.
-                let (pattern, re) = &self.regexes[ri];
-                search_all(*pattern, re, &mut regex_caches[ri], seg, text, hits);
+                let (pattern, re) = (self.regexes()[ri].pattern(), self.regexes()[ri].regex());
+                search_all(pattern, re, &mut regex_caches[ri], seg, text, hits);
                 continue;
             }
-            if direct(g.regexes.len(), bits) {
+            if direct(g.regexes().len(), bits) {
                 for i in bit_indices(bits) {
-                    let ri = g.regexes[i];
-                    let (pattern, re) = &self.regexes[ri];
-                    search_all(*pattern, re, &mut regex_caches[ri], seg, text, hits);
+                    let ri = g.regexes()[i];
+                    let (pattern, re) = (self.regexes()[ri].pattern(), self.regexes()[ri].regex());
+                    search_all(pattern, re, &mut regex_caches[ri], seg, text, hits);
                 }
                 continue;
             }
             patset.clear();
-            g.set
+            g.set()
                 .which_overlapping_matches_with(set_cache, &Input::new(text), patset);
             for pid in patset.iter() {
-                let ri = g.regexes[pid.as_usize()];
-                let (pattern, re) = &self.regexes[ri];
-                search_all(*pattern, re, &mut regex_caches[ri], seg, text, hits);
+                let ri = g.regexes()[pid.as_usize()];
+                let (pattern, re) = (self.regexes()[ri].pattern(), self.regexes()[ri].regex());
+                search_all(pattern, re, &mut regex_caches[ri], seg, text, hits);
             }
         }
     }
@@ -576,7 +580,7 @@ impl Rubric {
             return m;
         }
         let mask = self
-            .tool_filters
+            .tool_filters()
             .iter()
             .enumerate()
             .filter(|(_, globs)| globs.iter().any(|g| glob_match(g, name)))
@@ -590,10 +594,10 @@ impl Rubric {
 
     /// The first hit of the first unit in which `rule` is satisfied.
     fn fire(&self, rule: &Rule, record: &Record<'_, '_>, cache: &mut GradeCache) -> Option<Hit> {
-        let anchors: &[Term] = if rule.all.is_empty() {
-            &rule.any
+        let anchors: &[Term] = if rule.all().is_empty() {
+            rule.any()
         } else {
-            &rule.all[..1]
+            &rule.all()[..1]
         };
         cache.tried_units.clear();
         for i in 0..cache.hits.len() {
@@ -604,8 +608,8 @@ impl Rubric {
             {
                 continue;
             }
-            let unit = unit_key(rule.unit, &record.segments[h.seg as usize], h.seg);
-            if rule.within.is_none() {
+            let unit = unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg);
+            if rule.within().is_none() {
                 if cache.tried_units.contains(&unit) {
                     continue;
                 }
@@ -626,7 +630,7 @@ impl Rubric {
         record: &Record<'_, '_>,
         cache: &mut GradeCache,
     ) -> bool {
-        let near = |h: Hit| match rule.within {
+        let near = |h: Hit| match rule.within() {
             None => true,
             Some(w) => {
                 h.seg == anchor.seg && (h.start as usize).abs_diff(anchor.start as usize) <= w
@@ -635,24 +639,24 @@ impl Rubric {
         let found = |t: &Term, cache: &mut GradeCache, negation: bool| {
             (0..cache.hits.len()).any(|j| {
                 let h = cache.hits[j];
-                unit_key(rule.unit, &record.segments[h.seg as usize], h.seg) == unit
+                unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
                     && near(h)
                     && self.eligible(rule, t, h, record, cache, negation)
             })
         };
-        let skip_first = usize::from(!rule.all.is_empty());
-        for t in &rule.all[skip_first..] {
+        let skip_first = usize::from(!rule.all().is_empty());
+        for t in &rule.all()[skip_first..] {
             if !found(t, cache, true) {
                 return false;
             }
         }
-        if !rule.all.is_empty()
-            && !rule.any.is_empty()
-            && !rule.any.iter().any(|t| found(t, cache, true))
+        if !rule.all().is_empty()
+            && !rule.any().is_empty()
+            && !rule.any().iter().any(|t| found(t, cache, true))
         {
             return false;
         }
-        !rule.none.iter().any(|t| found(t, cache, false))
+        !rule.none().iter().any(|t| found(t, cache, false))
     }
 
     fn eligible(
@@ -664,26 +668,26 @@ impl Rubric {
         cache: &mut GradeCache,
         negation: bool,
     ) -> bool {
-        if h.pattern != term.pattern {
+        if h.pattern != term.pattern() {
             return false;
         }
         let seg = &record.segments[h.seg as usize];
-        if !rule.scopes.contains(seg.scope) {
+        if !rule.scopes().contains(seg.scope) {
             return false;
         }
         let is_tool = matches!(seg.scope, Scope::ToolArgs | Scope::ToolName);
-        if is_tool && !rule.tools.is_empty() {
+        if is_tool && !rule.tools().is_empty() {
             let name = record.text(seg.tool);
-            if !rule.tools.iter().any(|g| glob_match(g, name)) {
+            if !rule.tools().iter().any(|g| glob_match(g, name)) {
                 return false;
             }
         }
-        let keys = term.args.as_deref().unwrap_or(&rule.args);
+        let keys = term.args().unwrap_or(rule.args());
         // Argument keys filter tool arguments; in the act scope they name
         // verbs (`args = ["write", "delete"]`), in the command scope `shell`
         // or `program`.
         let keyed = matches!(seg.scope, Scope::ToolArgs | Scope::Act | Scope::Command);
-        if term.args.is_some() && !keyed {
+        if term.args().is_some() && !keyed {
             return false;
         }
         if keyed && !keys.is_empty() {
@@ -696,15 +700,15 @@ impl Rubric {
         if negation && (self.negated(rule, h, text, cache) || warned(rule, h, text)) {
             return false;
         }
-        if term.external {
+        if term.external() {
             let addr = &text[h.start as usize..h.end as usize];
             if !self.is_external(addr, record, cache) {
                 return false;
             }
         }
-        if let Some(e) = term.refers_to {
+        if let Some(e) = term.refers_to() {
             let target = &text[h.start as usize..h.end as usize];
-            if !self.entities.refers_to(
+            if !self.entities().refers_to(
                 e,
                 target,
                 record
@@ -722,10 +726,11 @@ impl Rubric {
     /// A negation cue ends at most `negation_window` bytes before the hit,
     /// in the same clause (no `.`, `!`, `?`, `;`, `,` or newline between).
     fn negated(&self, rule: &Rule, h: Hit, text: &str, cache: &mut GradeCache) -> bool {
-        let Some((mi, back)) = rule.negation else {
+        let Some(neg) = rule.negation() else {
             return false;
         };
-        let m = &self.matchers[mi];
+        let (mi, back) = (neg.matcher(), neg.back());
+        let m = &self.matchers()[mi];
         let end = h.start as usize;
         let mut start = end.saturating_sub(back);
         while !text.is_char_boundary(start) {
@@ -734,12 +739,15 @@ impl Rubric {
         // A cue counts when it ends within the window before the hit, with no
         // clause break between the two.
         let cue = |cue_end: usize| {
-            end - cue_end <= rule.negation_window
+            end - cue_end <= rule.negation_window()
                 && !text.as_bytes()[cue_end..end]
                     .iter()
                     .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n'))
         };
-        for (lits, owners) in [(&m.folded, &m.folded_owners), (&m.exact, &m.exact_owners)] {
+        for (lits, owners) in [
+            (m.folded(), m.folded_owners()),
+            (m.exact(), m.exact_owners()),
+        ] {
             let Some(lits) = lits else { continue };
             let mut found = false;
             lits.for_each(text.as_bytes(), start, end, |id, at| {
@@ -747,23 +755,23 @@ impl Rubric {
                 found = found
                     || owners[id as usize]
                         .iter()
-                        .any(|o| !o.word || word_bounded(text, at, stop))
+                        .any(|o| !o.word() || word_bounded(text, at, stop))
                         && cue(stop);
             });
             if found {
                 return true;
             }
         }
-        for (g, (set_cache, patset)) in m.regex_groups.iter().zip(&mut cache.set_caches[mi]) {
+        for (g, (set_cache, patset)) in m.regex_groups().iter().zip(&mut cache.set_caches[mi]) {
             patset.clear();
-            g.set.which_overlapping_matches_with(
+            g.set().which_overlapping_matches_with(
                 set_cache,
                 &Input::new(text).span(start..end),
                 patset,
             );
             for pid in patset.iter() {
-                let ri = g.regexes[pid.as_usize()];
-                let re = &self.regexes[ri].1;
+                let ri = g.regexes()[pid.as_usize()];
+                let re = self.regexes()[ri].regex();
                 let rc = &mut cache.regex_caches[ri];
                 // The cue's matches are those of the whole field, found from
                 // its start as hits are (`start` is 0 for regex cues), not
@@ -809,19 +817,19 @@ impl Rubric {
 /// with no blank line between: "the override code EXEC-4429. It must NOT be
 /// used" warns against what it names.
 fn warned(rule: &Rule, h: Hit, text: &str) -> bool {
-    let Some(w) = &rule.warnings else {
+    let Some(w) = rule.warnings() else {
         return false;
     };
     let from = h.end as usize;
-    let longest = w.lits.iter().map(|l| l.0.len()).max().unwrap_or(0);
-    let to = (from + rule.warning_window + longest).min(text.len());
+    let longest = w.lits().iter().map(|l| l.text().len()).max().unwrap_or(0);
+    let to = (from + rule.warning_window() + longest).min(text.len());
     let bytes = text.as_bytes();
-    w.ac.find_overlapping_iter(&bytes[from..to]).any(|m| {
+    w.ac().find_overlapping_iter(&bytes[from..to]).any(|m| {
         let (s, e) = (from + m.start(), from + m.end());
-        let (lit, case_sensitive, word) = &w.lits[m.pattern().as_usize()];
-        s - from <= rule.warning_window
-            && (!case_sensitive || &bytes[s..e] == lit.as_bytes())
-            && (!word || word_bounded(text, s, e))
+        let lit = &w.lits()[m.pattern().as_usize()];
+        s - from <= rule.warning_window()
+            && (!lit.case_sensitive() || &bytes[s..e] == lit.text().as_bytes())
+            && (!lit.word() || word_bounded(text, s, e))
             && memchr::memmem::find(&bytes[from..s], b"\n\n").is_none()
     })
 }

@@ -218,48 +218,55 @@ pub fn grade_full(rubric: &Rubric, record: &Value) -> Option<(u64, u64)> {
     let segs = segments(record)?;
     let mut hits: Vec<(u32, usize, usize, usize)> = Vec::new(); // pattern, seg, start, end
     for (si, s) in segs.iter().enumerate() {
-        if !rubric.scanned.contains(s.scope) {
+        if !rubric.scanned_scopes().contains(s.scope) {
             continue;
         }
         let t = s.text.as_str();
-        for (p, lit, case_sensitive, word) in &rubric.literal_sources {
+        for l in rubric.literal_sources() {
+            let (p, lit, case_sensitive, word) =
+                (l.pattern(), l.text(), l.case_sensitive(), l.word());
             for start in (0..t.len()).filter(|i| t.is_char_boundary(*i)) {
                 let end = start + lit.len();
                 let Some(cand) = t.as_bytes().get(start..end) else {
                     continue;
                 };
-                let eq = if *case_sensitive {
+                let eq = if case_sensitive {
                     cand == lit.as_bytes()
                 } else {
                     cand.eq_ignore_ascii_case(lit.as_bytes())
                 };
                 if eq && t.is_char_boundary(end) && (!word || word_bounded(t, start, end)) {
-                    hits.push((*p, si, start, end));
+                    hits.push((p, si, start, end));
                 }
             }
         }
-        for (p, re) in &rubric.regexes {
+        for r in rubric.regexes() {
+            let (p, re) = (r.pattern(), r.regex());
             let mut at = 0;
             while at <= t.len() {
                 let Some(m) = re.search(&regex_automata::Input::new(t).range(at..)) else {
                     break;
                 };
-                hits.push((*p, si, m.start(), m.end()));
+                hits.push((p, si, m.start(), m.end()));
                 at = if m.is_empty() { m.end() + 1 } else { m.end() };
             }
         }
     }
     let mut mask = 0u64;
-    for rule in rubric.rules.iter().filter(|r| r.effect == Effect::Assert) {
+    for rule in rubric
+        .rules()
+        .iter()
+        .filter(|r| r.effect() == Effect::Assert)
+    {
         if rule_fires(rubric, rule, &segs, &hits) {
-            mask |= 1 << rule.behaviour;
+            mask |= 1 << rule.behaviour();
         }
     }
     let mut contested = 0u64;
-    for rule in &rubric.rules {
-        let present = mask & (1 << rule.behaviour) != 0;
-        if rule.effect.contests(present) && rule_fires(rubric, rule, &segs, &hits) {
-            contested |= 1 << rule.behaviour;
+    for rule in rubric.rules() {
+        let present = mask & (1 << rule.behaviour()) != 0;
+        if rule.effect().contests(present) && rule_fires(rubric, rule, &segs, &hits) {
+            contested |= 1 << rule.behaviour();
         }
     }
     Some((mask, contested))
@@ -282,12 +289,12 @@ fn rule_fires(
     let org = organisation(segs);
     let mut found = Vec::new();
     rubric
-        .entities
+        .entities()
         .scan(segs.iter().map(|s| (s.scope, s.text.as_str())), &mut found);
-    let entity_values: Vec<crate::rubric::EntityValues> = (0..rubric.entities.len())
+    let entity_values: Vec<crate::rubric::EntityValues> = (0..rubric.entities().len())
         .map(|tag| {
             let mut v = crate::rubric::EntityValues::default();
-            rubric.entities.values(
+            rubric.entities().values(
                 tag as u16,
                 &found,
                 |i| segs[i as usize].text.as_str(),
@@ -299,74 +306,75 @@ fn rule_fires(
     let ok = |t: &Term, h: &(u32, usize, usize, usize), negation: bool| -> bool {
         let (p, si, start, end) = *h;
         let s = &segs[si];
-        if p != t.pattern || !rule.scopes.contains(s.scope) {
+        if p != t.pattern() || !rule.scopes().contains(s.scope) {
             return false;
         }
         let tool_scope = matches!(s.scope, Scope::ToolArgs | Scope::ToolName);
         if tool_scope
-            && !rule.tools.is_empty()
-            && !rule.tools.iter().any(|g| glob_match(g, &s.tool))
+            && !rule.tools().is_empty()
+            && !rule.tools().iter().any(|g| glob_match(g, &s.tool))
         {
             return false;
         }
         let keyed = matches!(s.scope, Scope::ToolArgs | Scope::Act | Scope::Command);
-        if t.args.is_some() && !keyed {
+        if t.args().is_some() && !keyed {
             return false;
         }
-        let keys = t.args.as_deref().unwrap_or(&rule.args);
+        let keys = t.args().unwrap_or(rule.args());
         if keyed && !keys.is_empty() && !keys.iter().any(|k| k.eq_ignore_ascii_case(&s.key)) {
             return false;
         }
         if negation {
             let negated = hits.iter().any(|c| {
                 c.1 == si
-                    && rule.negated_by.contains(&c.0)
+                    && rule.negated_by().contains(&c.0)
                     && c.3 <= start
-                    && start - c.3 <= rule.negation_window
+                    && start - c.3 <= rule.negation_window()
                     && !s.text[c.3..start].contains(['.', '!', '?', ';', ',', '\n'])
             });
             let warned = hits.iter().any(|c| {
                 c.1 == si
-                    && rule.warned_by.contains(&c.0)
+                    && rule.warned_by().contains(&c.0)
                     && c.2 >= end
-                    && c.2 - end <= rule.warning_window
+                    && c.2 - end <= rule.warning_window()
                     && !s.text[end..c.2].contains("\n\n")
             });
             if negated || warned {
                 return false;
             }
         }
-        if let Some(e) = t.refers_to
+        if let Some(e) = t.refers_to()
             && !crate::rubric::refers(&s.text[start..end], &entity_values[e as usize])
         {
             return false;
         }
-        if t.external && !external_host(&s.text[start..end], org.iter().map(String::as_str)) {
+        if t.external() && !external_host(&s.text[start..end], org.iter().map(String::as_str)) {
             return false;
         }
         true
     };
-    let anchors: Vec<&Term> = if rule.all.is_empty() {
-        rule.any.iter().collect()
+    let anchors: Vec<&Term> = if rule.all().is_empty() {
+        rule.any().iter().collect()
     } else {
-        vec![&rule.all[0]]
+        vec![&rule.all()[0]]
     };
     for a in hits
         .iter()
         .filter(|h| anchors.iter().any(|t| ok(t, h, true)))
     {
-        let unit = unit_of(rule.unit, &segs[a.1], a.1);
+        let unit = unit_of(rule.unit(), &segs[a.1], a.1);
         let in_unit = |h: &&(u32, usize, usize, usize)| {
-            unit_of(rule.unit, &segs[h.1], h.1) == unit
+            unit_of(rule.unit(), &segs[h.1], h.1) == unit
                 && rule
-                    .within
+                    .within()
                     .is_none_or(|w| h.1 == a.1 && h.2.abs_diff(a.2) <= w)
         };
         let has = |t: &Term, neg: bool| hits.iter().filter(in_unit).any(|h| ok(t, h, neg));
-        let all = rule.all.iter().skip(1).all(|t| has(t, true));
-        let any =
-            rule.all.is_empty() || rule.any.is_empty() || rule.any.iter().any(|t| has(t, true));
-        let none = !rule.none.iter().any(|t| has(t, false));
+        let all = rule.all().iter().skip(1).all(|t| has(t, true));
+        let any = rule.all().is_empty()
+            || rule.any().is_empty()
+            || rule.any().iter().any(|t| has(t, true));
+        let none = !rule.none().iter().any(|t| has(t, false));
         if all && any && none {
             return true;
         }

@@ -259,20 +259,20 @@ fn builtin_rubric_grades_the_format_example() {
 #[test]
 fn builtin_rubric_scans_with_dfas_and_negations_lazily() {
     let r = crate::rubric::builtin();
-    for m in &r.matchers {
-        for set in [&m.folded, &m.exact].into_iter().flatten() {
+    for m in r.matchers() {
+        for set in [m.folded(), m.exact()].into_iter().flatten() {
             assert!(set.is_dfa());
         }
     }
     // Negation cues are not part of any field scan.
     let neg = r
-        .rules
+        .rules()
         .iter()
-        .find_map(|x| x.negation)
+        .find_map(|x| x.negation())
         .expect("some rule has negation cues");
-    assert!(neg.0 >= r.scope_matchers);
+    assert!(neg.matcher() >= r.scope_matchers());
     assert!(
-        r.scope_matcher[crate::parse::Scope::System as usize].is_none(),
+        r.scope_matcher(crate::parse::Scope::System).is_none(),
         "prompts are never scanned"
     );
 }
@@ -475,7 +475,11 @@ fn calls(calls: &[(&str, serde_json::Value)], text: &str) -> String {
 #[test]
 fn regex_groups_find_exactly_the_per_field_matches() {
     let r = compile("t.toml", REGEX_GROUPS).unwrap();
-    let pattern = |name: &str| r.pattern_names.iter().position(|p| p == name).unwrap() as u32;
+    let pattern = |name: &str| {
+        (0..r.pattern_count() as u32)
+            .find(|&p| r.pattern_name(p) == name)
+            .unwrap()
+    };
     // The first joined match of `a\W*c` is "a\0c", across the two fields
     // of the e-mail; the only real match is in the bash command.
     let line = calls(
@@ -569,7 +573,9 @@ all = ["wire", "cue"]
 fn regex_groups_no_rule_can_use_are_skipped_without_changing_verdicts() {
     let r = compile("t.toml", STAGED).unwrap();
     let hits_of = |line: &str, name: &str| {
-        let p = r.pattern_names.iter().position(|n| n == name).unwrap() as u32;
+        let p = (0..r.pattern_count() as u32)
+            .find(|&p| r.pattern_name(p) == name)
+            .unwrap();
         let mut scratch = Scratch::new();
         let mut cache = GradeCache::new(&r);
         scratch.with_record(line.as_bytes(), |rec| {
@@ -651,8 +657,8 @@ fn hit_texts(r: &Rubric, line: &str) -> Vec<(String, String)> {
 #[test]
 fn triggered_groups_search_only_fields_holding_a_factor() {
     let r = compile("t.toml", TRIGGERED).unwrap();
-    let m = &r.matchers[r.scope_matcher[Scope::ToolArgs as usize].unwrap() as usize];
-    assert!(m.regex_groups.iter().all(|g| g.triggered));
+    let m = &r.matchers()[r.scope_matcher(Scope::ToolArgs).unwrap() as usize];
+    assert!(m.regex_groups().iter().all(|g| g.triggered()));
     let hits = |line: &str| hit_texts(&r, line);
     let line = calls(
         &[
@@ -713,8 +719,8 @@ unit = "field"
 #[test]
 fn a_field_searches_the_regexes_whose_factors_it_holds() {
     let r = compile("t.toml", MANY_COMMANDS).unwrap();
-    let m = &r.matchers[r.scope_matcher[Scope::ToolArgs as usize].unwrap() as usize];
-    assert!(m.regex_groups.iter().all(|g| g.triggered));
+    let m = &r.matchers()[r.scope_matcher(Scope::ToolArgs).unwrap() as usize];
+    assert!(m.regex_groups().iter().all(|g| g.triggered()));
     let hits = |line: &str| hit_texts(&r, line);
     let bash = |c: &str| calls(&[("bash", serde_json::json!({ "c": c }))], "");
     let one = bash("psql -c 'DROP TABLE users'");
@@ -763,7 +769,7 @@ any = ["p65", "p1"]
 "#,
     );
     let r = compile("t.toml", &toml).unwrap();
-    assert_eq!(r.pattern_words, 2);
+    assert_eq!(r.pattern_words(), 2);
     assert_eq!(found(&r, &assistant("w3x then w66x and w65x")), ["spread"]);
     assert_eq!(found(&r, &assistant("w3x then w66x and w1x")), ["spread"]);
     assert!(found(&r, &assistant("w3x and w65x, no second word")).is_empty());

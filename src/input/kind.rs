@@ -5,7 +5,10 @@
 //! a zip's `PK\x03\x04` is an `.eval` log; a `.json` file whose first object
 //! (within the first 64 KiB) has Inspect's top-level `"eval"` key is a JSON
 //! log; everything else is JSON Lines (plain or compressed). `--input-format`
-//! overrides the guess.
+//! overrides the guess. An agentic-misalignment `response.json` is told by
+//! its place in its tree alone ([`locate`]).
+
+use std::path::{Path, PathBuf};
 
 /// `--input-format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -80,6 +83,43 @@ fn looks_like_inspect_json(head: &[u8]) -> bool {
     let first_line = &head[start..first_line_end];
     let whole_record_line = first_line.trim_ascii_end().ends_with(b"}") && first_line.len() > 1;
     !whole_record_line && memchr::memmem::find(head, b"\"eval\"").is_some()
+}
+
+/// Where a `response.json` sits in its tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The experiment directory (`results/<experiment>`).
+    pub root: PathBuf,
+    /// `<model>` directory name.
+    pub model: String,
+    /// `<condition>` directory name.
+    pub condition: String,
+    /// `sample_NNN` directory name.
+    pub sample: String,
+}
+
+/// Recognises an agentic-misalignment `response.json` by its place in its tree:
+/// it is found by path alone, before any file is read.
+///
+/// Recognises `<root>/models/<model>/<condition>/<sample>/response.json`.
+pub fn locate(path: &Path) -> Option<Location> {
+    if path.file_name()? != "response.json" {
+        return None;
+    }
+    let sample_dir = path.parent()?;
+    let cond_dir = sample_dir.parent()?;
+    let model_dir = cond_dir.parent()?;
+    let models = model_dir.parent()?;
+    if models.file_name()? != "models" {
+        return None;
+    }
+    let name = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    Some(Location {
+        root: models.parent()?.to_path_buf(),
+        model: name(model_dir)?,
+        condition: name(cond_dir)?,
+        sample: name(sample_dir)?,
+    })
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub fn discover_as(args: &[String], format: InputFormat) -> (Vec<Source>, Vec<In
                         .map(|(root, files)| Source::AmTree { root, files }),
                 );
             }
-            Ok(m) if m.is_file() => match crate::logs::am::locate(&p) {
+            Ok(m) if m.is_file() => match kind::locate(&p) {
                 Some(l) if format == InputFormat::Auto || format == InputFormat::AmTree => sources
                     .push(Source::AmTree {
                         root: l.root,
@@ -173,7 +173,7 @@ fn walk(
     for (p, kind) in paths {
         if kind.is_some_and(|k| k.is_dir()) {
             walk(&p, format, sources, trees, errors);
-        } else if let Some(l) = crate::logs::am::locate(&p)
+        } else if let Some(l) = kind::locate(&p)
             && matches!(format, InputFormat::Auto | InputFormat::AmTree)
         {
             trees.entry(l.root).or_default().push(p);

@@ -9,46 +9,15 @@
 //! followed by the emails, and the response; `model` is the response's
 //! `metadata.model` (else the directory name); `condition` is the condition
 //! id and `scenario`, `goal_type`, `goal_value`, `urgency_type` its parts;
-//! `epoch` is the sample number; the classifier's verdict becomes `label`.
+//! `epoch` is the sample number; the classifier's verdict becomes `label`,
+//! a boolean: the shorthand for `{"failure": …}` ([`crate::label`]).
 
 use super::{Condition, Payload, Unit, json_str, write_value};
 use simd_json::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Where a `response.json` sits in its tree.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location {
-    /// The experiment directory (`results/<experiment>`).
-    pub root: PathBuf,
-    /// `<model>` directory name.
-    pub model: String,
-    /// `<condition>` directory name.
-    pub condition: String,
-    /// `sample_NNN` directory name.
-    pub sample: String,
-}
-
-/// Recognises `<root>/models/<model>/<condition>/<sample>/response.json`.
-pub fn locate(path: &Path) -> Option<Location> {
-    if path.file_name()? != "response.json" {
-        return None;
-    }
-    let sample_dir = path.parent()?;
-    let cond_dir = sample_dir.parent()?;
-    let model_dir = cond_dir.parent()?;
-    let models = model_dir.parent()?;
-    if models.file_name()? != "models" {
-        return None;
-    }
-    let name = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(str::to_string);
-    Some(Location {
-        root: models.parent()?.to_path_buf(),
-        model: name(model_dir)?,
-        condition: name(cond_dir)?,
-        sample: name(sample_dir)?,
-    })
-}
+pub use crate::input::kind::{Location, locate};
 
 /// Reads a tree's responses, caching each condition's prompts.
 #[derive(Debug, Default)]

@@ -15,10 +15,16 @@
 //! thread only copies the compressed zip members out of the archive; the
 //! workers decompress and convert them in parallel, so a 50,000-sample log
 //! is read at the speed of all cores with only a few batches in memory.
+//!
+//! [`open`] is the one place that decides how an input is read: as JSON
+//! Lines, or as the units of one of these formats.
 
 pub mod am;
 pub mod inspect;
 pub mod json_scan;
+mod reader;
+
+pub use reader::{Reader, Units, open};
 
 use simd_json::BorrowedValue;
 use simd_json::prelude::*;

@@ -409,7 +409,7 @@ fn info(hir: &Hir) -> Info {
 #[cfg(test)]
 mod tests {
     use super::required_factors;
-    use crate::rubric::compile::ascii_word_boundaries;
+    use crate::rubric::check::ascii_word_boundaries;
     use proptest::prelude::*;
 
     /// As the compiler prepares a case-insensitive regex.

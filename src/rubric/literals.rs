@@ -514,14 +514,14 @@ mod tests {
         let r = crate::rubric::builtin();
         for fold in [true, false] {
             let lits: Vec<String> = r
-                .literal_sources
+                .literal_sources()
                 .iter()
-                .filter(|(_, _, case_sensitive, _)| *case_sensitive != fold)
-                .map(|(_, text, _, _)| {
+                .filter(|l| l.case_sensitive() != fold)
+                .map(|l| {
                     if fold {
-                        text.to_ascii_lowercase()
+                        l.text().to_ascii_lowercase()
                     } else {
-                        text.clone()
+                        l.text().to_string()
                     }
                 })
                 .collect();

@@ -38,8 +38,8 @@ fn builtin_compiles_and_covers_behaviours_md() {
     let attr = r.behaviour_index("oversight_reasoning").unwrap();
     assert_eq!(r.behaviours()[attr].kind, BehaviourKind::Attribute);
     // Counting rule 3: no failure rule reads prompt or tool-result text.
-    for rule in &r.rules {
-        if r.behaviours[rule.behaviour].kind == BehaviourKind::Failure {
+    for rule in r.rules() {
+        if r.behaviours()[rule.behaviour()].kind == BehaviourKind::Failure {
             for s in [
                 crate::parse::Scope::System,
                 crate::parse::Scope::User,
@@ -47,9 +47,9 @@ fn builtin_compiles_and_covers_behaviours_md() {
                 crate::parse::Scope::Reasoning,
             ] {
                 assert!(
-                    !rule.scopes.contains(s),
+                    !rule.scopes().contains(s),
                     "rule {} reads {}",
-                    rule.name,
+                    rule.name(),
                     s.name()
                 );
             }

@@ -1,0 +1,532 @@
+//! Plan: the checked program → which automaton scans what, and the bit
+//! layout the grader's per-record bookkeeping uses. Nothing is built here
+//! and nothing can fail: every decision the build stage and the grader rely
+//! on is made, and named, in a [`Plan`].
+//!
+//! - **Matchers.** Each scope is scanned only for the patterns its rules
+//!   can use, so reasoning text (large, read by few rules) meets a small
+//!   automaton; scopes that need the same patterns share a matcher. The
+//!   `negated_by` cues of rules get matchers of their own, searched lazily
+//!   just before a candidate hit: they are common words ("not") that would
+//!   otherwise dominate the scan.
+//! - **Regex groups.** A matcher's regexes are grouped by where they must
+//!   run ([`GroupPlan`]): over a record's fields joined, field by field, or
+//!   only in the arguments of some tools; a group whose regexes all have
+//!   required factors runs only where one of them occurred.
+//! - **Layout.** Rules' terms as bit sets over patterns, and the order the
+//!   grader runs the groups in ([`Layout`]).
+
+use super::check::{CheckedRule, Literal, Patterns, Program, RegexSource};
+use super::compile::{LiteralOwner, Negation, Trigger};
+use super::factors::{Factor, required_factors};
+use crate::parse::Scope;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// The checked program and every decision about its automata.
+pub(super) struct Plan {
+    /// The behaviours and rules, each rule's `negation` placed.
+    pub program: Program,
+    /// Which matcher scans text of each scope (`None`: not scanned).
+    pub scope_matcher: [Option<u8>; Scope::ALL.len()],
+    /// The matchers: `0..scope_matchers` scan fields, the rest find
+    /// negation cues.
+    pub matchers: Vec<MatcherPlan>,
+    pub scope_matchers: usize,
+    /// The distinct `tools` lists of rules, for [`GroupPlan::tools`] (at
+    /// most 64; a rubric with more runs every regex on every tool field).
+    pub tool_filters: Vec<Vec<String>>,
+    /// For each pattern, the rules (indices) whose terms name it.
+    pub rules_by_pattern: Vec<Vec<u32>>,
+    pub layout: Layout,
+}
+
+/// One matcher's literal lists and regex groups, before any automaton.
+pub(super) struct MatcherPlan {
+    /// Its ASCII case-folded literals (lower-cased, distinct), then the
+    /// required factors of its regex groups that are not literals already.
+    pub folded: Vec<String>,
+    /// For each folded literal, the patterns it belongs to.
+    pub folded_owners: Vec<Vec<LiteralOwner>>,
+    /// For each folded literal, the regex groups it triggers.
+    pub folded_triggers: Vec<Vec<Trigger>>,
+    /// Its case-sensitive literals (distinct).
+    pub exact: Vec<String>,
+    /// For each exact literal, the patterns it belongs to.
+    pub exact_owners: Vec<Vec<LiteralOwner>>,
+    /// Its regexes, grouped by where they must run, in rubric order.
+    pub groups: Vec<GroupPlan>,
+}
+
+/// Some of a matcher's regexes that run as one set, and where.
+pub(super) struct GroupPlan {
+    /// Indices into the rubric's regexes ([`Patterns::regexes`]).
+    pub regexes: Vec<usize>,
+    /// The patterns whose regexes these are (distinct, in order).
+    pub patterns: Vec<u32>,
+    /// Run once over all fields joined (see `RegexGroup::joined`).
+    pub joined: bool,
+    /// Only fields of tools some of these filters accept need this group
+    /// (bit `i` = [`Plan::tool_filters`]`[i]`); `None`: every field.
+    pub tools: Option<u64>,
+    /// Every regex has required factors among the folded literals: the
+    /// group runs only where one occurred.
+    pub triggered: bool,
+}
+
+/// The bit-set layout of the grader's per-record bookkeeping.
+pub(super) struct Layout {
+    /// Pattern sets are bit sets of this many words.
+    pub pattern_words: usize,
+    /// Per rule, `pattern_words` words: the patterns of its `all` terms.
+    pub rule_all: Vec<u64>,
+    /// Per rule, `pattern_words` words: the patterns of its `any` terms.
+    pub rule_any: Vec<u64>,
+    /// The patterns with regexes in `group_order`, as a bit set.
+    pub regex_open: Vec<u64>,
+    /// For each pattern, how many groups of `group_order` hold its regexes.
+    pub regex_pending: Vec<u16>,
+    /// The scope matchers' regex groups, fewest regexes first.
+    pub group_order: Vec<GroupRef>,
+}
+
+/// A regex group of a matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GroupRef {
+    matcher: u8,
+    group: u16,
+}
+
+impl GroupRef {
+    /// The matcher's index.
+    #[inline]
+    pub(crate) fn matcher(self) -> usize {
+        usize::from(self.matcher)
+    }
+
+    /// The group's index in the matcher.
+    #[inline]
+    pub(crate) fn group(self) -> usize {
+        usize::from(self.group)
+    }
+}
+
+/// Which patterns a matcher scans for: `want[p]` for pattern `p`.
+type PatternMask = Vec<bool>;
+
+/// Where a regex runs: the key its group is formed by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct GroupKey {
+    joined: bool,
+    tools: Option<u64>,
+    /// The pattern, for a scope matcher (each pattern's regexes apart);
+    /// `None` for a negation matcher (one set).
+    pattern: Option<u32>,
+}
+
+/// A required factor of a group's regexes, and which of them hold it
+/// (bit `i`: the group's `i`-th regex; all bits past 64 regexes).
+struct GroupFactor {
+    factor: Factor,
+    regexes: u64,
+}
+
+/// Plans the automata of a checked program.
+pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
+    let n = patterns.names.len();
+    // Each scope is scanned only for the patterns its rules can use.
+    let mut sets: Vec<PatternMask> = Vec::new();
+    let mut scope_matcher = [None; Scope::ALL.len()];
+    for scope in Scope::ALL {
+        let mut want = vec![false; n];
+        for r in program
+            .rules
+            .iter()
+            .filter(|r| r.rule.scopes.contains(scope))
+        {
+            for t in terms(r) {
+                want[t.pattern as usize] = true;
+            }
+        }
+        if !want.iter().any(|w| *w) {
+            continue;
+        }
+        scope_matcher[scope as usize] = Some(position_or_push(&mut sets, want) as u8);
+    }
+    // Negation cues: matchers of their own, searched lazily.
+    let mut neg_sets: Vec<PatternMask> = Vec::new();
+    for cr in program
+        .rules
+        .iter_mut()
+        .filter(|r| !r.rule.negated_by.is_empty())
+    {
+        let r = &mut cr.rule;
+        let mut want = vec![false; n];
+        for &p in &r.negated_by {
+            want[p as usize] = true;
+        }
+        let has_regex = patterns.regexes.iter().any(|re| want[re.pattern as usize]);
+        let longest = patterns
+            .literals
+            .iter()
+            .filter(|l| want[l.pattern as usize])
+            .map(|l| l.text.len())
+            .max()
+            .unwrap_or(0);
+        let back = if has_regex {
+            usize::MAX
+        } else {
+            r.negation_window + longest
+        };
+        let idx = position_or_push(&mut neg_sets, want);
+        r.negation = Some(Negation {
+            matcher: sets.len() + idx,
+            back,
+        });
+    }
+    let tool_filters = tool_filters(&program.rules);
+    let regex_tools = regex_tools(&program.rules, &sets, &scope_matcher, &tool_filters, n);
+    let scope_matchers = sets.len();
+    sets.extend(neg_sets);
+    let matchers: Vec<MatcherPlan> = sets
+        .par_iter()
+        .enumerate()
+        .map(|(mi, want)| {
+            plan_matcher(
+                want,
+                regex_tools.get(mi).map(Vec::as_slice),
+                &patterns.literals,
+                &patterns.regexes,
+            )
+        })
+        .collect();
+    let rules_by_pattern = rules_by_pattern(&program.rules, n);
+    let layout = layout(&program.rules, &matchers[..scope_matchers], n);
+    Plan {
+        program,
+        scope_matcher,
+        matchers,
+        scope_matchers,
+        tool_filters,
+        rules_by_pattern,
+        layout,
+    }
+}
+
+/// Every term of a rule: `all`, `any`, then `none`.
+fn terms(r: &CheckedRule) -> impl Iterator<Item = &super::compile::Term> {
+    r.rule.all.iter().chain(&r.rule.any).chain(&r.rule.none)
+}
+
+/// The index of `item` in `list`, appended if it is not there.
+fn position_or_push<T: PartialEq>(list: &mut Vec<T>, item: T) -> usize {
+    match list.iter().position(|s| *s == item) {
+        Some(i) => i,
+        None => {
+            list.push(item);
+            list.len() - 1
+        }
+    }
+}
+
+/// The distinct `tools` lists of rules; none past 64 (one bit each).
+fn tool_filters(rules: &[CheckedRule]) -> Vec<Vec<String>> {
+    let mut filters: Vec<Vec<String>> = Vec::new();
+    for r in rules.iter().filter(|r| !r.rule.tools.is_empty()) {
+        if !filters.contains(&r.rule.tools) {
+            filters.push(r.rule.tools.clone());
+        }
+    }
+    if filters.len() > 64 {
+        filters.clear();
+    }
+    filters
+}
+
+/// Which fields each scope matcher's regexes are needed in, per pattern. A
+/// pattern used by a rule without a tool filter, or by a rule through a
+/// scope that is not a tool scope (filters do not apply there), is needed
+/// everywhere (`None`); otherwise only in fields of tools one of its rules'
+/// filters accepts (bit `i` = `tool_filters[i]`).
+fn regex_tools(
+    rules: &[CheckedRule],
+    sets: &[PatternMask],
+    scope_matcher: &[Option<u8>],
+    tool_filters: &[Vec<String>],
+    patterns: usize,
+) -> Vec<Vec<Option<u64>>> {
+    (0..sets.len())
+        .map(|mi| {
+            let mut needs: Vec<Option<u64>> = vec![Some(0); patterns];
+            for cr in rules {
+                let r = &cr.rule;
+                let here: Vec<Scope> = Scope::ALL
+                    .into_iter()
+                    .filter(|&sc| {
+                        r.scopes.contains(sc) && scope_matcher[sc as usize] == Some(mi as u8)
+                    })
+                    .collect();
+                if here.is_empty() {
+                    continue;
+                }
+                let filtered = !r.tools.is_empty()
+                    && here
+                        .iter()
+                        .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
+                let bit = tool_filters.iter().position(|f| *f == r.tools);
+                for t in terms(cr) {
+                    let n = &mut needs[t.pattern as usize];
+                    *n = match (filtered, bit, *n) {
+                        (true, Some(b), Some(m)) => Some(m | 1 << b),
+                        _ => None,
+                    };
+                }
+            }
+            needs
+        })
+        .collect()
+}
+
+/// Whether regex `src` must run field by field: it uses a text or line
+/// anchor (`^`, `$`, `\A`, `\z`), or it can match the empty string.
+fn field_only(src: &str) -> bool {
+    use regex_syntax::hir::Look;
+    regex_syntax::Parser::new().parse(src).map_or(true, |h| {
+        let props = h.properties();
+        let looks = props.look_set();
+        props.minimum_len() == Some(0)
+            || [
+                Look::Start,
+                Look::End,
+                Look::StartLF,
+                Look::EndLF,
+                Look::StartCRLF,
+                Look::EndCRLF,
+            ]
+            .into_iter()
+            .any(|l| looks.contains(l))
+    })
+}
+
+/// One matcher's literal lists and regex groups. `tools[p]` says which
+/// fields pattern `p`'s regexes are needed in (see [`GroupPlan::tools`]);
+/// `None` for negation matchers, whose regexes all run in one
+/// field-by-field set.
+fn plan_matcher(
+    want: &[bool],
+    tools: Option<&[Option<u64>]>,
+    literals: &[Literal],
+    regexes: &[RegexSource],
+) -> MatcherPlan {
+    let mut folded: Vec<String> = Vec::new();
+    let mut folded_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+    let mut exact: Vec<String> = Vec::new();
+    let mut exact_owners: Vec<Vec<LiteralOwner>> = Vec::new();
+    let mut index: HashMap<(bool, String), usize> = HashMap::new();
+    for lit in literals.iter().filter(|l| want[l.pattern as usize]) {
+        let owner = LiteralOwner {
+            pattern: lit.pattern,
+            word: lit.word,
+        };
+        let (list, owners) = if lit.case_sensitive {
+            (&mut exact, &mut exact_owners)
+        } else {
+            (&mut folded, &mut folded_owners)
+        };
+        let key = if lit.case_sensitive {
+            lit.text.clone()
+        } else {
+            lit.text.to_ascii_lowercase()
+        };
+        let i = *index
+            .entry((lit.case_sensitive, key.clone()))
+            .or_insert_with(|| {
+                list.push(key);
+                owners.push(Vec::new());
+                list.len() - 1
+            });
+        owners[i].push(owner);
+    }
+    // Groups keep rubric order. A scope matcher keeps each pattern's
+    // regexes apart, so a pattern no rule can use in a record is skipped
+    // whole (see `Rubric::group_order`); negation matchers keep one set.
+    let mut keys: Vec<GroupKey> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, r) in regexes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| want[r.pattern as usize])
+    {
+        let key = match tools {
+            None => GroupKey {
+                joined: false,
+                tools: None,
+                pattern: None,
+            },
+            Some(t) => {
+                let filter = t[r.pattern as usize];
+                GroupKey {
+                    joined: filter.is_none() && !field_only(&r.source),
+                    tools: filter,
+                    pattern: Some(r.pattern),
+                }
+            }
+        };
+        match keys.iter().position(|k| *k == key) {
+            Some(g) => members[g].push(i),
+            None => {
+                keys.push(key);
+                members.push(vec![i]);
+            }
+        }
+    }
+    // A group searched field by field costs a search call per field. When
+    // every regex of the group has required factors (see
+    // [`factors`](super::factors)), the group is searched only in the
+    // fields where one of them occurs; a joined group, one pass over the
+    // record's fields, only in records where one occurs (the pressure
+    // regex's `or the` and `or I` are rare; every record ran it before).
+    //
+    // Each factor also says which of the group's regexes it belongs to,
+    // so a field (or record) where only `\brm\b` occurred searches for
+    // that one regex rather than running the group's whole set.
+    let factors: Vec<Option<Vec<GroupFactor>>> = keys
+        .iter()
+        .zip(&members)
+        .map(|(key, ids)| {
+            // A negation matcher's group (no pattern) is never gated.
+            key.pattern?;
+            let mut all: Vec<GroupFactor> = Vec::new();
+            for (k, &i) in ids.iter().enumerate() {
+                // Past 64 regexes a bit no longer names one: every
+                // occurrence then stands for all of them.
+                let bit = if ids.len() <= 64 { 1u64 << k } else { u64::MAX };
+                for f in required_factors(&regexes[i].source)? {
+                    // One text, two regexes: an occurrence counts if it
+                    // has the boundaries either asks for, for both.
+                    match all.iter_mut().find(|g| g.factor.text == f.text) {
+                        Some(g) => {
+                            g.factor.left &= f.left;
+                            g.factor.right &= f.right;
+                            g.regexes |= bit;
+                        }
+                        None => all.push(GroupFactor {
+                            factor: f,
+                            regexes: bit,
+                        }),
+                    }
+                }
+            }
+            Some(all)
+        })
+        .collect();
+    // Each factor joins the folded literals, owned by its group.
+    let mut folded_triggers: Vec<Vec<Trigger>> = vec![Vec::new(); folded.len()];
+    for (gi, f) in factors.iter().enumerate() {
+        let Some(f) = f else { continue };
+        for g in f {
+            let i = *index
+                .entry((false, g.factor.text.clone()))
+                .or_insert_with(|| {
+                    folded.push(g.factor.text.clone());
+                    folded_owners.push(Vec::new());
+                    folded_triggers.push(Vec::new());
+                    folded.len() - 1
+                });
+            folded_triggers[i].push(Trigger {
+                group: gi as u16,
+                left: g.factor.left,
+                right: g.factor.right,
+                regexes: g.regexes,
+            });
+        }
+    }
+    let groups = keys
+        .into_iter()
+        .zip(members)
+        .zip(&factors)
+        .map(|((key, ids), f)| {
+            let mut patterns: Vec<u32> = ids.iter().map(|&i| regexes[i].pattern).collect();
+            patterns.dedup();
+            GroupPlan {
+                regexes: ids,
+                patterns,
+                joined: key.joined,
+                tools: key.tools,
+                triggered: f.is_some(),
+            }
+        })
+        .collect();
+    MatcherPlan {
+        folded,
+        folded_owners,
+        folded_triggers,
+        exact,
+        exact_owners,
+        groups,
+    }
+}
+
+/// For each pattern, the rules (indices) whose terms name it.
+fn rules_by_pattern(rules: &[CheckedRule], patterns: usize) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); patterns];
+    for (ri, r) in rules.iter().enumerate() {
+        for t in terms(r) {
+            let list = &mut out[t.pattern as usize];
+            if list.last() != Some(&(ri as u32)) {
+                list.push(ri as u32);
+            }
+        }
+    }
+    out
+}
+
+/// Rules' terms as bit sets, so that whether a rule can still fire is a
+/// few word operations per record, not a walk over its terms; and the
+/// order the scope matchers' regex groups run in.
+fn layout(rules: &[CheckedRule], scope_matchers: &[MatcherPlan], patterns: usize) -> Layout {
+    let mut group_order: Vec<GroupRef> = Vec::new();
+    let mut regex_pending: Vec<u16> = vec![0; patterns];
+    for (mi, m) in scope_matchers.iter().enumerate() {
+        for (gi, g) in m.groups.iter().enumerate() {
+            group_order.push(GroupRef {
+                matcher: mi as u8,
+                group: gi as u16,
+            });
+            for &p in &g.patterns {
+                regex_pending[p as usize] += 1;
+            }
+        }
+    }
+    let pattern_words = patterns.div_ceil(64).max(1);
+    let bit = |set: &mut [u64], p: u32| set[p as usize / 64] |= 1 << (p % 64);
+    let mut rule_all = vec![0u64; rules.len() * pattern_words];
+    let mut rule_any = vec![0u64; rules.len() * pattern_words];
+    for (ri, r) in rules.iter().enumerate() {
+        let row = ri * pattern_words..(ri + 1) * pattern_words;
+        for t in &r.rule.all {
+            bit(&mut rule_all[row.clone()], t.pattern);
+        }
+        for t in &r.rule.any {
+            bit(&mut rule_any[row.clone()], t.pattern);
+        }
+    }
+    let mut regex_open = vec![0u64; pattern_words];
+    for (p, &n) in regex_pending.iter().enumerate() {
+        if n > 0 {
+            bit(&mut regex_open, p as u32);
+        }
+    }
+    // Cheap groups run first, and may show that a costly one is not needed
+    // in a record. Stable: ties keep matcher and group order, so grading is
+    // the same on every run.
+    group_order.sort_by_key(|g| scope_matchers[g.matcher()].groups[g.group()].regexes.len());
+    Layout {
+        pattern_words,
+        rule_all,
+        rule_any,
+        regex_open,
+        regex_pending,
+        group_order,
+    }
+}
