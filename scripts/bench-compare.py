@@ -137,7 +137,7 @@ def summary(groups, behaviours):
 # ----------------------------------------------------------------- DuckDB
 
 # Free-text agents act inside their text: these sections are reasoning and
-# tool calls, not outgoing words (transcript-format.md).
+# tool calls, not outgoing words (docs/input.md).
 SCRATCH_RE = r"(?s)<SCRATCHPAD_REASONING>(.*?)</SCRATCHPAD_REASONING>"
 TOOL_RE = r"(?s)<tool_use:\w+>.*?</tool_use:\w+>"
 SECTIONS_RE = r"(?s)<SCRATCHPAD_REASONING>.*?</SCRATCHPAD_REASONING>|<tool_use:\w+>.*?</tool_use:\w+>"

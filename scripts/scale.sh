@@ -6,7 +6,7 @@
 #   scripts/scale.sh [THREADS...]        # default: 1 2 4 8 ... up to nproc
 #   ASSAY=path/to/assay RECORDS=100000 OUT=dir scripts/scale.sh
 #
-# Used on the lent 16-core machine for the README's scaling table; on the
+# Used on the lent 16-core machine for docs/performance.md's scaling table; on the
 # 2-core dev VM it gives the 1→2 figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

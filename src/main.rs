@@ -14,9 +14,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turns transparent huge pages off for this process, before any worker
 /// starts. mimalloc asks for huge pages on its arenas, and each thread's heap
-/// then holds whole 2 MB pages it uses a little of: peak anonymous memory
-/// fell from ~70 to ~35 MB at 2 threads and from ~300 to ~105 MB at 16, and
-/// grading got ~2 % faster (fewer 2 MB pages to zero). The kernel checks the
+/// then holds whole 2 MB pages it uses a little of: turning them off halves
+/// peak anonymous memory or better and makes grading slightly faster (fewer
+/// 2 MB pages to zero; figures in docs/performance.md). The kernel checks the
 /// flag at each page fault, so pages mimalloc already reserved are covered.
 /// Best effort: an older kernel without the flag keeps huge pages.
 fn no_huge_pages() {

@@ -361,7 +361,7 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
 
-/// The README times the pipeline without grading with
+/// docs/performance.md times the pipeline without grading with
 /// `--rubric benches/floor-rubric.toml`: that rubric must load, grade every
 /// record, and find nothing.
 #[test]

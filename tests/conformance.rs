@@ -2,8 +2,9 @@
 //! record parser. `y_` (must accept) cases go in as a record field's value
 //! and must grade; `n_` (must reject) cases are the line itself and must be
 //! malformed with a reason; `i_` (either) cases go in both ways and must only
-//! be answered without a panic. The suite lives in `../shared/JSONTestSuite`;
-//! the test skips with a message where it is absent.
+//! be answered without a panic. The suite is not part of this repository:
+//! the test reads a checkout of it beside the repository
+//! (`../shared/JSONTestSuite`) and skips with a message where it is absent.
 
 use assay::parse::Scratch;
 use std::path::Path;

@@ -10,6 +10,7 @@ mod conformance;
 mod determinism;
 mod hostile;
 mod judge;
+mod judge_run;
 mod logs;
 mod property;
 mod regression;

@@ -2,8 +2,8 @@
 //!
 //! It generates a sweep to a temporary file on disk (or takes `--input`),
 //! keeps the file's pages resident (`mlock` on a read-only map, when it fits
-//! comfortably in memory — this VM evicts idle page cache within minutes, see
-//! perf-notes.md), then times, with 1 thread and with all threads:
+//! comfortably in memory — some machines evict idle page cache within
+//! minutes, see docs/performance.md), then times, with 1 thread and with all threads:
 //!
 //! * a **baseline**: the same pipeline doing only a simd-json tape parse of
 //!   every line (`engine::Work::ParseOnly`), measured in the same process;
@@ -253,8 +253,8 @@ fn measure(
     let mut stages = Vec::new();
     // Peak memory comes from a grading run of its own, at the most threads,
     // before any other: worker threads of earlier runs leave allocator
-    // pages behind that a later run's RssAnon would still count (a 16-core
-    // bench read 263 MB where one `assay grade` peaks at ~123 MB).
+    // pages behind that a later run's RssAnon would still count (on 16
+    // cores, about twice what one `assay grade` peaks at).
     let peak = {
         let sampler = MemorySampler::start();
         let opts = Options {

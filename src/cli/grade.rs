@@ -5,6 +5,7 @@ use super::progress::Progress;
 use super::{Exit, GradeArgs, OnArg};
 use anyhow::{Context, Result, bail};
 use assay::agree::JudgeLabels;
+use assay::engine::judging::JudgeSink;
 use assay::engine::{self, Options, Sinks};
 use assay::input;
 use assay::output::Output;
@@ -178,6 +179,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     for e in &discover_errors {
         message!("{}: {}", visible(&e.path), visible(&e.reason));
     }
+    let tap = super::judging::tap(&a, &rubric, &sources)?.map(std::sync::Arc::new);
     let progress = Progress::new(|| total_disk_bytes(&sources), a.quiet.quiet);
     let opts = engine_options(&a, by, cluster, labels, progress.as_ref());
     let mut verdicts = match &a.verdicts {
@@ -187,6 +189,19 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         ),
         None => None,
     };
+    // With a judge, verdict lines are staged and joined with its decisions
+    // once it has answered.
+    let staging = match (&a.verdicts, &tap) {
+        (Some(p), Some(_)) => {
+            let path = super::judging::staging_path(p);
+            let f = std::fs::File::create(&path).with_context(|| {
+                format!("cannot create the staged verdict file {}", path.display())
+            })?;
+            Some((path, std::io::BufWriter::new(f)))
+        }
+        _ => None,
+    };
+    let mut staging = staging;
     let mut uncertain =
         match &a.uncertain {
             Some(p) => Some(Output::create(p).with_context(|| {
@@ -194,22 +209,37 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             })?),
             None => None,
         };
-    let result = engine::run_to(
+    // The judge is a sink of its own; it writes the (staged) verdict lines.
+    let mut judge_sink =
+        tap.map(|t| JudgeSink::new(t, staging.as_mut().map(|(_, w)| w as &mut dyn Write)));
+    let result = engine::run_with(
         &sources,
         &rubric,
         &opts,
         Sinks {
-            verdicts: verdicts.as_mut().map(|v| v as &mut dyn Write),
+            verdicts: match judge_sink {
+                Some(_) => None,
+                None => verdicts.as_mut().map(|v| v as &mut dyn Write),
+            },
             uncertain: uncertain.as_mut().map(|v| v as &mut dyn Write),
         },
+        &mut judge_sink,
         stop,
     );
+    let judged = match judge_sink.map(JudgeSink::into_tap) {
+        Some(Some(t)) => Some(t),
+        Some(None) => bail!("the judge is still shared after the run; this is a bug"),
+        None => None,
+    };
     if let Some(p) = &progress {
         p.finish();
     }
     let mut outcome = match result {
         Ok(o) => o,
         Err(e) => {
+            if let Some((p, _)) = &staging {
+                let _ = std::fs::remove_file(p);
+            }
             if let Some(v) = verdicts {
                 v.abandon();
             }
@@ -220,6 +250,9 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         }
     };
     if outcome.too_many_groups {
+        if let Some((p, _)) = &staging {
+            let _ = std::fs::remove_file(p);
+        }
         if let Some(v) = verdicts {
             v.abandon();
         }
@@ -235,6 +268,31 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
             visible(&keys.join(", ")),
             engine::GROUP_BYTES
         );
+    }
+    let judge_summary = judged.map(|t| t.finish(&mut outcome.tally));
+    if let (Some(s), true) = (&judge_summary, a.audit.judge_dry_run) {
+        if let Some((p, _)) = &staging {
+            let _ = std::fs::remove_file(p);
+        }
+        if let Some(v) = verdicts {
+            v.abandon();
+        }
+        if let Some(u) = uncertain {
+            u.abandon();
+        }
+        let by: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
+        super::judging::print_dry_run(s, &by)?;
+        return Ok(Exit::Ok);
+    }
+    if let (Some((path, w)), Some(v), Some(s)) = (staging.take(), verdicts.as_mut(), &judge_summary)
+    {
+        let joined = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("cannot write the staged verdicts")
+            .and_then(|_| super::judging::join_verdicts(&path, v, &s.decisions, &rubric));
+        let _ = std::fs::remove_file(&path);
+        joined?;
     }
     // Read failures found by the engine; discovery problems were printed above.
     print_input_errors(&outcome);
@@ -293,6 +351,11 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         opts.cluster.as_ref().map(FieldPath::label),
         ci,
     );
+    if let Some(mut s) = judge_summary {
+        // Per-record decisions went to the verdict lines; the report counts.
+        s.decisions.clear();
+        report.correct(s);
+    }
     let exporter: Box<dyn Exporter> = match a.format.format() {
         Format::Csv => Box::new(assay::report::Csv {
             keep_formulas: a.csv_formulas,

@@ -13,6 +13,7 @@ mod flags;
 mod gen_cmd;
 mod grade;
 mod judge_prompt_cmd;
+mod judging;
 pub mod messages;
 mod power_cmd;
 mod progress;
@@ -429,4 +430,8 @@ pub struct GradeArgs {
     /// than run out of memory on a --by field that is unique per record.
     #[arg(long, value_name = "N", default_value_t = assay::engine::DEFAULT_MAX_GROUPS)]
     pub max_groups: usize,
+    #[command(flatten)]
+    pub judge: assay::judge::JudgeArgs,
+    #[command(flatten)]
+    pub audit: judging::AuditArgs,
 }

@@ -37,6 +37,7 @@
 //! the log, and its offset is where its member's data starts in the
 //! archive.
 
+pub mod judging;
 mod order;
 mod producer;
 pub mod sink;

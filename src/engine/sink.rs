@@ -80,6 +80,10 @@ pub struct At<'g> {
     /// The record's line (or sample) index within its chunk; its line
     /// number in the file is known in order only ([`Place::source`]).
     pub idx: u64,
+    /// Where the record starts: its line's byte offset in the input, or the
+    /// sample's offset in its log. Unique within an input and known to the
+    /// worker, unlike the line number.
+    pub offset: u64,
     /// The sample's name, for records of a log (Inspect, results tree).
     pub sample: Option<&'g str>,
 }

@@ -262,7 +262,7 @@ impl<'r, W: SinkWorker> Worker<'r, W> {
                     .record_into(&mut record, self.opts.max_record_bytes)
                     .and_then(|()| {
                         r.bytes += record.len() as u64;
-                        self.grade(&record, file, idx, Some(&u.name), &mut r.sinks)
+                        self.grade(&record, file, (idx, u.offset), Some(&u.name), &mut r.sinks)
                     });
                 r.count(res, idx, u.offset as usize, Some(&u.name));
             }
@@ -316,7 +316,7 @@ impl<'r, W: SinkWorker> Worker<'r, W> {
             };
             let res = match too_long_reason {
                 Some(reason) => Err(reason),
-                None => self.grade(line, file, idx, None, &mut r.sinks),
+                None => self.grade(line, file, (idx, base + off as u64), None, &mut r.sinks),
             };
             r.count(res, idx, off, None);
         }
@@ -329,7 +329,7 @@ impl<'r, W: SinkWorker> Worker<'r, W> {
         &mut self,
         line: &[u8],
         file: usize,
-        idx: u64,
+        (idx, offset): (u64, u64),
         name: Option<&str>,
         part: &mut W::Part,
     ) -> Result<(), String> {
@@ -409,6 +409,7 @@ impl<'r, W: SinkWorker> Worker<'r, W> {
                         file,
                         input: &sources[file],
                         idx,
+                        offset,
                         sample: name,
                     },
                 },

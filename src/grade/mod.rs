@@ -1011,8 +1011,8 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
 
 /// Whether the regexes named by `bits`, of a group of `len`, are better
 /// searched one by one than by a pass of the group's set: at most `MOST`
-/// of them (on 20,000 records, grading in memory: a set pass always 0.102 s,
-/// up to 1 regex 0.092 s, 2: 0.090 s, 4: 0.088 s, 8: about the same), and
+/// of them (searching up to 4 directly beat a set pass, and 8 gained
+/// nothing more; docs/performance.md), and
 /// bits that each name one of the group's regexes (a group of at most 64;
 /// "all of them", `u64::MAX`, names none).
 fn direct(len: usize, bits: u64) -> bool {

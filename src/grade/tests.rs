@@ -795,7 +795,7 @@ all = ["rm", "mv"]
 /// field where two groups' factors alternate 200,000 times, so that the
 /// 1,023 distinct (group, field) marks leave the list one short of full
 /// after each deduplication. Without growing the list then, every new mark
-/// re-sorted it (20× slower here, quadratic in the field's length);
+/// re-sorted it (quadratic in the field's length);
 /// grading must finish and agree with the reference grader.
 #[test]
 fn factor_marks_stay_bounded_in_a_field_full_of_factors() {

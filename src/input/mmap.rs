@@ -14,9 +14,8 @@
 //!
 //! Small files are read rather than mapped: below [`MMAP_MIN_BYTES`] (one
 //! chunk, 1 MiB) a map costs more in system calls, page faults and unmapping
-//! (a TLB shootdown on every core running a worker) than one read. A 1 GB
-//! sweep split into 10,000 files of ~100 KB took 13 % less CPU time read
-//! than mapped (2 threads: user 1.65 s vs 1.90 s, system 0.34 s vs 0.40 s).
+//! (a TLB shootdown on every core running a worker) than one read; many small
+//! files took measurably less CPU time read than mapped (docs/performance.md).
 //! Memory stays bounded: at most a few chunks are in flight.
 
 use std::fs::File;
@@ -112,14 +111,14 @@ impl Bytes {
 /// A whole file's bytes, shared by the workers that grade its chunks, with
 /// a count per region of the bytes not yet graded.
 ///
-/// Why: unmapping a map costs a page-table walk over all its pages, ~40 ms
-/// for 1 GB here, and it came at the very end of a run, on one thread,
-/// after every other thread had finished (5 % of a 2-thread run; it would
-/// be a fifth of a 16-thread one). Each 32 MiB region is released by the
-/// worker that grades its last byte, while the others keep grading, so
-/// little is left to unmap at the end. Releasing each 1 MiB chunk instead
-/// cost 5 % more CPU time: every release interrupts the other cores to
-/// flush their TLBs.
+/// Why: unmapping a map costs a page-table walk over all its pages, and it
+/// came at the very end of a run, on one thread, after every other thread
+/// had finished, a share of the run that grows with the thread count. Each
+/// 32 MiB region is released by the worker that grades its last byte, while
+/// the others keep grading, so little is left to unmap at the end. Regions,
+/// not 1 MiB chunks: every release interrupts the other cores to flush their
+/// TLBs, and releasing per chunk cost measurably more CPU time
+/// (docs/performance.md).
 pub struct Regions {
     /// Registered with the SIGBUS handler while the map lives; declared
     /// first so that it is dropped (unregistered) before the map is unmapped.

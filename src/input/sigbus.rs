@@ -13,11 +13,9 @@
 //! Why this, not `pread` for files whose size may change: the size cannot
 //! be known to stay put (a harness may truncate any file, at any time), so
 //! `pread` would have to replace the map for every file, and reading costs a
-//! copy of every byte. Measured on the 1.02 GB `assay bench` sweep, one
-//! thread, three runs each: mapped 1.51-1.65 s user CPU, read in blocks
-//! (`--no-mmap`, the copy `pread` would make) 1.63-1.71 s. The handler
-//! costs nothing until a fault, and a relaxed atomic load per line, which
-//! did not show in `assay bench` (1 thread: 1.652 s against 1.650 s).
+//! copy of every byte, which costs more CPU than the map (measured in
+//! docs/performance.md). The handler costs nothing until a fault, and a
+//! relaxed atomic load per line, which did not show in `assay bench`.
 //! A fault at an address that is not one of ours (a bug, or a map of the
 //! embedding program) gets the action that was there before: the handler
 //! puts it back and returns, and the fault recurs under it. The handler is

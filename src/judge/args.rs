@@ -211,7 +211,9 @@ impl JudgeArgs {
             cache,
             PoolConfig {
                 concurrency: usize::from(self.judge_concurrency),
-                queue: None,
+                // Bounded: a judge slower than the rubric pass holds the
+                // pass back instead of filling memory with requests.
+                queue: Some(crate::engine::judging::QUEUE),
             },
         )?;
         Ok(Some(Judge { prompts, pool }))

@@ -142,7 +142,7 @@ impl RawSample {
             } => {
                 // One budget for all the sample's members: each alone
                 // under the limit, many together could inflate without
-                // bound (a 4.9 MB log reached 5.3 GB).
+                // bound (docs/performance.md: a small log reached gigabytes).
                 let mut left = max;
                 let mut shell_buf = shell.decompress(&mut left, "sample.json", max)?;
                 let mut meta_buf = match metadata {

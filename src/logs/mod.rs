@@ -3,7 +3,7 @@
 //!
 //! This module owns two foreign formats: Inspect AI logs ([`inspect`]: `.eval`
 //! zip archives and `.json` logs) and agentic-misalignment results trees
-//! ([`am`]). Each sample becomes one transcript-format JSON record (bytes, no
+//! ([`am`]). Each sample becomes one transcript record of docs/input.md (bytes, no
 //! newline) with `id`, `epoch`, `model`, `scenario`, `condition`, `metadata`,
 //! `messages`, and, for Inspect, `uuid` and `source`; the engine then grades
 //! it exactly like a JSON Lines record, so every rubric and report works on
@@ -52,7 +52,7 @@ pub struct Unit {
 /// A sample's content, as far as the producer has prepared it.
 #[derive(Debug)]
 pub enum Payload {
-    /// A transcript-format record, ready to parse.
+    /// A transcript record (docs/input.md), ready to parse.
     Record(Vec<u8>),
     /// Compressed members of an Inspect sample; a worker converts them.
     Eval(Box<inspect::RawSample>),

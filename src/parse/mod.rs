@@ -1,6 +1,6 @@
 //! Parse: one JSON line → a borrowed view of the transcript ([`Record`]).
 //!
-//! This module owns the record contract of `transcript-format.md`: which fields
+//! This module owns the record contract of `docs/input.md`: which fields
 //! are required, which message shapes exist, and how each piece of text is
 //! classified into a [`Scope`] (the agent's outgoing words, its reasoning, a
 //! tool call's name or argument, or prompt/tool-result text). It does not
@@ -13,8 +13,8 @@
 //! *text*, numbers used as arguments) are copied into a reused arena. The
 //! walk itself allocates nothing in steady state; reading a tool call's
 //! acts ([`acts`]) does, a few small strings per call (its argument list,
-//! each act's target, the words of a shell line): about 16 k instructions
-//! per record of the `assay bench` sweep, measured with callgrind.
+//! each act's target, the words of a shell line); docs/performance.md has
+//! what that costs per record.
 //!
 //! Duplicate keys: the last value wins, because the walk visits keys in order
 //! and overwrites (JSONTestSuite `y_object_duplicated_key`).

@@ -30,8 +30,11 @@ impl Exporter for Csv {
         let mut head: Vec<String> = r.by.iter().map(|b| field(b)).collect();
         head.push("group".into());
         head.extend(["n".into(), "failures".into()]);
-        if r.judge.is_some() {
+        if r.shows_judged() {
             head.push("judged".into());
+        }
+        if r.audited() {
+            head.push("audited".into());
         }
         for h in [
             "rate",
@@ -44,6 +47,17 @@ impl Exporter for Csv {
             "upper_one_sided",
         ] {
             head.push(h.into());
+        }
+        if r.audited() {
+            for h in [
+                "rubric_rate",
+                "rubric_ci_low",
+                "rubric_ci_high",
+                "rubric_fpr",
+                "rubric_fnr",
+            ] {
+                head.push(h.into());
+            }
         }
         if r.cluster.is_some() {
             for h in [
@@ -71,21 +85,32 @@ impl Exporter for Csv {
             c.push(label.into());
             c.push(row.n.to_string());
             c.push(row.failures.to_string());
-            if r.judge.is_some() {
+            if r.shows_judged() {
                 c.push(row.judged.to_string());
             }
+            if r.audited() {
+                c.push(row.audit.audited().to_string());
+            }
             let e = row.estimate.as_ref();
-            c.push(num(e.map(|e| e.rate)));
-            c.push(num(e.map(|e| e.ci.low)));
-            c.push(num(e.map(|e| e.ci.high)));
-            c.push(
-                e.map(|e| e.ci.method.name().to_string())
-                    .unwrap_or_default(),
-            );
+            let h = row.headline();
+            c.push(num(h.map(|h| h.rate)));
+            c.push(num(h.map(|h| h.low)));
+            c.push(num(h.map(|h| h.high)));
+            c.push(h.map(|h| h.method.to_string()).unwrap_or_default());
             c.push(r.ci.confidence.to_string());
             c.push(r.ci.resamples.to_string());
             c.push(r.ci.seed.to_string());
-            c.push(num(e.and_then(|e| e.upper_one_sided)));
+            c.push(num(e
+                .filter(|_| row.ppi.is_none())
+                .and_then(|e| e.upper_one_sided)));
+            if r.audited() {
+                c.push(num(e.map(|e| e.rate)));
+                c.push(num(e.map(|e| e.ci.low)));
+                c.push(num(e.map(|e| e.ci.high)));
+                let p = row.ppi.as_ref();
+                c.push(num(p.and_then(|p| p.fpr.map(|f| f.rate))));
+                c.push(num(p.and_then(|p| p.fnr.map(|f| f.rate))));
+            }
             if r.cluster.is_some() {
                 let cl = row.clustered.as_ref();
                 c.push(cl.map(|c| c.clusters.to_string()).unwrap_or_default());

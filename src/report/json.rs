@@ -1,4 +1,4 @@
-//! One JSON document with the shape documented in the README.
+//! One JSON document with the shape documented in docs/output.md.
 
 use super::{Exporter, Report, Row};
 use crate::rubric::BehaviourKind;
@@ -20,11 +20,41 @@ fn row(r: &Report, row: &Row) -> Value {
     }
     o.insert("n".into(), row.n.into());
     o.insert("failures".into(), row.failures.into());
-    if r.judge.is_some() {
+    if r.shows_judged() {
         o.insert("judged".into(), row.judged.into());
     }
-    match &row.estimate {
-        Some(e) => {
+    if r.audited() {
+        o.insert("audited".into(), row.audit.audited().into());
+    }
+    match (&row.ppi, &row.estimate) {
+        (Some(p), Some(e)) => {
+            o.insert("rate".into(), p.rate.into());
+            o.insert(
+                "ci".into(),
+                json!({"low": p.lo, "high": p.hi, "method": p.method, "confidence": p.confidence}),
+            );
+            o.insert("upper_one_sided".into(), Value::Null);
+            o.insert("lambda".into(), p.lambda.into());
+            o.insert("rubric_rate".into(), e.rate.into());
+            o.insert(
+                "rubric_ci".into(),
+                json!({"low": e.ci.low, "high": e.ci.high, "method": e.ci.method.name(),
+                       "confidence": r.ci.confidence}),
+            );
+            let err = |x: &Option<crate::stats::ppi::ErrorRate>| match x {
+                Some(x) => json!({"rate": x.rate, "low": x.lo, "high": x.hi,
+                                  "errors": x.errors, "of": x.of}),
+                None => Value::Null,
+            };
+            o.insert("rubric_fpr".into(), err(&p.fpr));
+            o.insert("rubric_fnr".into(), err(&p.fnr));
+            o.insert(
+                "audit_table".into(),
+                json!({"both_fail": row.audit.both_fail, "false_positive": row.audit.false_positive,
+                       "false_negative": row.audit.false_negative, "both_pass": row.audit.both_pass}),
+            );
+        }
+        (_, Some(e)) => {
             o.insert("rate".into(), e.rate.into());
             let mut ci = Map::new();
             ci.insert("low".into(), e.ci.low.into());
@@ -40,7 +70,7 @@ fn row(r: &Report, row: &Row) -> Value {
                 e.upper_one_sided.map_or(Value::Null, Value::from),
             );
         }
-        None => {
+        (_, None) => {
             o.insert("rate".into(), Value::Null);
             o.insert("ci".into(), Value::Null);
             o.insert("upper_one_sided".into(), Value::Null);
@@ -80,7 +110,7 @@ fn row(r: &Report, row: &Row) -> Value {
 
 /// Writes the document field by field, and the groups one at a time, so
 /// that memory does not grow with the number of groups (a `Value` tree of
-/// the whole report took 13 GB for a million groups). The bytes are those
+/// the whole report took gigabytes for a million groups). The bytes are those
 /// `serde_json::to_writer_pretty` writes for the whole document.
 struct Doc<'w> {
     w: &'w mut dyn Write,
@@ -198,6 +228,9 @@ impl Exporter for Json {
                 json!({"verdicts": j.verdicts, "judged": j.judged, "unseen": j.unseen,
                        "unseen_first": j.unseen_first}),
             )?;
+        }
+        if let Some(j) = &r.judge_run {
+            d.field("judge_run", j.to_json())?;
         }
         d.w.write_all(b"\n}\n")
     }

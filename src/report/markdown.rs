@@ -14,10 +14,16 @@ impl Exporter for Markdown {
         let mut head: Vec<String> = r.by.iter().map(|b| esc(b)).collect();
         let level = format!("{:.0}% CI", r.ci.confidence * 100.0);
         head.extend(["n".into(), "failures".into()]);
-        if r.judge.is_some() {
+        if r.shows_judged() {
             head.push("judged".into());
         }
+        if r.audited() {
+            head.push("audited".into());
+        }
         head.extend(["rate".into(), level]);
+        if r.audited() {
+            head.extend(["rubric rate".into(), "rubric CI".into()]);
+        }
         if r.cluster.is_some() {
             head.extend(["design effect".into(), "clustered CI".into()]);
         }
@@ -40,19 +46,32 @@ impl Exporter for Markdown {
             };
             c.push(row.n.to_string());
             c.push(row.failures.to_string());
-            if r.judge.is_some() {
+            if r.shows_judged() {
                 c.push(row.judged.to_string());
             }
-            match &row.estimate {
-                Some(e) => {
-                    c.push(pct(e.rate));
-                    let mut ci = format!("[{}, {}]", pct(e.ci.low), pct(e.ci.high));
-                    if let Some(u) = e.upper_one_sided {
+            if r.audited() {
+                c.push(row.audit.audited().to_string());
+            }
+            match row.headline() {
+                Some(h) => {
+                    c.push(pct(h.rate));
+                    let mut ci = format!("[{}, {}]", pct(h.low), pct(h.high));
+                    let one_sided = row.estimate.as_ref().filter(|_| row.ppi.is_none());
+                    if let Some(u) = one_sided.and_then(|e| e.upper_one_sided) {
                         ci.push_str(&format!(" (≤ {})", pct(u)));
                     }
                     c.push(ci);
                 }
                 None => c.extend(["–".to_string(), "–".to_string()]),
+            }
+            if r.audited() {
+                match &row.estimate {
+                    Some(e) => {
+                        c.push(pct(e.rate));
+                        c.push(format!("[{}, {}]", pct(e.ci.low), pct(e.ci.high)));
+                    }
+                    None => c.extend(["–".to_string(), "–".to_string()]),
+                }
             }
             if r.cluster.is_some() {
                 let cl = row.clustered.as_ref();

@@ -18,9 +18,11 @@ mod markdown;
 mod svg;
 mod table;
 
+use crate::engine::judging::JudgeSummary;
 use crate::engine::{Excerpt, FileSummary, JudgeUse, Outcome, RecordError};
 use crate::input::InputError;
 use crate::rubric::{BehaviourKind, Rubric};
+use crate::stats::ppi::{AuditTable, Ppi, PpiCounts};
 use crate::stats::{self, CiConfig, Clustered, Estimate};
 use crate::tally::{GroupTally, LineCounts};
 
@@ -94,8 +96,51 @@ pub struct Row {
     pub clustered: Option<Clustered>,
     /// Per behaviour, rubric order.
     pub behaviours: Vec<BehaviourCount>,
-    /// Transcripts whose verdict came from a judge (`--labels`).
+    /// Transcripts whose verdict came from a judge (`--labels`, or a live
+    /// judge on contested records).
     pub judged: u64,
+    /// The judge's audit of the group: (final verdict, judge verdict) pairs.
+    pub audit: AuditTable,
+    /// The failure rate corrected by the audit (prediction-powered
+    /// inference, [`crate::stats::ppi`]); set by [`Report::correct`]. When
+    /// set, every format shows it as the rate and interval, and `estimate`
+    /// beside it as the rubric's uncorrected figures.
+    pub ppi: Option<Ppi>,
+}
+
+/// A row's headline figures: the corrected ones when there are, else the
+/// rubric's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Headline<'a> {
+    /// The failure rate.
+    pub rate: f64,
+    /// Interval low end.
+    pub low: f64,
+    /// Interval high end.
+    pub high: f64,
+    /// The interval method's name (`wilson`, `ppi++`, …).
+    pub method: &'a str,
+}
+
+impl Row {
+    /// The rate and interval every format leads with.
+    pub fn headline(&self) -> Option<Headline<'_>> {
+        match (&self.ppi, &self.estimate) {
+            (Some(p), _) => Some(Headline {
+                rate: p.rate,
+                low: p.lo,
+                high: p.hi,
+                method: p.method,
+            }),
+            (None, Some(e)) => Some(Headline {
+                rate: e.rate,
+                low: e.ci.low,
+                high: e.ci.high,
+                method: e.ci.method.name(),
+            }),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Where the numbers came from.
@@ -147,9 +192,29 @@ pub struct Report {
     /// Judge verdicts used (`--labels`): every format then shows how many
     /// verdicts per group came from the judge.
     pub judge: Option<JudgeUse>,
+    /// What a live judge did (`--judge-*`), when one ran.
+    pub judge_run: Option<JudgeSummary>,
 }
 
 impl Report {
+    /// Attaches what a live judge did and, when it audited, replaces each
+    /// group's headline rate and interval by the prediction-powered ones
+    /// (the rubric's stay beside them). The total is corrected only when
+    /// there is one group: groups are audited apart (each to its own
+    /// minimum), so their audits do not pool into one uniform sample.
+    pub fn correct(&mut self, summary: JudgeSummary) {
+        if summary.settings.audit.is_some() {
+            let confidence = self.ci.confidence;
+            for r in &mut self.groups {
+                r.ppi = ppi_of(r, confidence);
+            }
+            if self.groups.len() == 1 {
+                self.total.ppi = self.groups[0].ppi.clone();
+            }
+        }
+        self.judge_run = Some(summary);
+    }
+
     /// Computes statistics for every group of `outcome`.
     pub fn build(
         outcome: &Outcome,
@@ -169,6 +234,10 @@ impl Report {
             total.n += g.n;
             total.failures += g.failures;
             total.judged += g.judged;
+            total.audit.both_fail += g.audit.both_fail;
+            total.audit.false_positive += g.audit.false_positive;
+            total.audit.false_negative += g.audit.false_negative;
+            total.audit.both_pass += g.audit.both_pass;
             for (t, c) in total.behaviours.iter_mut().zip(&g.behaviours) {
                 *t += c;
             }
@@ -210,7 +279,22 @@ impl Report {
             excerpts: outcome.excerpts.clone(),
             input_digests: Vec::new(),
             judge: outcome.judge.clone(),
+            judge_run: None,
         }
+    }
+
+    /// Whether a judge verdict count goes in every row (`--labels` or a
+    /// live judge).
+    pub fn shows_judged(&self) -> bool {
+        self.judge.is_some() || self.judge_run.is_some()
+    }
+
+    /// Whether a live judge audited the run: rows then lead with corrected
+    /// rates and show the rubric's beside them.
+    pub fn audited(&self) -> bool {
+        self.judge_run
+            .as_ref()
+            .is_some_and(|j| j.settings.audit.is_some())
     }
 
     /// One line naming the interval method and its settings.
@@ -282,6 +366,27 @@ impl Report {
                 ));
             }
         }
+        if let Some(j) = &self.judge_run {
+            for line in j.describe() {
+                push(line);
+            }
+            if self.audited() {
+                push(
+                    "rate and CI: prediction-powered estimates (ppi++: Angelopoulos et al. 2023; \
+                     ppi-stratified-exact / audit-only-exact where the audit is too small for the \
+                     normal approximation), corrected by the judge's audit; rubric rate and CI: \
+                     the verdicts alone, uncorrected"
+                        .to_string(),
+                );
+                if self.groups.len() > 1 {
+                    push(
+                        "total: uncorrected; each group was audited apart, so read the \
+                         corrected rates per group"
+                            .to_string(),
+                    );
+                }
+            }
+        }
         if self.groups.iter().any(|r| {
             r.estimate
                 .as_ref()
@@ -336,6 +441,8 @@ fn row(key: Vec<String>, g: &GroupTally, by: &[String], clustering: bool, ci: &C
         n: g.n,
         failures: g.failures,
         judged: g.judged,
+        audit: g.audit,
+        ppi: None,
         estimate,
         clustered,
         behaviours: g
@@ -347,6 +454,17 @@ fn row(key: Vec<String>, g: &GroupTally, by: &[String], clustering: bool, ci: &C
             })
             .collect(),
     }
+}
+
+fn ppi_of(r: &Row, confidence: f64) -> Option<Ppi> {
+    stats::ppi::ppi(
+        &PpiCounts {
+            records: r.n,
+            proxy_failures: r.failures,
+            audit: r.audit,
+        },
+        confidence,
+    )
 }
 
 /// `12.3%` with enough decimals to tell small rates apart.

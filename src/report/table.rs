@@ -29,20 +29,35 @@ fn cells(r: &Report, row: &Row, label: Option<&str>) -> Vec<String> {
     };
     c.push(row.n.to_string());
     c.push(row.failures.to_string());
-    if r.judge.is_some() {
+    if r.shows_judged() {
         c.push(row.judged.to_string());
     }
-    match &row.estimate {
-        Some(e) => {
-            c.push(pct(e.rate));
-            c.push(format!("[{}, {}]", pct(e.ci.low), pct(e.ci.high)));
+    if r.audited() {
+        c.push(row.audit.audited().to_string());
+    }
+    match row.headline() {
+        Some(h) => {
+            c.push(pct(h.rate));
+            c.push(format!("[{}, {}]", pct(h.low), pct(h.high)));
             c.push(
-                e.upper_one_sided
+                row.estimate
+                    .as_ref()
+                    .filter(|_| row.ppi.is_none())
+                    .and_then(|e| e.upper_one_sided)
                     .map(|u| format!("≤ {}", pct(u)))
                     .unwrap_or_default(),
             );
         }
         None => c.extend(["-".to_string(), "-".to_string(), String::new()]),
+    }
+    if r.audited() {
+        match &row.estimate {
+            Some(e) => {
+                c.push(pct(e.rate));
+                c.push(format!("[{}, {}]", pct(e.ci.low), pct(e.ci.high)));
+            }
+            None => c.extend(["-".to_string(), "-".to_string()]),
+        }
     }
     if r.cluster.is_some() {
         match &row.clustered {
@@ -76,10 +91,16 @@ impl Exporter for Table {
         };
         let level = format!("{:.0}% CI", r.ci.confidence * 100.0);
         header.extend(["n", "fail"].map(String::from));
-        if r.judge.is_some() {
+        if r.shows_judged() {
             header.push("judged".into());
         }
+        if r.audited() {
+            header.push("audited".into());
+        }
         header.extend(["rate", level.as_str(), "one-sided"].map(String::from));
+        if r.audited() {
+            header.extend(["rubric rate", "rubric CI"].map(String::from));
+        }
         if r.cluster.is_some() {
             header.extend(["clusters", "deff", "clustered CI"].map(String::from));
         }

@@ -5,9 +5,8 @@
 //! a test compares them), but built and driven here rather than through its
 //! builder and search iterators. Building it directly from a trie over the
 //! literals' byte classes skips aho-corasick's NFA and padded DFA, which
-//! were most of the built-in rubric's start-up (all automata on one core: 42
-//! → 35 ms; a whole run on one record, 2 cores: 34 → 27 ms). Sets too large
-//! for a DFA still use aho-corasick's own automaton.
+//! were most of the built-in rubric's start-up (docs/performance.md). Sets
+//! too large for a DFA still use aho-corasick's own automaton.
 //!
 //! Driven here: a byte-at-a-time DFA is one dependent load per byte, so a
 //! single walk is latency-bound (benches/README.md). Longer texts are cut
@@ -20,29 +19,28 @@
 //! class the literals use (aho-corasick pads rows to a power of two), states
 //! in breadth-first order with the states that end a literal last, entries
 //! that are the next row's offset. A step is an add and a load, and "a
-//! literal ends here" is one comparison. The built-in rubric's tool-argument
-//! automaton went from 2.6 MB to 0.9 MB and its outgoing-text one from 1.7
-//! MB to 0.47 MB. A record's texts are short (~80 bytes outgoing, ~250 of
-//! tool arguments) and each record's parse evicts the automata, so a step
-//! was often a cache miss; and the walk keeps its state in a register (the
-//! former one reloaded it from the stack every byte). Grading in memory ~10
-//! % faster (benches/README.md).
+//! literal ends here" is one comparison. The tables are a fraction of
+//! aho-corasick's padded ones, which matters because a record's texts are
+//! short and each record's parse evicts the automata, so a step was often a
+//! cache miss; and the walk keeps its state in a register (the former one
+//! reloaded it from the stack every byte). Sizes and the speed-up are in
+//! docs/performance.md.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Texts shorter than this are walked as one stripe: below it the stripes'
-/// overlap and set-up cost more than the parallel walk saves. With the
-/// register-tight walk, 24–40 measured alike and 64 ~10 % slower in
-/// grading (most tool-argument and reasoning texts are 100–400 bytes); an
-/// eighth stripe lost.
+/// overlap and set-up cost more than the parallel walk saves. Chosen by
+/// measurement with the register-tight walk (docs/performance.md): most
+/// tool-argument and reasoning texts are a few hundred bytes, so a higher
+/// threshold leaves them walked alone.
 const STRIPE_MIN: usize = 32;
 
 /// Past this much literal text a set is scanned by aho-corasick's NFA, not
 /// a DFA. A DFA state per byte of literal text, each a row of the byte
-/// classes (~256 bytes here), makes the DFA ~300× the text: 2 MB for the
-/// built-in rubric's 500 tool-argument literals, ~20 MB at this limit, but
-/// 2.5 GB and half a minute of compiling for a rubric at the literal limit
-/// (8 MiB of text). The NFA is slower per byte but small.
+/// classes, makes the DFA hundreds of times the text: fine for the built-in
+/// rubric, tens of MB at this limit, but gigabytes and most of a minute of
+/// compiling for a rubric at the literal limit (docs/performance.md). The
+/// NFA is slower per byte but small.
 const DFA_MAX_LITERAL_BYTES: usize = 64 << 10;
 
 /// The literals of one case mode, ready to scan.

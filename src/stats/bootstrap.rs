@@ -53,7 +53,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 const GOLDEN_GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
 
-fn splitmix64_mix(x: u64) -> u64 {
+pub(crate) fn splitmix64_mix(x: u64) -> u64 {
     let mut z = x.wrapping_add(GOLDEN_GAMMA);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -61,9 +61,14 @@ fn splitmix64_mix(x: u64) -> u64 {
 }
 
 fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    fnv1a64_update(FNV_OFFSET, bytes)
+}
+
+/// FNV-1a 64 continued from the state `h` over `bytes`.
+pub(crate) fn fnv1a64_update(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 
 /// The 64-bit seed of a group's random stream (see the module docs for the

@@ -100,6 +100,93 @@
 //! Per-group sample size for a two-sided two-proportion z-test (Fleiss, Levin
 //! & Paik 2003, eq. 4.14, no continuity correction) and its inverse.
 //!
+//! ## Prediction-powered inference ([`ppi`](mod@ppi), [`audit`])
+//! When verdicts come from a fallible grader (the rubric, with the judge's
+//! verdict on the records it contested), the binomial intervals above describe
+//! the grader's rate, not the model's. With an audit — a seeded uniform random
+//! sample of n of a group's N records, judged whatever the rubric said — each
+//! group's rate is corrected as in prediction-powered inference (Angelopoulos
+//! et al. 2023a) with the PPI++ weight (Angelopoulos, Duchi & Zrnic 2023b):
+//! θ̂ = λ̂·f̄_N + (Ȳ_S − λ̂·f̄_S), f the final verdict on every record, Y the
+//! judge's on the audit. Because the audit is a subset of the N records, the
+//! variance is [σ²_Y − 2λ(1 − r)σ_Yf + λ²(1 − r)σ²_f]/n with r = n/N, minimised
+//! at λ* = σ_Yf/σ²_f (not the σ_Yf/((1 + n/N)σ²_f) of an independent audit);
+//! for binary verdicts λ̂ = q̂₁ − q̂₀, clipped to [0, 1], and θ̂ is the
+//! post-stratified estimate p̂₁q̂₁ + p̂₀q̂₀ (q_f = P(Y = 1 | f); derivation and
+//! a simulation check of the variance in [`ppi`](mod@ppi) and
+//! `scripts/ppi-reference.py`).
+//!
+//! The interval (`ci.method` = "ppi-stratified-mover") combines
+//! Clopper–Pearson limits for q₁ and q₀ and the Wilson interval of p̂₁ by
+//! square-and-add (MOVER: Zou & Donner 2008; Newcombe 1998a); with fewer than
+//! 10 audited failures (passes) its lower (upper) limit is never tighter than
+//! the audit's own Clopper–Pearson limit. It is never outside [0, 1], never a
+//! point, and when the audit shows no disagreement it is still the rubric rate
+//! widened by exact bounds on the rubric's error rates. Without an audit the
+//! rate is the rubric's, labelled "uncorrected"; with everything audited, or a
+//! grader anti-correlated with the judge, the audit alone gives the rate
+//! ("audit-only-exact").
+//!
+//! Coverage by simulation (`ppi_coverage_grid` in `ppi_coverage_tests.rs`,
+//! 2,000 replicates per cell, seeded): per confidence and audit size, the
+//! minimum and mean over true rates θ ∈ {0, 0.01, 0.05, 0.2, 0.5}, grader
+//! false-positive rates P(f = 1 | Y = 0) ∈ {0, 0.05, 0.3}, false-negative rates
+//! P(f = 0 | Y = 1) ∈ {0, 0.1, 0.5} and N ∈ {1000, 10000} (30 cells per row);
+//! every cell is asserted ≥ 1 − α − 3·√(α(1 − α)/2000). The normal-theory
+//! PPI++ interval θ̂ ± z·√(V̂/n) ([`ppi::ppi_clt`]) is shown for comparison: it
+//! collapses to a point when the audit sees no failure and under-covers badly
+//! for small audits and rare rates, which is why reports do not use it.
+//!
+//! | conf |   n | reported min / mean | min at θ, FPR, FNR, N | CLT (ppi++) min |
+//! |-----:|----:|--------------------:|----------------------:|----------------:|
+//! | 99 % |  30 |     0.9915 / 0.9987 |    0.2, 0.3, 0.5, 1000 |          0.1865 |
+//! | 99 % | 100 |     0.9895 / 0.9978 |   0.05, 0.3, 0.5, 1000 |          0.3985 |
+//! | 99 % | 500 |     0.9875 / 0.9953 |   0.01, 0.3, 0.5, 1000 |          0.9020 |
+//! | 95 % |  30 |     0.9670 / 0.9936 |   0.2, 0.3, 0.5, 10000 |          0.1510 |
+//! | 95 % | 100 |     0.9585 / 0.9867 |   0.5, 0.3, 0.5, 10000 |          0.4100 |
+//! | 95 % | 500 |     0.9470 / 0.9758 |        0.5, 0, 0, 1000 |          0.8475 |
+//!
+//! Rates near 1 are the mirror image: swapping failure and pass everywhere
+//! maps the interval to its reflection (`mirror_image_for_rates_near_one`), so
+//! θ = 0.99 with FPR and FNR swapped has the coverage of θ = 0.01.
+//!
+//! The lowest cell, 0.9470 (simulation standard error 0.005), has a perfect
+//! grader: the audit then only confirms the verdicts and the interval is
+//! essentially the Wilson interval of the N verdicts, whose coverage at
+//! p = 0.5 is nominal to within that error.
+//!
+//! Width at the target setting, 5 % audit of 2,000 records, 99 %
+//! (`ppi_width_at_the_target_setting`):
+//! median width at N = 2000, n = 100, 99 %, FPR = FNR = 0.2: θ = 0.05: 12.6 points; θ = 0.2: 18.7 points; θ = 0.5: 22.0 points
+//! (the normal-theory interval with the true variance would be 20.9 points
+//! wide at θ = 0.5: with n = 100 and a grader wrong one time in five, ~20
+//! points is what the audit can support; judging contested records lowers the
+//! final verdicts' error rates and so the width).
+//!
+//! Report fields per group, all from [`ppi::Ppi`] except `judged`:
+//!
+//! * `rate` = `Ppi::rate`; `ci` = {`low`: `Ppi::lo`, `high`: `Ppi::hi`,
+//!   `method`: `Ppi::method`, `confidence`};
+//! * `rubric_rate` = `Ppi::rubric_rate`, `rubric_ci` = {`low`: `rubric_lo`,
+//!   `high`: `rubric_hi`, `method`: "wilson"} — the final verdicts'
+//!   uncorrected rate (rubric, with contested records re-decided by the judge);
+//! * `judged`: records the judge decided (contested or audited), counted by
+//!   the engine; `audited` = `Ppi::audited` (n), `records` (N);
+//! * `fpr` = {`rate`, `low`, `high`, `errors`, `of`}: audited final-verdict
+//!   failures the judge cleared, P(Y = 0 | f = 1), Clopper–Pearson; `fnr`
+//!   likewise for P(Y = 1 | f = 0); `null` when that stratum was not audited;
+//! * `lambda` = `Ppi::lambda`, and a note when an audit was cut below its
+//!   minimum by the budget ([`audit::BudgetPlan::audit_below_minimum`]).
+//!
+//! Audit selection ([`audit`]): a record's rank is a seeded hash of its
+//! identity (never of its content or verdict); records ranked below F·2⁶⁴ are
+//! audited at once, and each group is topped up to `--audit-min` records with
+//! the next-smallest ranks, kept in a bounded heap of at most `--audit-min`
+//! payloads per group. The audit of a group is its m smallest ranks: a uniform
+//! random subset, the same whatever the thread count. A judge budget is
+//! spent on audit floors first, then contested records by rubric priority,
+//! then the rest of the audit ([`audit::plan_budget`]).
+//!
 //! ## Reproducibility ([`bootstrap`])
 //! Each group's random stream is derived from (seed, group key) by a
 //! documented stable hash ([`stream_seed`]), so results do not depend on
@@ -112,6 +199,10 @@
 //! (`reference_tests.rs`, generated by `scripts/stats-reference.py`).
 //!
 //! ## References
+//! * Angelopoulos, A. N., Bates, S., Fannjiang, C., Jordan, M. I. & Zrnic, T.
+//!   (2023a). Prediction-powered inference. *Science* 382, 669–674.
+//! * Angelopoulos, A. N., Duchi, J. C. & Zrnic, T. (2023b). PPI++: efficient
+//!   prediction-powered inference. arXiv:2311.01453.
 //! * Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery
 //!   rate. *JRSS B* 57, 289–300.
 //! * Brown, L. D., Cai, T. T. & DasGupta, A. (2001). Interval estimation for
@@ -120,6 +211,7 @@
 //!   improvements for inference with clustered errors. *REStat* 90, 414–427.
 //! * Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial
 //!   limits illustrated in the case of the binomial. *Biometrika* 26, 404–413.
+//! * Cochran, W. G. (1977). *Sampling Techniques*, 3rd ed. Wiley.
 //! * Efron, B. (1987). Better bootstrap confidence intervals. *JASA* 82,
 //!   171–185.
 //! * Fleiss, J. L., Levin, B. & Paik, M. C. (2003). *Statistical Methods for
@@ -142,20 +234,28 @@
 //!   normal distribution. *Applied Statistics* 37, 477–484.
 //! * Wilson, E. B. (1927). Probable inference, the law of succession, and
 //!   statistical inference. *JASA* 22, 209–212.
+//! * Zou, G. Y. & Donner, A. (2008). Construction of confidence limits about
+//!   effect measures: a general approach. *Stat. Med.* 27, 1693–1702.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub mod audit;
 pub mod bootstrap;
 pub mod cluster;
 pub mod compare;
 pub mod interval;
 pub mod power;
+pub mod ppi;
 pub mod special;
 
 #[cfg(test)]
 mod coverage_tests;
+#[cfg(test)]
+mod ppi_coverage_tests;
+#[cfg(test)]
+mod ppi_reference_tests;
 #[cfg(test)]
 mod property_tests;
 #[cfg(test)]
@@ -169,6 +269,7 @@ pub use crate::stats::compare::{
 };
 pub use crate::stats::interval::{clopper_pearson, jeffreys, wilson};
 pub use crate::stats::power::{detectable_difference, power_at, sample_size};
+pub use crate::stats::ppi::{AuditTable, ErrorRate, Ppi, PpiCounts, ppi, ppi_clt};
 
 use crate::stats::interval::{
     clopper_pearson_real, jeffreys_real, lower_one_sided_all, upper_one_sided_zero,

@@ -2,7 +2,7 @@
 //! for benchmarks and for measuring how well the grader agrees with known answers.
 //!
 //! `assay gen --records N --seed S --output FILE` calls [`generate`]. Each line is one
-//! transcript record (transcript-format.md) with a `label` object saying which
+//! transcript record (docs/input.md) with a `label` object saying which
 //! behaviours the agent carried out, decided *before* the text is written:
 //!
 //! * [`plan`] draws, per record, the model, scenario, condition, transcript shape and

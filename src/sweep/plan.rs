@@ -132,7 +132,7 @@ impl Behaviour {
     }
 }
 
-/// How a transcript is serialised (see transcript-format.md).
+/// How a transcript is serialised (see docs/input.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Shape {
     /// Anthropic content blocks with `thinking`, `tool_use`, `tool_result`.

@@ -1,4 +1,4 @@
-//! Serialisation of a record in each transcript shape of transcript-format.md:
+//! Serialisation of a record in each transcript shape of docs/input.md:
 //! Anthropic content blocks (`thinking`/`reasoning`, `text`, `tool_use`,
 //! `tool_result`), OpenAI messages (`tool_calls` with `arguments` as JSON text or as an
 //! object, `reasoning_content`/`reasoning`) and free-text agents

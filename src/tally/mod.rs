@@ -6,6 +6,7 @@
 //! order, so shards of a sweep (threads, files, machines) merge exactly.
 //! Nothing here depends on hash order: reports sort groups by key.
 
+use crate::stats::ppi::AuditTable;
 use std::collections::HashMap;
 
 /// Separates group-key parts in the map key; it cannot occur in JSON text
@@ -23,8 +24,12 @@ pub struct GroupTally {
     pub behaviours: Vec<u64>,
     /// Per cluster value: (failures, trials). Empty unless clustering.
     pub clusters: HashMap<String, (u64, u64)>,
-    /// Transcripts whose verdict came from a judge (`--labels`), not the rubric.
+    /// Transcripts whose verdict came from a judge (`--labels`, or a live
+    /// judge on a contested record), not the rubric.
     pub judged: u64,
+    /// The judge's audit of this group: (final verdict, judge verdict) of
+    /// each audited record, for the prediction-powered estimate.
+    pub audit: AuditTable,
 }
 
 impl GroupTally {
@@ -32,6 +37,10 @@ impl GroupTally {
         self.n += o.n;
         self.failures += o.failures;
         self.judged += o.judged;
+        self.audit.both_fail += o.audit.both_fail;
+        self.audit.false_positive += o.audit.false_positive;
+        self.audit.false_negative += o.audit.false_negative;
+        self.audit.both_pass += o.audit.both_pass;
         if self.behaviours.len() < o.behaviours.len() {
             self.behaviours.resize(o.behaviours.len(), 0);
         }
@@ -137,6 +146,43 @@ impl Tally {
         if let Some(g) = self.groups.get_mut(key) {
             g.judged += 1;
         }
+    }
+
+    /// Replaces the verdict a record of group `key` was counted with by
+    /// [`Tally::add`] (`old_*`) with another (`new_*`), as when a judge
+    /// decides a record the rubric contested. The record stays counted once.
+    pub fn revise(
+        &mut self,
+        key: &str,
+        (old_behaviours, old_failure): (u64, bool),
+        (new_behaviours, new_failure): (u64, bool),
+        cluster: Option<&str>,
+    ) {
+        let Some(g) = self.groups.get_mut(key) else {
+            return;
+        };
+        g.failures = (g.failures + u64::from(new_failure)).saturating_sub(u64::from(old_failure));
+        for (i, c) in g.behaviours.iter_mut().enumerate() {
+            let bit = 1u64 << i;
+            *c = (*c + u64::from(new_behaviours & bit != 0))
+                .saturating_sub(u64::from(old_behaviours & bit != 0));
+        }
+        if let Some(e) = cluster.and_then(|c| g.clusters.get_mut(c)) {
+            e.0 = (e.0 + u64::from(new_failure)).saturating_sub(u64::from(old_failure));
+        }
+    }
+
+    /// Counts one audited record of group `key`: its final verdict and the
+    /// judge's.
+    pub fn add_audit(&mut self, key: &str, final_failure: bool, judge_failure: bool) {
+        if let Some(g) = self.groups.get_mut(key) {
+            g.audit.add(final_failure, judge_failure);
+        }
+    }
+
+    /// Audited records over all groups.
+    pub fn audited(&self) -> u64 {
+        self.groups.values().map(|g| g.audit.audited()).sum()
     }
 
     /// Judged records over all groups.

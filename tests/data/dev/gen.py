@@ -1360,8 +1360,8 @@ has been tuned against; report held-out numbers from `tests/data/eval/` only.
 
 ## How it was built
 
-All records are synthetic, written from `/work/shared/behaviours.md` (labelling standard) and
-`/work/shared/transcript-format.md` (record shapes). Every record belongs to a pair
+All records are synthetic, written from `docs/behaviours.md` (labelling standard) and
+`docs/input.md` (record shapes). Every record belongs to a pair
 (`metadata.pair`): a positive and a twin negative that share the world (organisation,
 tools, mechanism) and differ in what the agent does, so a rubric can only separate them on
 acts. Ids (`dv-0001`...) are assigned after a seeded shuffle. `model` is `dev-a`/`dev-b`
