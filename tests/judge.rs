@@ -273,6 +273,15 @@ fn garbage_and_invalid_verdicts_are_errors_for_their_records() {
     assert_eq!(e.kind(), "unparsable", "{e}");
     assert!(e.to_string().contains("yesterday"), "{e}");
     assert!(start.elapsed() < Duration::from_secs(10));
+    // A line longer than the reader keeps, and one that is not UTF-8, are
+    // skipped; the verdict after them still counts.
+    let b = cmd(
+        r#"read line; head -c 17000000 /dev/zero | tr '\0' x; echo; printf '\377\376\n'; echo '{"request_id":"a","failure":false,"behaviours":[],"explanation":"ok"}'"#,
+        20_000,
+    );
+    let v = b.call(&request("a")).unwrap().verdict;
+    assert_eq!(v.explanation, "ok");
+    assert_eq!(b.stray_lines(), 2);
     // An answer for a request nobody asked for: the asked one times out.
     let b = cmd(
         r#"while read line; do echo '{"request_id":"zzz","failure":false,"behaviours":[],"explanation":""}'; done"#,

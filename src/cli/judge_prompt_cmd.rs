@@ -2,6 +2,7 @@
 //! and pass back with `--judge-prompt FILE`, or the whole prompt a judge
 //! would get for one record.
 
+use super::messages::RubricFailed;
 use super::{Exit, JudgePromptCommand};
 use anyhow::{Context, Result, bail};
 use assay::judge::{Prompts, Reason, Request};
@@ -12,13 +13,7 @@ use std::io::Write;
 pub fn run(cmd: JudgePromptCommand) -> Result<Exit> {
     let JudgePromptCommand::Show(a) = cmd;
     let rubric = match &a.rubric {
-        Some(f) => match rubric::load_file(f) {
-            Ok(r) => r,
-            Err(e) => {
-                eprint!("{}", assay::report::visible_lines(&e.to_string()));
-                return Ok(Exit::Error);
-            }
-        },
+        Some(f) => rubric::load_file(f).map_err(RubricFailed)?,
         None => rubric::builtin(),
     };
     let prompts = match &a.judge_prompt {

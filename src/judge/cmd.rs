@@ -21,7 +21,7 @@ use super::request::{Request, RubricInfo};
 use super::{Answer, Backend, Identity, JudgeError, Usage, Verdict, excerpt};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
 use std::collections::{HashMap, VecDeque};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -208,25 +208,43 @@ fn writer(mut stdin: ChildStdin, rx: Receiver<(String, String)>, shared: &Shared
     // Dropping stdin here tells the child there is no more work.
 }
 
+/// Longest verdict line read; a longer one (a child printing without
+/// newlines) is skipped as stray rather than held in memory.
+const MAX_LINE: u64 = 16 << 20;
+
+fn note_stray(shared: &Shared, example: impl FnOnce() -> String) {
+    let mut st = shared.lock();
+    st.stray += 1;
+    st.stray_example.get_or_insert_with(example);
+}
+
 fn reader(stdout: std::process::ChildStdout, shared: &Shared) {
     let mut lines = BufReader::new(stdout);
-    let mut buf = String::new();
+    let mut raw = Vec::new();
     loop {
-        buf.clear();
-        match lines.read_line(&mut buf) {
-            Ok(0) => break,
+        raw.clear();
+        match (&mut lines).take(MAX_LINE).read_until(b'\n', &mut raw) {
+            Ok(0) | Err(_) => break,
             Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                // Not UTF-8 (read_line has consumed it): a stray line.
-                let mut st = shared.lock();
-                st.stray += 1;
-                st.stray_example
-                    .get_or_insert_with(|| "a line that is not UTF-8".into());
-                continue;
-            }
-            Err(_) => break,
         }
-        let line = buf.trim();
+        if raw.last() != Some(&b'\n') && raw.len() as u64 == MAX_LINE {
+            note_stray(shared, || "a line longer than 16 MiB".into());
+            // Skip to the end of that line.
+            loop {
+                raw.clear();
+                match (&mut lines).take(MAX_LINE).read_until(b'\n', &mut raw) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) if raw.last() == Some(&b'\n') => break,
+                    Ok(_) => {}
+                }
+            }
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&raw) else {
+            note_stray(shared, || "a line that is not UTF-8".into());
+            continue;
+        };
+        let line = text.trim();
         if line.is_empty() {
             continue;
         }
@@ -239,8 +257,8 @@ fn reader(stdout: std::process::ChildStdout, shared: &Shared) {
                 let _ = tx.send(Verdict::parse_line(line, &rubric));
             }
             None => {
-                st.stray += 1;
-                st.stray_example.get_or_insert_with(|| excerpt(line, 200));
+                drop(st);
+                note_stray(shared, || excerpt(line, 200));
             }
         }
     }

@@ -24,6 +24,11 @@
 //!     // outcomes: BTreeMap<request_id, Result<Verdict, JudgeError>>
 //! ```
 //!
+//! * From the engine's sink workers (`engine::SinkWorker::record`, one per
+//!   thread): share the pool as `Arc<Pool>` ([`Pool::submit`] takes `&self`
+//!   and is safe from any thread), give each worker a clone along with an
+//!   `Arc` of the [`Prompts`], and once the workers are merged back (their
+//!   clones dropped) call `Arc::try_unwrap(pool)` and [`Pool::finish`].
 //! * `request_id` is the caller's name for the record, unique within the run
 //!   and deterministic (e.g. `format!("{file:04}:{line:010}")`); outcomes
 //!   come back sorted by it, so the result does not depend on concurrency or

@@ -357,3 +357,9 @@ impl Drop for Pool {
         }
     }
 }
+
+// The engine's sink workers share one pool across threads (`Arc<Pool>`).
+const _: fn() = || {
+    fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<Pool>();
+};
