@@ -326,9 +326,8 @@ impl JudgeTap {
         let id = Self::request_id(file, offset);
         // The record's first contested behaviour, in rubric order: the
         // budget spends on earlier behaviours first.
-        let level = (v.contested != 0)
-            .then(|| v.contested.trailing_zeros() as usize)
-            .unwrap_or(usize::MAX);
+        // (64, past every behaviour, for an uncontested record.)
+        let level = v.contested.trailing_zeros() as usize;
         let sent = |audited: bool, tokens: u64| Sent {
             group: group.to_string(),
             cluster: cluster.map(str::to_string),
