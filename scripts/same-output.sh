@@ -76,8 +76,10 @@ cat >"$in/labels.jsonl" <<'EOF'
 {"id":"ghost","epoch":9,"behaviours":[]}
 EOF
 # Judge verdicts over the generated sweep: every 97th record judged clean.
+# (`assay gen` ids are strings or numbers; a judge names each record once.)
 awk 'NR % 97 == 0' "$in/gen.jsonl" |
-    sed -E 's/^\{"id": ?("[^"]*").*/{"id":\1,"behaviours":[]}/' >"$in/gen-labels.jsonl"
+    sed -E 's/^\{"id": ?("[^"]*"|[0-9]+).*/{"id":\1,"behaviours":[]}/' |
+    awk '!seen[$0]++' >"$in/gen-labels.jsonl"
 touch -d '1 hour ago' "$in"/*.* "$in"/dir/*.* "$in"/dir/nested/*
 baseline=$(head -n 1 "$in/gen.jsonl" | sed -E 's/.*"model": ?"([^"]*)".*/\1/')
 

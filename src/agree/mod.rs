@@ -202,6 +202,21 @@ impl Abstention {
     }
 }
 
+impl Comparison {
+    /// No record counted yet, for `names` (the rubric's behaviours, then
+    /// `failure`).
+    fn empty(names: Vec<String>) -> Comparison {
+        let n = names.len();
+        Comparison {
+            confusions: vec![Confusion::default(); n],
+            disagreement_counts: vec![[0; 2]; n],
+            abstention: vec![Abstention::default(); n],
+            names,
+            ..Comparison::default()
+        }
+    }
+}
+
 /// Grades every record of `sources` through the engine (every input
 /// format, `threads` workers) and compares verdicts with labels.
 pub fn compare(
@@ -217,13 +232,7 @@ pub fn compare(
         names: names.clone(),
         max: opts.max_disagreements,
         kept: vec![[0; 2]; names.len()],
-        out: Comparison {
-            confusions: vec![Confusion::default(); names.len()],
-            disagreement_counts: vec![[0; 2]; names.len()],
-            abstention: vec![Abstention::default(); names.len()],
-            names,
-            ..Comparison::default()
-        },
+        out: Comparison::empty(names),
     };
     let engine_opts = engine::Options {
         // One group: agreement is counted by the sink, not the tally.
@@ -248,7 +257,7 @@ pub fn compare(
             c.lines = o.counts.lines;
             c.malformed = o.counts.malformed;
             c.blank = o.counts.blank;
-            c.unlabelled = o.counts.graded - c.labelled;
+            c.unlabelled = o.counts.graded.saturating_sub(c.labelled);
             c.interrupted = o.interrupted;
             c.input_errors = o
                 .input_errors
@@ -303,12 +312,7 @@ impl RecordSink for AgreeSink {
             names: self.names.clone(),
             max: self.max,
             chunk_kept: vec![[0; 2]; n],
-            out: Comparison {
-                confusions: vec![Confusion::default(); n],
-                disagreement_counts: vec![[0; 2]; n],
-                abstention: vec![Abstention::default(); n],
-                ..Comparison::default()
-            },
+            out: Comparison::empty(self.names.clone()),
         }
     }
 
