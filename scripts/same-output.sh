@@ -198,7 +198,11 @@ check agree-contested-json -- agree "$contested" --format json --resamples 200
 check agree-contested-labels -- agree "$contested" --labels "$in/labels.jsonl" --format json \
     --resamples 200
 check agree-unlabelled -- agree "$data/shapes.jsonl"
+# A flag value out of range is now refused by the shared flag group while
+# the command line is parsed (clap's message, same exit status 2).
+intended=1
 check agree-bad-confidence -- agree "$contested" --confidence 1.5
+intended=0
 check agree-stdin "<" "$contested" -- agree - --resamples 200
 # Every input shape `agree` read before it went through the engine...
 for s in "$in/sample.jsonl.gz" "$in/sample.jsonl.zst" "$in/contested.jsonl.gz" \
