@@ -366,8 +366,13 @@ impl Entities {
                 continue;
             }
             cache.windows.clear();
+            // Every needle in one sentence (paragraph, field) has the same
+            // window: only the first of each is placed. (A later sentence
+            // inside the previous window still widens it: with neighbours,
+            // its own window reaches one sentence further.)
+            let mut unit_end = 0;
             for pos in finder.find_iter(t.as_bytes()) {
-                if cache.windows.last().is_some_and(|w| pos < w.1) {
+                if pos < unit_end {
                     continue;
                 }
                 let end = pos + n.len();
@@ -375,12 +380,15 @@ impl Entities {
                     Context::Sentence => sentence(t, pos, end),
                     Context::Sentences => {
                         let (f, e) = sentence(t, pos, end);
-                        let (before, after) = with_neighbours(t, f, e);
-                        (before, after)
+                        unit_end = e;
+                        with_neighbours(t, f, e)
                     }
                     Context::Paragraph => paragraph(t, pos, end),
                     Context::Field => (0, t.len()),
                 };
+                if spec.context != Context::Sentences {
+                    unit_end = w.1;
+                }
                 match cache.windows.last_mut() {
                     Some(last) if w.0 <= last.1 => last.1 = last.1.max(w.1),
                     _ => cache.windows.push(w),
@@ -793,6 +801,32 @@ mod tests {
                 "text {:?} target {:?} values {:?}", text, t, values.iter().collect::<Vec<_>>()
             );
         }
+    }
+
+    /// Found by the property above: the needle in a second sentence lies
+    /// inside the first one's window, but its own window reaches the cue
+    /// one sentence further.
+    #[test]
+    fn a_later_needle_widens_the_window_to_its_neighbour() {
+        let e = Entities::new(vec![(
+            EntitySpec::new(
+                {
+                    let mut s = ScopeSet::default();
+                    s.insert(Scope::System);
+                    s
+                },
+                Context::Sentences,
+                &[],
+            )
+            .unwrap(),
+            vec![("halt".to_string(), true)],
+        )])
+        .unwrap();
+        let texts = [(
+            Scope::System,
+            "/opt/a/guard.py .  /opt/a/guard.py .  halt . ",
+        )];
+        assert!(e.refers_to(0, "guard", texts.iter().copied(), &mut EntityCache::default()));
     }
 
     /// Found by the property above: `crontab` is the value of a context
