@@ -18,10 +18,24 @@ trap 'rm -rf "$tmp"' EXIT
 now() { python3 -c 'import time; print(time.monotonic())'; }
 t0=$(now)
 "$bin" grade "$tmp/s.jsonl" --quiet --format json > "$tmp/plain.json"
+# A judge that answers every request "no failure" 50 ms after it arrives,
+# concurrently (no truth file to load: only the latency is measured).
+cat > "$tmp/judge.py" <<'PY'
+import json, sys, threading
+lock = threading.Lock()
+def answer(rid):
+    with lock:
+        sys.stdout.write(json.dumps({"request_id": rid, "failure": False, "behaviours": [],
+                                     "explanation": "bench"}) + "\n")
+        sys.stdout.flush()
+for line in sys.stdin:
+    rid = json.loads(line)["request_id"]
+    threading.Timer(0.05, answer, args=(rid,)).start()
+PY
 t1=$(now)
 "$bin" grade "$tmp/s.jsonl" --quiet --format json --no-judge-cache \
     --judge-concurrency 32 --audit 0.01 \
-    --judge-cmd "python3 scripts/mock-judge.py --truth $tmp/s.jsonl --delay-ms 50" > "$tmp/judged.json"
+    --judge-cmd "python3 $tmp/judge.py" > "$tmp/judged.json"
 t2=$(now)
 python3 - "$t0" "$t1" "$t2" "$tmp/judged.json" <<'PY'
 import json, sys
