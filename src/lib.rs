@@ -20,7 +20,10 @@
 //! * [`rubric`] — the grading language: load → compile (file:line:col errors).
 //! * [`grade`] — run a compiled rubric on a record; [`mod@grade::reference`]
 //!   is the slow oracle the fast path is tested against.
-//! * [`tally`] — per-group counts that add across threads and shards.
+//! * [`tally`] — per-group counts that add across threads and shards;
+//!   [`tally::shard`] writes a run's state to a file and merges such files;
+//!   [`api`] — grade paths or in-memory records and get the shard (the
+//!   Python binding's entry point).
 //! * [`engine`] — the pipeline tying the stages together, deterministic for
 //!   any thread count; [`output`] — files that are never half-written.
 //! * [`stats`] — intervals, clustered errors, comparisons, power.
@@ -28,6 +31,7 @@
 //! * [`agree`], [`compare`], [`bench`](mod@bench), [`sweep`] — the `agree`, `compare`,
 //!   `bench` and `gen` subcommands' libraries.
 pub mod agree;
+pub mod api;
 pub mod bench;
 pub mod compare;
 pub mod engine;

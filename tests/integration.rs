@@ -13,4 +13,5 @@ mod logs;
 mod property;
 mod regression;
 mod robustness;
+mod shards;
 mod uncertain;

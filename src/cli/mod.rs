@@ -11,6 +11,7 @@ mod bench_cmd;
 mod compare_cmd;
 mod gen_cmd;
 mod grade;
+mod merge_cmd;
 mod power_cmd;
 mod progress;
 mod rubric_cmd;
@@ -25,6 +26,7 @@ pub use bench_cmd::run as bench;
 pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
+pub use merge_cmd::{MergeArgs, run as merge};
 pub use power_cmd::run as power;
 pub use rubric_cmd::run as rubric;
 
@@ -56,6 +58,9 @@ pub struct Cli {
 pub enum Command {
     /// Grade transcripts and report failure rates per group.
     Grade(Box<GradeArgs>),
+    /// Add tallies written by `grade --tally-out` (shards of one sweep) and
+    /// report them as one run over all their inputs would.
+    Merge(Box<MergeArgs>),
     /// Show or check a rubric.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -371,6 +376,11 @@ pub struct GradeArgs {
     /// the records they name; the report counts them per group as `judged`.
     #[arg(long, value_name = "FILE")]
     pub labels: Option<PathBuf>,
+
+    /// Also write the run's complete state (counts, inputs, settings; see
+    /// docs/shards.md) for `assay merge`, atomically.
+    #[arg(long, value_name = "FILE")]
+    pub tally_out: Option<PathBuf>,
 
     /// Also write a chart of failure rates with interval whiskers (SVG),
     /// one bar per group, grouped by scenario.

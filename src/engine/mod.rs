@@ -1285,7 +1285,7 @@ pub fn run_to(
                     (_, InputFormat::Jsonl) => InputKind::Jsonl,
                     (_, InputFormat::InspectEval) => InputKind::InspectEval,
                     (_, InputFormat::InspectJson) => InputKind::InspectJson,
-                    (Source::Stdin, _) => InputKind::Jsonl,
+                    (Source::Stdin | Source::Memory { .. }, _) => InputKind::Jsonl,
                     (Source::File(p), _) => {
                         kind::detect(&names[file], &head_of(p, &names[file], snap.is_some()))
                     }
