@@ -25,7 +25,7 @@ CARGO_TARGET_DIR="$PWD/target" VIRTUAL_ENV="$PWD/$venv" PATH="$PWD/$venv/bin:$PA
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-"$venv/bin/python" -m pytest -q -p no:cacheprovider python/tests "$@" 2>&1 | tee "$log"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider "${@:-python/tests}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
