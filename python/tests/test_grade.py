@@ -156,3 +156,14 @@ def test_grading_releases_the_interpreter(tmp_path):
             break
     # Held, this thread would get a few switch intervals' worth at most.
     assert count / took[0] > 0.2 * base, (count, took[0], base)
+
+
+def test_python_tallies_merge_on_the_command_line(cli, sweep_files, tmp_path):
+    files = []
+    for i, p in enumerate(sweep_files):
+        f = tmp_path / f"{i}.tally"
+        f.write_bytes(assay.grade(p, by=["model"]).to_bytes())
+        files.append(str(f))
+    out = subprocess.run([cli, "merge", "--format", "json", *files], capture_output=True, check=False)
+    assert out.returncode == 0, out.stderr.decode()
+    assert out.stdout.decode() == assay.grade(sweep_files, by=["model"]).render("json")
