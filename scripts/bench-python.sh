@@ -35,6 +35,7 @@ PY
 # Ray's overhead over the CLI at 2 workers, where scripts/test-ray.sh made its venv:
 # the sweep cut into 8 files, one batch per file, one thread per worker.
 ray_venv=target/pyvenv-ray
+[ "${BENCH_RAY:-1}" = 0 ] && ray_venv=/nonexistent
 if [ -x "$ray_venv/bin/python" ]; then
   CARGO_TARGET_DIR="$PWD/target" VIRTUAL_ENV="$PWD/$ray_venv" PATH="$PWD/$ray_venv/bin:$PATH" \
     "$ray_venv/bin/maturin" develop --quiet --release --manifest-path python/Cargo.toml

@@ -16,7 +16,12 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+// Rust allocations of this module only; Python objects keep Python's allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 create_exception!(
     _assay,
@@ -173,6 +178,40 @@ impl Tally {
     }
 }
 
+/// Runs `work` on a thread of its own with the interpreter released, and
+/// checks for signals every 100 ms meanwhile: on Ctrl-C, `stop` is set (the
+/// engine ends the run at the next line), and once the run has ended the
+/// signal's exception (KeyboardInterrupt) is raised.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    stop: &AtomicBool,
+    work: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let _ = tx.send(work());
+        });
+        loop {
+            match py.detach(|| rx.recv_timeout(Duration::from_millis(100))) {
+                Ok(v) => return Ok(v),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    if let Err(e) = py.check_signals() {
+                        stop.store(true, Ordering::Relaxed);
+                        let _ = py.detach(|| rx.recv());
+                        return Err(e);
+                    }
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                    return Err(PyRuntimeError::new_err(
+                        "grading stopped without a result (a worker failed); please report it",
+                    ));
+                }
+            }
+        }
+    })
+}
+
 /// Grades `inputs` and returns `(Tally, verdict JSON Lines as bytes)`.
 ///
 /// `inputs` is a list of `str` paths and `(name, bytes)` pairs of JSON Lines.
@@ -235,9 +274,10 @@ fn grade<'py>(
         ),
     };
     let stop = AtomicBool::new(false);
-    let graded = py
-        .detach(|| api::grade(&list, &rubric, &origin, &settings, &stop))
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let graded = interruptible(py, &stop, || {
+        api::grade(&list, &rubric, &origin, &settings, &stop)
+    })?
+    .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok((
         Tally {
             shard: graded.shard,

@@ -167,3 +167,23 @@ def test_python_tallies_merge_on_the_command_line(cli, sweep_files, tmp_path):
     out = subprocess.run([cli, "merge", "--format", "json", *files], capture_output=True, check=False)
     assert out.returncode == 0, out.stderr.decode()
     assert out.stdout.decode() == assay.grade(sweep_files, by=["model"]).render("json")
+
+
+def test_ctrl_c_stops_a_long_grade(tmp_path):
+    # A signal while grading raises KeyboardInterrupt soon, not after the run.
+    import _thread
+
+    big = tmp_path / "big.jsonl"
+    line = json.dumps(record(0, "m", True)) + "\n"
+    for lines in (20_000, 160_000, 1_280_000):
+        big.write_text(line * lines)
+        t = time.perf_counter()
+        assay.grade(str(big), threads=1)
+        full = time.perf_counter() - t
+        if full > 1.0:
+            break
+    threading.Timer(0.1, _thread.interrupt_main).start()
+    t = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        assay.grade(str(big), threads=1)
+    assert time.perf_counter() - t < full / 2, full
