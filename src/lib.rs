@@ -64,6 +64,9 @@
 //!
 //! Each worker counts verdicts per group in its own [`tally::Tally`];
 //! tallies merge once at the end, in any order, with the same result.
+//! [`tally::shard`] writes a run's whole state to a file (`--tally-out`) and
+//! merges such files across machines (`assay merge`); [`api`] grades paths
+//! or in-memory records into one (the Python binding's entry point).
 //!
 //! # 6. Engine: the stages wired together
 //!
@@ -105,6 +108,7 @@
 //! bare parse, and [`sweep`] generates labelled synthetic sweeps
 //! (`assay gen`).
 pub mod agree;
+pub mod api;
 pub mod bench;
 pub mod compare;
 pub mod engine;

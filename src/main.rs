@@ -83,6 +83,7 @@ fn main() -> ExitCode {
 fn run(args: Cli) -> anyhow::Result<Exit> {
     match args.command {
         Command::Grade(a) => cli::grade(*a, &STOP),
+        Command::Merge(a) => cli::merge(*a),
         Command::Rubric(c) => cli::rubric(c),
         Command::Gen(a) => cli::generate(a),
         Command::Compare(a) => cli::compare(*a, &STOP),

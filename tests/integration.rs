@@ -15,4 +15,5 @@ mod logs;
 mod property;
 mod regression;
 mod robustness;
+mod shards;
 mod uncertain;

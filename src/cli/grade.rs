@@ -19,7 +19,7 @@ use std::sync::atomic::AtomicBool;
 const STDERR_ERRORS: usize = 10;
 
 /// Evidence excerpts per behaviour shown by `--html`.
-const HTML_EXCERPTS: usize = 3;
+const HTML_EXCERPTS: usize = assay::api::SHARD_EXCERPTS;
 
 /// Bytes on disk of the inputs, for the progress bar; 0 (unknown) when any
 /// input is a stream or compressed, whose progress is counted decompressed.
@@ -27,7 +27,7 @@ fn total_disk_bytes(sources: &[input::Source]) -> u64 {
     let mut total = 0u64;
     for s in sources {
         match s {
-            input::Source::Stdin => return 0,
+            input::Source::Stdin | input::Source::Memory { .. } => return 0,
             input::Source::File(p) => {
                 let name = p.to_string_lossy();
                 if name.ends_with(".gz") || name.ends_with(".zst") {
@@ -70,7 +70,7 @@ fn digest(s: &input::Source) -> Option<(u64, String)> {
         }
     };
     match s {
-        input::Source::Stdin => return None,
+        input::Source::Stdin | input::Source::Memory { .. } => return None,
         input::Source::File(p) => feed(&mut h, p).ok()?,
         input::Source::AmTree { root, files } => {
             for f in files {
@@ -120,7 +120,11 @@ fn engine_options(
         labels,
         input_format: a.input_format.into(),
         progress: progress.map(Progress::hook),
-        excerpts: if a.html.is_some() { HTML_EXCERPTS } else { 0 },
+        excerpts: if a.html.is_some() || a.tally_out.is_some() {
+            HTML_EXCERPTS
+        } else {
+            0
+        },
         ..Options::default()
     }
 }
@@ -172,6 +176,19 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     if a.uncertain.is_some() && rubric.doubt_rule_count() == 0 {
         warning!(
             "the rubric {origin} has no doubt rule (`effect = \"doubt\"`), so --uncertain will list no record"
+        );
+    }
+    if a.tally_out.is_some() && a.audit.audit.is_some() {
+        bail!(
+            "--tally-out cannot be used with --audit: each group's audit is drawn over the whole \
+             sweep (at least --audit-min records a group), so shards' audits do not add up to \
+             one; audit in one run, or judge the shards' contested records without --audit"
+        );
+    }
+    if a.tally_out.is_some() && a.labels.is_some() {
+        bail!(
+            "--tally-out cannot be used with --labels: which judge verdicts named no record is \
+             only known over the whole sweep; grade without --labels, or in one run"
         );
     }
 
@@ -369,6 +386,9 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         if let Some(p) = &a.html {
             report.input_digests = sources.iter().map(digest).collect();
             write_extra(p, &Html, &report, "HTML report")?;
+        }
+        if let Some(p) = &a.tally_out {
+            super::merge_cmd::write_tally(p, &outcome, &rubric, &origin, &opts, &report)?;
         }
     }
     if outcome.interrupted {

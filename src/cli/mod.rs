@@ -14,6 +14,7 @@ mod gen_cmd;
 mod grade;
 mod judge_prompt_cmd;
 mod judging;
+mod merge_cmd;
 pub mod messages;
 mod power_cmd;
 mod progress;
@@ -34,6 +35,7 @@ pub use compare_cmd::run as compare;
 pub use gen_cmd::run as generate;
 pub use grade::run as grade;
 pub use judge_prompt_cmd::run as judge_prompt;
+pub use merge_cmd::{MergeArgs, run as merge};
 pub use messages::Exit;
 pub use power_cmd::run as power;
 pub use rubric_cmd::run as rubric;
@@ -53,6 +55,9 @@ pub struct Cli {
 pub enum Command {
     /// Grade transcripts and report failure rates per group.
     Grade(Box<GradeArgs>),
+    /// Add tallies written by `grade --tally-out` (shards of one sweep) and
+    /// report them as one run over all their inputs would.
+    Merge(Box<MergeArgs>),
     /// Show or check a rubric.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -366,6 +371,11 @@ pub struct GradeArgs {
     /// the records they name; the report counts them per group as `judged`.
     #[arg(long, value_name = "FILE")]
     pub labels: Option<PathBuf>,
+
+    /// Also write the run's complete state (counts, inputs, settings; see
+    /// docs/shards.md) for `assay merge`, atomically.
+    #[arg(long, value_name = "FILE")]
+    pub tally_out: Option<PathBuf>,
 
     /// Also write a chart of failure rates with interval whiskers (SVG),
     /// one bar per group, grouped by scenario.

@@ -49,6 +49,15 @@ pub enum Source {
         /// Every `models/<model>/<condition>/sample_NNN/response.json`.
         files: Vec<PathBuf>,
     },
+    /// JSON Lines already in memory (records handed over by a library
+    /// caller, e.g. the Python binding), graded like a plain stream; `name`
+    /// stands for a file name in reports.
+    Memory {
+        /// The name used in reports and verdict lines.
+        name: String,
+        /// The JSON Lines text.
+        bytes: std::sync::Arc<[u8]>,
+    },
 }
 
 impl Source {
@@ -58,6 +67,7 @@ impl Source {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
             Source::AmTree { root, .. } => root.display().to_string(),
+            Source::Memory { name, .. } => name.clone(),
         }
     }
 }
@@ -269,6 +279,9 @@ fn open_stdin() -> io::Result<Opened> {
 pub fn open(source: &Source, choice: MmapChoice) -> io::Result<Opened> {
     let (name, file) = match source {
         Source::Stdin => return open_stdin(),
+        Source::Memory { bytes, .. } => {
+            return Ok(stream(io::Cursor::new(bytes.clone()), Compression::None));
+        }
         Source::AmTree { .. } => {
             return Err(io::Error::other(
                 "a results tree is read sample by sample, not as one stream",
@@ -379,6 +392,7 @@ mod tests {
                     root.strip_prefix(p).unwrap().display(),
                     files.len()
                 ),
+                Source::Memory { name, .. } => format!("memory {name}"),
             })
             .collect();
         assert_eq!(

@@ -768,6 +768,20 @@ fn sample_payload(bytes: &mut [u8], ctx: &LogContext) -> Payload {
     }
 }
 
+/// The transcript record of one whole `EvalSample` (its JSON text in
+/// `sample`, parsed in place) graded as if read from a log of `model` named
+/// `source`: how an in-process Inspect scorer grades a sample exactly as
+/// `assay grade` grades it in the log.
+pub fn sample_record(sample: &mut [u8], model: &str, source: &str) -> Result<Vec<u8>, String> {
+    let ctx = LogContext {
+        model: model.to_string(),
+        source: source.to_string(),
+    };
+    let mut out = Vec::new();
+    write_sample(&mut out, sample, &ctx)?;
+    Ok(out)
+}
+
 /// Writes the record of one whole `EvalSample` (attachments resolved from
 /// its `attachments` map).
 fn write_sample(out: &mut Vec<u8>, bytes: &mut [u8], ctx: &LogContext) -> Result<(), String> {

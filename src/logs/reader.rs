@@ -93,7 +93,7 @@ pub fn open(
         (_, InputFormat::Jsonl) => InputKind::Jsonl,
         (_, InputFormat::InspectEval) => InputKind::InspectEval,
         (_, InputFormat::InspectJson) => InputKind::InspectJson,
-        (Source::Stdin, _) => InputKind::Jsonl,
+        (Source::Stdin | Source::Memory { .. }, _) => InputKind::Jsonl,
         (Source::File(p), _) => kind::detect(name, &head_of(p, name, regular)),
     };
     let path = match (kind, src) {

@@ -224,7 +224,36 @@ impl Report {
         cluster: Option<String>,
         ci: CiConfig,
     ) -> Report {
-        let nb = rubric.behaviours().len();
+        Report::assemble(
+            outcome,
+            Provenance {
+                tool: format!("assay {}", env!("CARGO_PKG_VERSION")),
+                rubric: rubric_origin.to_string(),
+                rubric_hash: format!("{:016x}", rubric.hash()),
+            },
+            rubric
+                .behaviours()
+                .iter()
+                .map(|b| (b.name.clone(), b.kind))
+                .collect(),
+            by,
+            cluster,
+            ci,
+        )
+    }
+
+    /// [`Report::build`] from a rubric's identity and behaviours alone, as a
+    /// shard keeps them ([`crate::tally::shard`]): merged shards need no
+    /// rubric to be reported.
+    pub fn assemble(
+        outcome: &Outcome,
+        provenance: Provenance,
+        behaviours: Vec<(String, BehaviourKind)>,
+        by: Vec<String>,
+        cluster: Option<String>,
+        ci: CiConfig,
+    ) -> Report {
+        let nb = behaviours.len();
         let mut total = GroupTally {
             behaviours: vec![0; nb],
             ..GroupTally::default()
@@ -255,19 +284,11 @@ impl Report {
         }
         let total = row(Vec::new(), &total, &[], cluster.is_some(), &ci);
         Report {
-            provenance: Provenance {
-                tool: format!("assay {}", env!("CARGO_PKG_VERSION")),
-                rubric: rubric_origin.to_string(),
-                rubric_hash: format!("{:016x}", rubric.hash()),
-            },
+            provenance,
             by,
             cluster,
             ci,
-            behaviours: rubric
-                .behaviours()
-                .iter()
-                .map(|b| (b.name.clone(), b.kind))
-                .collect(),
+            behaviours,
             files: outcome.files.clone(),
             counts: outcome.counts,
             groups,

@@ -826,7 +826,12 @@ mod tests {
             Scope::System,
             "/opt/a/guard.py .  /opt/a/guard.py .  halt . ",
         )];
-        assert!(e.refers_to(0, "guard", texts.iter().copied(), &mut EntityCache::default()));
+        assert!(e.refers_to(
+            0,
+            "guard",
+            texts.iter().copied(),
+            &mut EntityCache::default()
+        ));
     }
 
     /// Found by the property above: `crontab` is the value of a context

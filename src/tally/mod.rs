@@ -6,6 +6,8 @@
 //! order, so shards of a sweep (threads, files, machines) merge exactly.
 //! Nothing here depends on hash order: reports sort groups by key.
 
+pub mod shard;
+
 use crate::stats::ppi::AuditTable;
 use std::collections::HashMap;
 
@@ -207,6 +209,21 @@ impl Tally {
                 None => {
                     self.groups.insert(k.clone(), g.clone());
                 }
+            }
+        }
+    }
+
+    /// Adds a group's counts under the key made of `parts` (a group read
+    /// back from a shard, see [`shard`]); an existing group adds up.
+    pub fn add_group(&mut self, parts: &[&str], g: &GroupTally) {
+        let mut key = String::new();
+        for p in parts {
+            Tally::push_key_part(&mut key, p);
+        }
+        match self.groups.get_mut(&key) {
+            Some(mine) => mine.merge(g),
+            None => {
+                self.groups.insert(key, g.clone());
             }
         }
     }
