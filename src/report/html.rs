@@ -41,23 +41,42 @@ fn row_html(r: &Report, row: &Row, total: bool) -> String {
         }
     }
     let _ = write!(s, "<td>{}</td><td>{}</td>", row.n, row.failures);
-    if r.judge.is_some() {
+    if r.shows_judged() {
         let _ = write!(s, "<td>{}</td>", row.judged);
     }
-    match &row.estimate {
-        Some(e) => {
+    if r.audited() {
+        let _ = write!(s, "<td>{}</td>", row.audit.audited());
+    }
+    match row.headline() {
+        Some(h) => {
+            let one_sided = row.estimate.as_ref().filter(|_| row.ppi.is_none());
             let _ = write!(
                 s,
                 "<td>{}</td><td>[{}, {}]</td><td>{}</td>",
-                pct(e.rate),
-                pct(e.ci.low),
-                pct(e.ci.high),
-                e.upper_one_sided
+                pct(h.rate),
+                pct(h.low),
+                pct(h.high),
+                one_sided
+                    .and_then(|e| e.upper_one_sided)
                     .map(|u| format!("≤ {}", pct(u)))
                     .unwrap_or_default()
             );
         }
         None => s.push_str("<td>–</td><td>–</td><td></td>"),
+    }
+    if r.audited() {
+        match &row.estimate {
+            Some(e) => {
+                let _ = write!(
+                    s,
+                    "<td>{}</td><td>[{}, {}]</td>",
+                    pct(e.rate),
+                    pct(e.ci.low),
+                    pct(e.ci.high)
+                );
+            }
+            None => s.push_str("<td>–</td><td>–</td>"),
+        }
     }
     for (b, (_, kind)) in row.behaviours.iter().zip(&r.behaviours) {
         let _ = match kind {
@@ -107,14 +126,20 @@ impl Exporter for Html {
             let _ = write!(s, "<th class=\"k\">{}</th>", esc(b));
         }
         s.push_str("<th>n</th><th>failures</th>");
-        if r.judge.is_some() {
+        if r.shows_judged() {
             s.push_str("<th>judged</th>");
+        }
+        if r.audited() {
+            s.push_str("<th>audited</th>");
         }
         let _ = write!(
             s,
             "<th>rate</th><th>{:.0}% CI</th><th>one-sided</th>",
             r.ci.confidence * 100.0
         );
+        if r.audited() {
+            s.push_str("<th>rubric rate</th><th>rubric CI</th>");
+        }
         for (b, _) in &r.behaviours {
             let _ = write!(s, "<th>{}</th>", esc(b));
         }

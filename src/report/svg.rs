@@ -68,11 +68,8 @@ fn shown(r: &Report) -> Vec<&Row> {
         return r.groups.iter().collect();
     }
     let rank = |g: &Row| {
-        g.estimate
-            .as_ref()
-            .map_or((f64::NEG_INFINITY, f64::NEG_INFINITY), |e| {
-                (e.rate, e.ci.high)
-            })
+        g.headline()
+            .map_or((f64::NEG_INFINITY, f64::NEG_INFINITY), |h| (h.rate, h.high))
     };
     let mut idx: Vec<usize> = (0..r.groups.len()).collect();
     idx.select_nth_unstable_by(MAX_BARS - 1, |&a, &b| {
@@ -138,7 +135,7 @@ impl Svg {
         let xmax = nice_max(
             shown
                 .iter()
-                .filter_map(|g| g.estimate.as_ref().map(|e| e.ci.high))
+                .filter_map(|g| g.headline().map(|h| h.high))
                 .fold(0.0, f64::max),
         );
         let longest = shown
@@ -214,28 +211,28 @@ impl Svg {
                     cy + 4.0,
                     esc(&label(r, row))
                 );
-                match &row.estimate {
-                    Some(e) => {
+                match row.headline() {
+                    Some(h) => {
                         let c = colour(row);
                         let _ = writeln!(
                             s,
                             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{c}\" fill-opacity=\"0.75\"><title>{}: {} of {} ({})</title></rect>",
                             label_w,
                             y + 4.0,
-                            x(e.rate) - label_w,
+                            x(h.rate) - label_w,
                             ROW_H - 8.0,
                             esc(&label(r, row)),
                             row.failures,
                             row.n,
-                            pct(e.rate)
+                            pct(h.rate)
                         );
                         // The point, so a 0% bar is still visible.
                         let _ = writeln!(
                             s,
                             "<circle cx=\"{:.1}\" cy=\"{cy:.1}\" r=\"3\" fill=\"{c}\"/>",
-                            x(e.rate)
+                            x(h.rate)
                         );
-                        let (lo, hi) = (x(e.ci.low), x(e.ci.high));
+                        let (lo, hi) = (x(h.low), x(h.high));
                         let _ = writeln!(
                             s,
                             "<path d=\"M{lo:.1} {cy:.1}H{hi:.1}M{lo:.1} {:.1}V{:.1}M{hi:.1} {:.1}V{:.1}\" stroke=\"#222222\" stroke-width=\"1.5\" fill=\"none\"/>",
@@ -249,9 +246,9 @@ impl Svg {
                             "<text x=\"{:.1}\" y=\"{:.1}\">{} [{}, {}]  {}/{}</text>",
                             label_w + plot_w + 10.0,
                             cy + 4.0,
-                            pct(e.rate),
-                            pct(e.ci.low),
-                            pct(e.ci.high),
+                            pct(h.rate),
+                            pct(h.low),
+                            pct(h.high),
                             row.failures,
                             row.n
                         );
