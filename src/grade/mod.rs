@@ -30,6 +30,9 @@ pub mod reference;
 
 use crate::parse::{NO_CALL, Record, Scope, Segment};
 use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, glob_match};
+// Word boundaries belong to the rubric's literal matching (entities use
+// them too); the grader shares them rather than the rubric reaching back.
+pub(crate) use crate::rubric::word_bounded;
 use regex_automata::{Input, PatternSet, meta};
 use std::collections::HashMap;
 
@@ -1087,21 +1090,6 @@ fn search_all(
         }
         input.set_start(next);
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// `\b` semantics at both ends of `text[start..end]`, Unicode-aware: an end
-/// that is a word character must not touch another word character.
-pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let m = &text[start..end];
-    let first_word = m.chars().next().is_some_and(is_word_char);
-    let last_word = m.chars().next_back().is_some_and(is_word_char);
-    let before = text[..start].chars().next_back().is_some_and(is_word_char);
-    let after = text[end..].chars().next().is_some_and(is_word_char);
-    !(first_word && before || last_word && after)
 }
 
 /// A short, single-line excerpt around a hit, for evidence in reports.

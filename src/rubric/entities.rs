@@ -186,7 +186,7 @@ impl Entities {
             for &(tag, word) in &self.owners[id as usize] {
                 if only.is_none_or(|o| o == tag)
                     && self.specs[tag as usize].scopes.contains(scope)
-                    && (!word || crate::grade::word_bounded(text, at, end))
+                    && (!word || super::word_bounded(text, at, end))
                 {
                     found.push((tag, si, at as u32, end as u32));
                 }
@@ -270,7 +270,7 @@ impl Entities {
                 && u.find_overlapping_iter(ctx).any(|n| {
                     (n.start() <= ce + UNLESS_REACH && n.end() + UNLESS_REACH >= cs)
                         && (!spec.unless_word[n.pattern().as_usize()]
-                            || crate::grade::word_bounded(ctx, n.start(), n.end()))
+                            || super::word_bounded(ctx, n.start(), n.end()))
                 })
             {
                 continue;

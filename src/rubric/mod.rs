@@ -15,6 +15,7 @@ pub mod entities;
 mod error;
 mod factors;
 mod literals;
+pub(crate) use literals::word_bounded;
 mod plan;
 
 pub use build::AUTOMATON_SIZE_LIMIT;
