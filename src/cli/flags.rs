@@ -262,6 +262,43 @@ impl From<CorrectionArg> for Correction {
     }
 }
 
+/// The report's extra files and its exit-status gate, shared by `grade` and
+/// `merge`.
+#[derive(Debug, Args)]
+pub struct ReportFlags {
+    /// With `--format csv`, write cells that start with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return as they are. By default such a cell gets
+    /// a leading `'` so that a spreadsheet shows it instead of running it
+    /// as a formula (a model name like `=HYPERLINK(...)`).
+    #[arg(long)]
+    pub csv_formulas: bool,
+
+    /// Also write a chart of failure rates with interval whiskers (SVG),
+    /// one bar per group, grouped by scenario.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    /// Also write one self-contained HTML page: table, chart, the first
+    /// evidence excerpts per behaviour, and provenance (inputs with sizes
+    /// and SHA-256).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// Treat any malformed line as an error: report everything, then exit 2.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Exit with status 1 when any group's failure rate exceeds RATE (a
+    /// fraction, e.g. 0.05), naming the groups. See `--on`.
+    #[arg(long, value_name = "RATE")]
+    pub fail_above: Option<f64>,
+
+    /// What `--fail-above` compares: the interval's upper bound (cautious:
+    /// fails unless the data show the rate is below RATE) or the point rate.
+    #[arg(long, value_enum, default_value_t = super::OnArg::Upper, requires = "fail_above")]
+    pub on: super::OnArg,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,6 +85,20 @@ fn digest(s: &input::Source) -> Option<(u64, String)> {
     Some((size, d.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
+/// Drops the outputs of a run that will not report: the staged verdict
+/// lines are removed, the verdict and contested-record files never appear.
+fn abandon(staged: Option<&std::path::Path>, verdicts: Option<Output>, uncertain: Option<Output>) {
+    if let Some(p) = staged {
+        let _ = std::fs::remove_file(p);
+    }
+    if let Some(v) = verdicts {
+        v.abandon();
+    }
+    if let Some(u) = uncertain {
+        u.abandon();
+    }
+}
+
 /// Writes one extra report file atomically.
 fn write_extra(
     path: &std::path::Path,
@@ -120,7 +134,7 @@ fn engine_options(
         labels,
         input_format: a.input_format.into(),
         progress: progress.map(Progress::hook),
-        excerpts: if a.html.is_some() || a.tally_out.is_some() {
+        excerpts: if a.report.html.is_some() || a.tally_out.is_some() {
             HTML_EXCERPTS
         } else {
             0
@@ -154,7 +168,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
         .map(FieldPath::parse)
         .transpose()
         .map_err(|e| anyhow::anyhow!("--cluster: {e}"))?;
-    if let Some(r) = a.fail_above
+    if let Some(r) = a.report.fail_above
         && !(0.0..=1.0).contains(&r)
     {
         bail!("--fail-above takes a rate between 0 and 1 (e.g. 0.05 for 5%), got {r}");
@@ -254,28 +268,20 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     let mut outcome = match result {
         Ok(o) => o,
         Err(e) => {
-            if let Some((p, _)) = &staging {
-                let _ = std::fs::remove_file(p);
-            }
-            if let Some(v) = verdicts {
-                v.abandon();
-            }
-            if let Some(u) = uncertain {
-                u.abandon();
-            }
+            abandon(
+                staging.as_ref().map(|(p, _)| p.as_path()),
+                verdicts,
+                uncertain,
+            );
             return Err(e).context("writing verdicts or contested records failed");
         }
     };
     if outcome.too_many_groups {
-        if let Some((p, _)) = &staging {
-            let _ = std::fs::remove_file(p);
-        }
-        if let Some(v) = verdicts {
-            v.abandon();
-        }
-        if let Some(u) = uncertain {
-            u.abandon();
-        }
+        abandon(
+            staging.as_ref().map(|(p, _)| p.as_path()),
+            verdicts,
+            uncertain,
+        );
         let keys: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
         bail!(
             "more than {} distinct groups by {} (--by); the run was stopped before they \
@@ -288,15 +294,11 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
     let judge_summary = judged.map(|t| t.finish(&mut outcome.tally));
     if let (Some(s), true) = (&judge_summary, a.audit.judge_dry_run) {
-        if let Some((p, _)) = &staging {
-            let _ = std::fs::remove_file(p);
-        }
-        if let Some(v) = verdicts {
-            v.abandon();
-        }
-        if let Some(u) = uncertain {
-            u.abandon();
-        }
+        abandon(
+            staging.as_ref().map(|(p, _)| p.as_path()),
+            verdicts,
+            uncertain,
+        );
         let by: Vec<String> = opts.by.iter().map(FieldPath::label).collect();
         super::judging::print_dry_run(s, &by)?;
         return Ok(Exit::Ok);
@@ -356,7 +358,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
 
     if !a.quiet.quiet {
-        print_malformed(&outcome, a.strict, opts.max_errors_kept);
+        print_malformed(&outcome, a.report.strict, opts.max_errors_kept);
     }
 
     let labels = opts.by.iter().map(FieldPath::label).collect();
@@ -375,15 +377,15 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     }
     let exporter: Box<dyn Exporter> = match a.format.format() {
         Format::Csv => Box::new(assay::report::Csv {
-            keep_formulas: a.csv_formulas,
+            keep_formulas: a.report.csv_formulas,
         }),
         f => f.exporter(),
     };
     if !outcome.interrupted {
-        if let Some(p) = &a.svg {
+        if let Some(p) = &a.report.svg {
             write_extra(p, &Svg, &report, "chart")?;
         }
-        if let Some(p) = &a.html {
+        if let Some(p) = &a.report.html {
             report.input_digests = sources.iter().map(digest).collect();
             write_extra(p, &Html, &report, "HTML report")?;
         }
@@ -406,20 +408,20 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
     if !outcome.input_errors.is_empty() {
         return Ok(Exit::Error);
     }
-    if a.strict && outcome.errors_total > 0 {
+    if a.report.strict && outcome.errors_total > 0 {
         message!(
             "--strict: {} malformed line(s); exiting with status 2",
             outcome.errors_total
         );
         return Ok(Exit::Error);
     }
-    if let Some(limit) = a.fail_above {
+    if let Some(limit) = a.report.fail_above {
         let over: Vec<String> = report
             .groups
             .iter()
             .filter_map(|g| {
                 let e = g.estimate.as_ref()?;
-                let v = match a.on {
+                let v = match a.report.on {
                     OnArg::Upper => e.ci.high,
                     OnArg::Point => e.rate,
                 };
@@ -427,7 +429,7 @@ pub fn run(a: GradeArgs, stop: &AtomicBool) -> Result<Exit> {
                     format!(
                         "{} ({} = {})",
                         report.row_label(g),
-                        if a.on == OnArg::Upper {
+                        if a.report.on == OnArg::Upper {
                             "upper bound"
                         } else {
                             "rate"

@@ -25,39 +25,15 @@ pub struct MergeArgs {
     #[command(flatten)]
     pub format: FormatFlag,
 
-    /// With `--format csv`, write cells starting with `=`, `+`, `-`, `@`, a
-    /// tab or a carriage return as they are (see `assay grade --help`).
-    #[arg(long)]
-    pub csv_formulas: bool,
-
-    /// Write the report here instead of standard output (written atomically).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: super::flags::OutputFlag,
 
     /// Also write the merged tally, for merging again later.
     #[arg(long, value_name = "FILE")]
     pub tally_out: Option<PathBuf>,
 
-    /// Also write a chart of failure rates with interval whiskers (SVG).
-    #[arg(long, value_name = "FILE")]
-    pub svg: Option<PathBuf>,
-
-    /// Also write one self-contained HTML page (input digests appear where
-    /// every shard was graded with `--html`).
-    #[arg(long, value_name = "FILE")]
-    pub html: Option<PathBuf>,
-
-    /// Exit 2 when any shard counted a malformed line.
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Exit with status 1 when any group's failure rate exceeds RATE.
-    #[arg(long, value_name = "RATE")]
-    pub fail_above: Option<f64>,
-
-    /// What `--fail-above` compares: the interval's upper bound or the point rate.
-    #[arg(long, value_enum, default_value_t = OnArg::Upper, requires = "fail_above")]
-    pub on: OnArg,
+    #[command(flatten)]
+    pub report: super::flags::ReportFlags,
 }
 
 /// `grade --tally-out`: the finished run's state, written atomically.
@@ -97,7 +73,7 @@ fn write(path: &Path, exporter: &dyn Exporter, report: &Report, what: &str) -> R
 }
 
 pub fn run(a: MergeArgs) -> Result<Exit> {
-    if let Some(r) = a.fail_above
+    if let Some(r) = a.report.fail_above
         && !(0.0..=1.0).contains(&r)
     {
         anyhow::bail!("--fail-above takes a rate between 0 and 1 (e.g. 0.05 for 5%), got {r}");
@@ -112,28 +88,28 @@ pub fn run(a: MergeArgs) -> Result<Exit> {
         FormatArg::Json => Box::new(assay::report::Json),
         FormatArg::Markdown => Box::new(assay::report::Markdown),
         FormatArg::Csv => Box::new(assay::report::Csv {
-            keep_formulas: a.csv_formulas,
+            keep_formulas: a.report.csv_formulas,
         }),
     };
-    if let Some(p) = &a.svg {
+    if let Some(p) = &a.report.svg {
         write(p, &Svg, &report, "chart")?;
     }
-    if let Some(p) = &a.html {
+    if let Some(p) = &a.report.html {
         write(p, &Html, &report, "HTML report")?;
     }
-    let out = a.output.as_deref().unwrap_or(Path::new("-"));
+    let out = a.output.path();
     write(out, exporter.as_ref(), &report, "report file")?;
-    if !report.input_errors.is_empty() || (a.strict && report.errors_total > 0) {
+    if !report.input_errors.is_empty() || (a.report.strict && report.errors_total > 0) {
         return Ok(Exit::Error);
     }
-    let Some(limit) = a.fail_above else {
+    let Some(limit) = a.report.fail_above else {
         return Ok(Exit::Ok);
     };
     let over: Vec<String> = report
         .groups
         .iter()
         .filter(|g| {
-            g.estimate.as_ref().is_some_and(|e| match a.on {
+            g.estimate.as_ref().is_some_and(|e| match a.report.on {
                 OnArg::Upper => e.ci.high > limit,
                 OnArg::Point => e.rate > limit,
             })

@@ -345,15 +345,11 @@ pub struct GradeArgs {
     #[command(flatten)]
     pub format: FormatFlag,
 
-    /// With `--format csv`, write cells that start with `=`, `+`, `-`, `@`,
-    /// a tab or a carriage return as they are. By default such a cell gets
-    /// a leading `'` so that a spreadsheet shows it instead of running it
-    /// as a formula (a model name like `=HYPERLINK(...)`).
-    #[arg(long)]
-    pub csv_formulas: bool,
-
     #[command(flatten)]
     pub output: OutputFlag,
+
+    #[command(flatten)]
+    pub report: flags::ReportFlags,
 
     /// Write one JSON line per graded record, with its evidence (`-` for stdout).
     #[arg(long, value_name = "FILE")]
@@ -376,17 +372,6 @@ pub struct GradeArgs {
     /// docs/shards.md) for `assay merge`, atomically.
     #[arg(long, value_name = "FILE")]
     pub tally_out: Option<PathBuf>,
-
-    /// Also write a chart of failure rates with interval whiskers (SVG),
-    /// one bar per group, grouped by scenario.
-    #[arg(long, value_name = "FILE")]
-    pub svg: Option<PathBuf>,
-
-    /// Also write one self-contained HTML page: table, chart, the first
-    /// evidence excerpts per behaviour, and provenance (inputs with sizes
-    /// and SHA-256).
-    #[arg(long, value_name = "FILE")]
-    pub html: Option<PathBuf>,
 
     #[command(flatten)]
     pub threads: ThreadsFlag,
@@ -411,25 +396,11 @@ pub struct GradeArgs {
     #[arg(long, value_name = "FIELD")]
     pub cluster: Option<String>,
 
-    /// Treat any malformed line as an error: report everything, then exit 2.
-    #[arg(long)]
-    pub strict: bool,
-
     #[command(flatten)]
     pub quiet: QuietFlag,
 
     #[command(flatten)]
     pub mmap: MmapFlag,
-
-    /// Exit with status 1 when any group's failure rate exceeds RATE (a
-    /// fraction, e.g. 0.05), naming the groups. See `--on`.
-    #[arg(long, value_name = "RATE")]
-    pub fail_above: Option<f64>,
-
-    /// What `--fail-above` compares: the interval's upper bound (cautious:
-    /// fails unless the data show the rate is below RATE) or the point rate.
-    #[arg(long, value_enum, default_value_t = OnArg::Upper, requires = "fail_above")]
-    pub on: OnArg,
 
     /// Lines longer than this many bytes are reported as malformed, unparsed.
     #[arg(long, value_name = "BYTES", default_value_t = assay::engine::DEFAULT_MAX_RECORD_BYTES)]

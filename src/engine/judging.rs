@@ -688,15 +688,7 @@ impl SinkWorker for JudgeWorker {
         if self.lines {
             part.extend_from_slice(JudgeTap::request_id(g.at.file, g.at.offset).as_bytes());
             part.push(b'\t');
-            super::verdict::write(
-                part,
-                g.rubric,
-                g.record,
-                g.verdict,
-                g.judged,
-                g.at.input,
-                g.at.sample.is_some(),
-            );
+            super::verdict::write_graded(part, g);
         }
     }
 }

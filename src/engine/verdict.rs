@@ -150,6 +150,19 @@ pub(super) fn write(
     out.extend_from_slice(b"}\n");
 }
 
+/// [`write`] for a record as the sinks see it.
+pub(super) fn write_graded(out: &mut Vec<u8>, g: &Graded<'_, '_, '_>) {
+    write(
+        out,
+        g.rubric,
+        g.record,
+        g.verdict,
+        g.judged,
+        g.at.input,
+        g.at.sample.is_some(),
+    );
+}
+
 /// The evidence `e` of `rec` as a kept [`Excerpt`] (source filled in later).
 pub(super) fn excerpt_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) -> Excerpt {
     let seg = &rec.segments[e.hit.seg as usize];
@@ -198,15 +211,7 @@ impl SinkWorker for VerdictLines {
         Vec::new()
     }
     fn record(&mut self, part: &mut Vec<u8>, g: &Graded<'_, '_, '_>) {
-        write(
-            part,
-            g.rubric,
-            g.record,
-            g.verdict,
-            g.judged,
-            g.at.input,
-            g.at.sample.is_some(),
-        );
+        write_graded(part, g);
     }
 }
 

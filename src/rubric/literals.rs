@@ -370,6 +370,21 @@ impl Compact {
     }
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `\b` semantics at both ends of `text[start..end]`, Unicode-aware: an end
+/// that is a word character must not touch another word character.
+pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    let first_word = m.chars().next().is_some_and(is_word_char);
+    let last_word = m.chars().next_back().is_some_and(is_word_char);
+    let before = text[..start].chars().next_back().is_some_and(is_word_char);
+    let after = text[end..].chars().next().is_some_and(is_word_char);
+    !(first_word && before || last_word && after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Compact, LiteralSet};
@@ -812,19 +827,4 @@ mod tests {
         same(&lits, true, &hay);
         assert!(ours(&lits, true, &hay, 0, hay.len()).len() >= 2);
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// `\b` semantics at both ends of `text[start..end]`, Unicode-aware: an end
-/// that is a word character must not touch another word character.
-pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let m = &text[start..end];
-    let first_word = m.chars().next().is_some_and(is_word_char);
-    let last_word = m.chars().next_back().is_some_and(is_word_char);
-    let before = text[..start].chars().next_back().is_some_and(is_word_char);
-    let after = text[end..].chars().next().is_some_and(is_word_char);
-    !(first_word && before || last_word && after)
 }
