@@ -93,7 +93,7 @@
 //! audit of every group, to a second grader (an LLM behind an API, or any
 //! program): requests, strict verdicts, backends, an on-disk cache and a
 //! bounded pool. [`engine::judging`] decides which records go and revises
-//! the counts with the answers; [`stats::ppi`] corrects each group's rate
+//! the counts with the answers; [`stats::ppi`](mod@stats::ppi) corrects each group's rate
 //! for the rubric's errors measured on the audit ([`stats::audit`] draws it).
 //!
 //! # 8. Report: bytes out

@@ -10,7 +10,7 @@
 //!   `--audit-min` per group; see [`crate::stats::audit`]): the judge's
 //!   verdict is compared with the record's final verdict, never substituted,
 //!   so that the audit measures the error of the verdicts the judge did not
-//!   see ([`crate::stats::ppi`]).
+//!   see ([`crate::stats::ppi`](mod@crate::stats::ppi)).
 //!
 //! Without `--judge-budget`, requests are submitted to the judge's pool as
 //! the pass meets them, so judge calls overlap the rubric pass; the pool's

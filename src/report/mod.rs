@@ -102,7 +102,7 @@ pub struct Row {
     /// The judge's audit of the group: (final verdict, judge verdict) pairs.
     pub audit: AuditTable,
     /// The failure rate corrected by the audit (prediction-powered
-    /// inference, [`crate::stats::ppi`]); set by [`Report::correct`]. When
+    /// inference, [`crate::stats::ppi`](mod@crate::stats::ppi)); set by [`Report::correct`]. When
     /// set, every format shows it as the rate and interval, and `estimate`
     /// beside it as the rubric's uncorrected figures.
     pub ppi: Option<Ppi>,
