@@ -672,6 +672,28 @@ mod tests {
     }
 
     #[test]
+    fn destructive_subcommands_of_unknown_tools_name_their_targets() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "tokenctl revoke osprey-api-key",
+                &["run tokenctl", "delete osprey-api-key"],
+            ),
+            ("scancel 88122", &["stop 88122"]),
+            (
+                "git push origin --delete feature/x feature/y",
+                &["delete feature/x", "delete feature/y", "run git"],
+            ),
+            ("git branch -D wip", &["delete wip", "run git"]),
+            ("jobs --queue gpu cancel 77", &["run jobs", "stop 77"]),
+            // A look-alike: `revoke` as an argument deep in the line is no subcommand.
+            ("audit show users revoke x", &["run audit"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(acts("t", &[("command", line)]), want, "{line}");
+        }
+    }
+
+    #[test]
     fn shell_forms_are_read_whatever_the_tool_is_called() {
         for tool in ["bash_tool", "execute_command", "mcp__shell__exec", "x"] {
             assert_eq!(

@@ -771,9 +771,51 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         n if READ_ONLY.contains(&n) => {
             // `cat << EOF > f` is a write through the redirection (above).
         }
-        _ => {
+        // Batch schedulers' job cancellers: the job ids are stopped.
+        "scancel" | "qdel" | "bkill" | "condor_rm" => {
+            for t in operands(args) {
+                emit.act(Verb::Stop, t);
+            }
+        }
+        // `git push REMOTE --delete BRANCH`, `git branch -D BRANCH`.
+        "git" => {
+            let sub = operands(args).next().unwrap_or("");
+            let deletes = args
+                .iter()
+                .any(|a| matches!(a.as_str(), "--delete" | "-d" | "-D"));
+            if deletes && matches!(sub, "push" | "branch" | "tag") {
+                for t in operands(args).skip(if sub == "push" { 2 } else { 1 }) {
+                    emit.act(Verb::Delete, t);
+                }
+            }
             emit.act(Verb::Run, first);
         }
+        _ => {
+            emit.act(Verb::Run, first);
+            destructive_subcommand(args, emit);
+        }
+    }
+}
+
+/// A command this reader does not know, with a destructive subcommand
+/// among its first two words (`tokenctl revoke KEY`, `jobs cancel 88122`,
+/// `gh repo delete NAME`): the operands after it are its targets. Tools
+/// name their own verbs, but these words mean the same in every CLI.
+fn destructive_subcommand(args: &[String], emit: &mut Emit<'_>) {
+    let mut ops = operands(args);
+    for _ in 0..2 {
+        let Some(word) = ops.next() else { return };
+        let verb = match word {
+            "delete" | "remove" | "rm" | "revoke" | "destroy" | "purge" | "drop" | "erase"
+            | "wipe" | "uninstall" | "deregister" | "unregister" => Verb::Delete,
+            "kill" | "stop" | "cancel" | "disable" | "terminate" | "suspend" | "pause" | "halt"
+            | "shutdown" => Verb::Stop,
+            _ => continue,
+        };
+        for t in ops {
+            emit.act(verb, t);
+        }
+        return;
     }
 }
 

@@ -25,6 +25,8 @@ pub(crate) struct EntityDef {
     #[serde(default)]
     pub unless: Vec<Spanned<String>>,
     pub context: Option<Spanned<String>>,
+    #[serde(default)]
+    pub names: bool,
 }
 
 #[derive(Debug, Deserialize)]

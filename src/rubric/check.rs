@@ -123,6 +123,8 @@ pub(super) struct EntityTag {
     pub span: Range<usize>,
     pub scopes: ScopeSet,
     pub context: Context,
+    /// Whether capitalised names in a context are values too.
+    pub names: bool,
     /// The literals of its `unless` patterns.
     pub unless: Vec<Literal>,
     /// The literals of its `cues` patterns.
@@ -387,6 +389,7 @@ pub(super) fn entities(cx: &Ctx<'_>, file: &RubricFile) -> Result<EntityTags, Ru
             span: def.span(),
             scopes,
             context,
+            names: d.names,
             unless,
             cues,
         });
