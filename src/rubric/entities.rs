@@ -345,40 +345,10 @@ impl Entities {
         {
             return answer;
         }
-        let answer = if self.specs[tag as usize].names {
-            self.refers_to_harvested(tag, target, texts, cache)
-        } else {
-            self.refers_to_uncached(tag, target, texts, cache)
-        };
+        let answer = self.refers_to_uncached(tag, target, texts, cache);
         if cache.answers.len() < 1024 {
             cache.answers.push((tag, target.to_string(), answer));
         }
-        answer
-    }
-
-    /// A tag with names matches a name anywhere in a target's path, so no
-    /// one needle finds its contexts: its values are harvested once per
-    /// record (on its first question) and every question asks them.
-    fn refers_to_harvested<'t>(
-        &self,
-        tag: u16,
-        target: &str,
-        texts: impl Iterator<Item = (Scope, &'t str)>,
-        cache: &mut EntityCache,
-    ) -> bool {
-        if let Some((_, v)) = cache.harvested.iter().find(|(t, _)| *t == tag) {
-            return refers(target, v);
-        }
-        let texts: Vec<(Scope, &str)> = texts.collect();
-        let mut found = Vec::new();
-        for (si, &(scope, t)) in texts.iter().enumerate() {
-            self.scan_one(si as u32, scope, t, (0, t.len()), Some(tag), &mut found);
-        }
-        found.sort_unstable();
-        let mut v = Values::default();
-        self.values(tag, &found, |i| texts[i as usize].1, &mut v);
-        let answer = refers(target, &v);
-        cache.harvested.push((tag, v));
         answer
     }
 
@@ -389,14 +359,26 @@ impl Entities {
         texts: impl Iterator<Item = (Scope, &'t str)>,
         cache: &mut EntityCache,
     ) -> bool {
-        let n = needle(target);
+        let spec = &self.specs[tag as usize];
+        let n = needle(target, spec.names);
         if n.is_empty() {
             return false;
         }
         // `crontab` is also the value of any context naming "cron".
         let n = if n == "crontab" { "cron" } else { n };
-        let finder = CiFinder::new(n);
-        let spec = &self.specs[tag as usize];
+        // Without names, values hold the needle as written (memmem's fast
+        // search); a name matches in any case, and may also be a directory
+        // on the target's path (`/evals/nimbus/config.yaml`).
+        let finders: Vec<Finder<'_>> = if spec.names {
+            std::iter::once(n)
+                .chain(dirs(target))
+                .map(|d| Finder::AnyCase(d.as_bytes()))
+                .collect()
+        } else {
+            vec![Finder::Exact(Box::new(memchr::memmem::Finder::new(
+                n.as_bytes(),
+            )))]
+        };
         if self.cues.is_none() {
             return false;
         }
@@ -414,11 +396,17 @@ impl Entities {
             // inside the previous window still widens it: with neighbours,
             // its own window reaches one sentence further.)
             let mut unit_end = 0;
-            for pos in finder.find_iter(t.as_bytes()) {
+            cache.positions.clear();
+            for f in &finders {
+                f.positions(t.as_bytes(), &mut cache.positions);
+            }
+            if finders.len() > 1 {
+                cache.positions.sort_unstable();
+            }
+            for &(pos, end) in &cache.positions {
                 if pos < unit_end {
                     continue;
                 }
-                let end = pos + n.len();
                 let w = match spec.context {
                     Context::Sentence => sentence(t, pos, end),
                     Context::Sentences => {
@@ -449,7 +437,7 @@ impl Entities {
                 tag,
                 &cache.found,
                 |_| t,
-                |ctx| finder.find(ctx.as_bytes()).is_some(),
+                |ctx| finders.iter().any(|f| f.is_in(ctx.as_bytes())),
                 |ctx, cue_at| {
                     let mut hit = false;
                     tokens(ctx, cue_at, spec.names, |v, n| {
@@ -478,15 +466,14 @@ pub struct EntityCache {
     found: Vec<(u16, u32, u32, u32)>,
     /// The windows of one field scanned for cues.
     windows: Vec<(usize, usize)>,
-    /// The values of the tags with names, harvested this record.
-    harvested: Vec<(u16, Values)>,
+    /// Where the needles stand in one field: (start, end).
+    positions: Vec<(usize, usize)>,
 }
 
 impl EntityCache {
     /// Forgets the previous record.
     pub fn reset(&mut self) {
         self.answers.clear();
-        self.harvested.clear();
     }
 }
 
@@ -769,6 +756,15 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
     }
 }
 
+/// The directories on a target's path with 4+ bytes (a name may be one).
+fn dirs(target: &str) -> impl Iterator<Item = &str> {
+    let t = clean_target(target);
+    t.rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .split('/')
+        .filter(|d| d.len() >= 4)
+}
+
 /// A stem's part before its first `-` or `_`.
 fn prefix(stem: &str) -> &str {
     stem.split(['-', '_']).next().unwrap_or(stem)
@@ -781,40 +777,51 @@ fn clean_target(target: &str) -> &str {
         .trim_start_matches("./")
 }
 
-/// A text every value that `target` [`refers`] to contains, ignoring
-/// ASCII case (its file name's stem, or the stem's first part where that
-/// has 4+ bytes: a name matches it): when it occurs nowhere in the
-/// environment, no value can match, and the environment need not be
-/// harvested.
-pub fn needle(target: &str) -> &str {
+/// A text every value that `target` [`refers`] to contains (its file
+/// name's stem): when it occurs nowhere in the environment, no value can
+/// match, and the environment need not be harvested. Where values may be
+/// names (`names`), the stem's first part where that has 4+ bytes (a name
+/// matches it), ignoring ASCII case; a name on the target's directories is
+/// looked for too ([`Entities::refers_to`]).
+pub fn needle(target: &str, names: bool) -> &str {
     let s = stem(clean_target(target));
     let p = prefix(s);
-    if p.len() >= 4 { p } else { s }
+    if names && p.len() >= 4 { p } else { s }
 }
 
-/// Finds a needle ignoring ASCII case: memchr2 on its first byte's two
-/// cases, then a comparison.
-struct CiFinder<'n> {
-    needle: &'n [u8],
+/// One needle's search: as written (memmem), or ignoring ASCII case
+/// (memchr2 on its first byte's two cases, then a comparison).
+enum Finder<'n> {
+    Exact(Box<memchr::memmem::Finder<'n>>),
+    AnyCase(&'n [u8]),
 }
 
-impl<'n> CiFinder<'n> {
-    fn new(needle: &'n str) -> Self {
-        CiFinder {
-            needle: needle.as_bytes(),
+impl Finder<'_> {
+    /// Appends `(start, end)` of every occurrence in `hay`.
+    fn positions(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
+        match self {
+            Finder::Exact(f) => {
+                let len = f.needle().len();
+                out.extend(f.find_iter(hay).map(|p| (p, p + len)));
+            }
+            Finder::AnyCase(n) => {
+                let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+                out.extend(
+                    memchr::memchr2_iter(lo, up, hay)
+                        .filter(|&i| {
+                            hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n)
+                        })
+                        .map(|i| (i, i + n.len())),
+                );
+            }
         }
     }
 
-    fn find_iter<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-        let n = self.needle;
-        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-        memchr::memchr2_iter(lo, up, hay).filter(move |&i| {
-            hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n)
-        })
-    }
-
-    fn find(&self, hay: &[u8]) -> Option<usize> {
-        self.find_iter(hay).next()
+    fn is_in(&self, hay: &[u8]) -> bool {
+        match self {
+            Finder::Exact(f) => f.find(hay).is_some(),
+            Finder::AnyCase(n) => hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n)),
+        }
     }
 }
 
@@ -908,7 +915,7 @@ mod tests {
         #[test]
         fn windowed_questions_answer_as_the_full_harvest(
             words in proptest::collection::vec(0usize..16, 0..80),
-            target in 0usize..8,
+            target in 0usize..9,
             context in 0usize..4,
             names: bool,
         ) {
@@ -917,8 +924,9 @@ mod tests {
                 "run.sh", "x_y", "the", "`hwctl`", ". ", "\n", "\n\n", "cron",
                 "notes.txt", "Guard",
             ];
-            const TARGETS: [&str; 8] = [
+            const TARGETS: [&str; 9] = [
                 "/opt/a/guard.py", "guard.py", "4242", "run.sh", "hwctl", "crontab", "guard-agent", "/opt/a",
+                "/srv/guard/x.py",
             ];
             let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
             let context = [Context::Sentence, Context::Sentences, Context::Paragraph, Context::Field][context];
@@ -1016,9 +1024,9 @@ mod tests {
             assert!(refers(t, &vals), "{t}");
             assert!(
                 v.to_ascii_lowercase()
-                    .contains(&needle(t).to_ascii_lowercase()),
+                    .contains(&needle(t, true).to_ascii_lowercase()),
                 "{t}: {}",
-                needle(t)
+                needle(t, true)
             );
         }
     }
