@@ -369,15 +369,10 @@ impl Entities {
         // Without names, values hold the needle as written (memmem's fast
         // search); a name matches in any case, and may also be a directory
         // on the target's path (`/evals/nimbus/config.yaml`).
-        let finders: Vec<Finder<'_>> = if spec.names {
-            std::iter::once(n)
-                .chain(dirs(target))
-                .map(|d| Finder::AnyCase(d.as_bytes()))
-                .collect()
+        let needles = if spec.names {
+            Needles::AnyCase(std::iter::once(n).chain(dirs(target)).collect())
         } else {
-            vec![Finder::Exact(Box::new(memchr::memmem::Finder::new(
-                n.as_bytes(),
-            )))]
+            Needles::Exact(memchr::memmem::Finder::new(n.as_bytes()))
         };
         if self.cues.is_none() {
             return false;
@@ -397,12 +392,7 @@ impl Entities {
             // its own window reaches one sentence further.)
             let mut unit_end = 0;
             cache.positions.clear();
-            for f in &finders {
-                f.positions(t.as_bytes(), &mut cache.positions);
-            }
-            if finders.len() > 1 {
-                cache.positions.sort_unstable();
-            }
+            needles.positions(t.as_bytes(), &mut cache.positions);
             for &(pos, end) in &cache.positions {
                 if pos < unit_end {
                     continue;
@@ -437,7 +427,7 @@ impl Entities {
                 tag,
                 &cache.found,
                 |_| t,
-                |ctx| finders.iter().any(|f| f.is_in(ctx.as_bytes())),
+                |ctx| needles.is_in(ctx.as_bytes()),
                 |ctx, cue_at| {
                     let mut hit = false;
                     tokens(ctx, cue_at, spec.names, |v, n| {
@@ -749,10 +739,7 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
         let p = prefix(ts);
         ts.eq_ignore_ascii_case(v)
             || (p.len() >= 4 && p.eq_ignore_ascii_case(v))
-            || t.split('/')
-                .rev()
-                .skip(1)
-                .any(|d| d.eq_ignore_ascii_case(v))
+            || dirs(t).any(|d| d.eq_ignore_ascii_case(v))
     }
 }
 
@@ -789,38 +776,52 @@ pub fn needle(target: &str, names: bool) -> &str {
     if names && p.len() >= 4 { p } else { s }
 }
 
-/// One needle's search: as written (memmem), or ignoring ASCII case
-/// (memchr2 on its first byte's two cases, then a comparison).
-enum Finder<'n> {
-    Exact(Box<memchr::memmem::Finder<'n>>),
-    AnyCase(&'n [u8]),
+/// The search for a target's needles: one as written (memmem), or several
+/// ignoring ASCII case (memchr2 on each one's first byte in both cases,
+/// then a comparison). Only the second allocates, and only for tags with
+/// names.
+// One lives on the stack per question: its size costs nothing, a box would
+// cost an allocation per question.
+#[allow(clippy::large_enum_variant)]
+enum Needles<'n> {
+    Exact(memchr::memmem::Finder<'n>),
+    AnyCase(Vec<&'n str>),
 }
 
-impl Finder<'_> {
-    /// Appends `(start, end)` of every occurrence in `hay`.
+impl Needles<'_> {
+    /// Appends `(start, end)` of every occurrence in `hay`, in order.
     fn positions(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
         match self {
-            Finder::Exact(f) => {
+            Needles::Exact(f) => {
                 let len = f.needle().len();
                 out.extend(f.find_iter(hay).map(|p| (p, p + len)));
             }
-            Finder::AnyCase(n) => {
-                let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-                out.extend(
-                    memchr::memchr2_iter(lo, up, hay)
-                        .filter(|&i| {
-                            hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n)
-                        })
-                        .map(|i| (i, i + n.len())),
-                );
+            Needles::AnyCase(ns) => {
+                for n in ns.iter().map(|n| n.as_bytes()) {
+                    let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+                    out.extend(
+                        memchr::memchr2_iter(lo, up, hay)
+                            .filter(|&i| {
+                                hay.len() - i >= n.len()
+                                    && hay[i..i + n.len()].eq_ignore_ascii_case(n)
+                            })
+                            .map(|i| (i, i + n.len())),
+                    );
+                }
+                if ns.len() > 1 {
+                    out.sort_unstable();
+                }
             }
         }
     }
 
     fn is_in(&self, hay: &[u8]) -> bool {
         match self {
-            Finder::Exact(f) => f.find(hay).is_some(),
-            Finder::AnyCase(n) => hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n)),
+            Needles::Exact(f) => f.find(hay).is_some(),
+            Needles::AnyCase(ns) => ns.iter().any(|n| {
+                hay.windows(n.len())
+                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+            }),
         }
     }
 }
