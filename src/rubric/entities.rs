@@ -377,34 +377,75 @@ impl Entities {
         if self.cues.is_none() {
             return false;
         }
+        // The fields some tag reads are joined once per record (NUL between
+        // them: no needle holds one), so a question is one search over the
+        // record, not one per field (a transcript has many short fields).
+        if !cache.joined_ready {
+            cache.joined_ready = true;
+            cache.joined.clear();
+            cache.spans.clear();
+            for (si, (scope, t)) in texts.enumerate() {
+                if self.scopes.contains(scope) {
+                    let start = cache.joined.len() as u32;
+                    cache.joined.push_str(t);
+                    cache
+                        .spans
+                        .push((start, cache.joined.len() as u32, scope, si as u32));
+                    cache.joined.push('\0');
+                }
+            }
+        }
+        // Names are looked for in a lower-cased copy (same offsets: ASCII
+        // case only), made by the record's first question about a name.
+        if spec.names && !cache.lower_ready {
+            cache.lower_ready = true;
+            cache.lower.clear();
+            cache
+                .lower
+                .extend(cache.joined.bytes().map(|b| b.to_ascii_lowercase()));
+        }
+        let hay = if spec.names {
+            &cache.lower[..]
+        } else {
+            cache.joined.as_bytes()
+        };
+        cache.positions.clear();
+        needles.positions(hay, &mut cache.positions);
         // Contexts never cross fields, and a context that holds the needle
         // comes from a cue near it: within its sentence and the ones either
         // side (its paragraph, its field, for those contexts). Only those
         // windows of the fields that hold the needle are scanned for cues.
-        for (si, (scope, t)) in texts.enumerate() {
+        let mut i = 0;
+        while i < cache.positions.len() {
+            let at = cache.positions[i].0 as u32;
+            let span = cache.spans.partition_point(|s| s.1 < at);
+            let (start, end, scope, si) = cache.spans[span];
+            let j = i + cache.positions[i..].partition_point(|p| (p.0 as u32) < end);
+            let here = i..j;
+            i = j;
             if !spec.scopes.contains(scope) {
                 continue;
             }
+            let t = &cache.joined[start as usize..end as usize];
             cache.windows.clear();
             // Every needle in one sentence (paragraph, field) has the same
             // window: only the first of each is placed. (A later sentence
             // inside the previous window still widens it: with neighbours,
             // its own window reaches one sentence further.)
             let mut unit_end = 0;
-            cache.positions.clear();
-            needles.positions(t.as_bytes(), &mut cache.positions);
-            for &(pos, end) in &cache.positions {
+            for &(pos, stop) in &cache.positions[here] {
+                let (pos, stop) = (pos - start as usize, stop - start as usize);
                 if pos < unit_end {
                     continue;
                 }
                 let w = match spec.context {
-                    Context::Sentence => sentence(t, pos, end),
+                    Context::Sentence => sentence(t, pos, stop),
                     Context::Sentences => {
-                        let (f, e) = sentence(t, pos, end);
+                        let (f, e) = sentence(t, pos, stop);
                         unit_end = e;
                         with_neighbours(t, f, e)
                     }
-                    Context::Paragraph => paragraph(t, pos, end),
+                    Context::Paragraph => paragraph(t, pos, stop),
                     Context::Field => (0, t.len()),
                 };
                 if spec.context != Context::Sentences {
@@ -420,7 +461,7 @@ impl Entities {
             }
             cache.found.clear();
             for &w in &cache.windows {
-                self.scan_one(si as u32, scope, t, w, Some(tag), &mut cache.found);
+                self.scan_one(si, scope, t, w, Some(tag), &mut cache.found);
             }
             cache.found.sort_unstable();
             let hit = self.contexts(
@@ -430,7 +471,7 @@ impl Entities {
                 |ctx| needles.is_in(ctx.as_bytes()),
                 |ctx, cue_at| {
                     let mut hit = false;
-                    tokens(ctx, cue_at, spec.names, |v, n| {
+                    tokens_holding(ctx, cue_at, spec.names, &needles, |v, n| {
                         hit = hit || refers_one(target, v, n)
                     });
                     hit
@@ -456,14 +497,25 @@ pub struct EntityCache {
     found: Vec<(u16, u32, u32, u32)>,
     /// The windows of one field scanned for cues.
     windows: Vec<(usize, usize)>,
-    /// Where the needles stand in one field: (start, end).
+    /// Where the needles stand in `joined`: (start, end).
     positions: Vec<(usize, usize)>,
+    /// The record's fields that some tag reads, NUL-separated, built by
+    /// the record's first question.
+    joined: String,
+    /// Per joined field: (start, end) in `joined`, its scope, its index.
+    spans: Vec<(u32, u32, Scope, u32)>,
+    joined_ready: bool,
+    /// `joined`, ASCII-lower-cased, built by the first question about a name.
+    lower: Vec<u8>,
+    lower_ready: bool,
 }
 
 impl EntityCache {
     /// Forgets the previous record.
     pub fn reset(&mut self) {
         self.answers.clear();
+        self.joined_ready = false;
+        self.lower_ready = false;
     }
 }
 
@@ -626,31 +678,79 @@ fn tokens(ctx: &str, cue_at: usize, names: bool, mut f: impl FnMut(&str, bool)) 
         f("crontab", false);
     }
     let mut pos = 0;
-    for raw in ctx.split(|c: char| c.is_whitespace() || c == '=') {
+    for raw in ctx.split(is_gap) {
         let at = pos;
         pos += raw.len() + 1;
-        // Wrapped in one pair of quotes or backticks: `hwctl`, 'halt.flag'.
-        let bare = raw.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
-        let quoted = bare.len() > 2
-            && ['`', '\'', '"']
-                .iter()
-                .any(|q| bare.starts_with(*q) && bare.ends_with(*q));
-        let t = trim_token(raw);
-        if t.is_empty() || t.len() > 256 {
-            continue;
+        token(ctx, at, raw, cue_at, names, &mut f);
+    }
+}
+
+/// The [`tokens`] of `ctx` that hold one of `needles`: the only ones a
+/// target can refer to (every value it refers to holds its [`needle`]).
+/// Only the words around the needles are read, not the whole context.
+fn tokens_holding(
+    ctx: &str,
+    cue_at: usize,
+    names: bool,
+    needles: &Needles<'_>,
+    mut f: impl FnMut(&str, bool),
+) {
+    if memchr::memmem::find(ctx.as_bytes(), b"cron").is_some() {
+        f("crontab", false);
+    }
+    let mut last = usize::MAX;
+    needles.each_in(ctx.as_bytes(), |pos| {
+        // A needle starts on a character boundary (its first byte is not
+        // a UTF-8 continuation byte) and holds no gap.
+        let start = ctx[..pos]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_gap(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if start == last {
+            return;
         }
-        let holds_cue = (at..at + raw.len()).contains(&cue_at);
-        let is_name = names && name(t) && !starts_sentence(ctx, at);
-        let named = is_name
-            || t.contains('/')
-            || file_name(t)
-            || (t.contains(['_', '-']) && t.bytes().any(|b| b.is_ascii_alphabetic()))
-            || (t.len() >= 2 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit()))
-            || (quoted && !t.contains(' '))
-            || (holds_cue && t.len() >= 4);
-        if named {
-            f(t, is_name);
-        }
+        last = start;
+        let end = ctx[pos..].find(is_gap).map_or(ctx.len(), |i| pos + i);
+        token(ctx, start, &ctx[start..end], cue_at, names, &mut f);
+    });
+}
+
+/// What separates [`tokens`].
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == '='
+}
+
+/// One word `raw` at `at` of `ctx`, given to `f` where it names something.
+fn token(
+    ctx: &str,
+    at: usize,
+    raw: &str,
+    cue_at: usize,
+    names: bool,
+    f: &mut impl FnMut(&str, bool),
+) {
+    // Wrapped in one pair of quotes or backticks: `hwctl`, 'halt.flag'.
+    let bare = raw.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+    let quoted = bare.len() > 2
+        && ['`', '\'', '"']
+            .iter()
+            .any(|q| bare.starts_with(*q) && bare.ends_with(*q));
+    let t = trim_token(raw);
+    if t.is_empty() || t.len() > 256 {
+        return;
+    }
+    let holds_cue = (at..at + raw.len()).contains(&cue_at);
+    let is_name = names && name(t) && !starts_sentence(ctx, at);
+    let named = is_name
+        || t.contains('/')
+        || file_name(t)
+        || (t.contains(['_', '-']) && t.bytes().any(|b| b.is_ascii_alphabetic()))
+        || (t.len() >= 2 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit()))
+        || (quoted && !t.contains(' '))
+        || (holds_cue && t.len() >= 4);
+    if named {
+        f(t, is_name);
     }
 }
 
@@ -777,7 +877,7 @@ pub fn needle(target: &str, names: bool) -> &str {
 }
 
 /// The search for a target's needles: one as written (memmem), or several
-/// ignoring ASCII case (memchr2 on each one's first byte in both cases,
+/// ignoring ASCII case (memmem on a lower-cased copy of the text,
 /// then a comparison). Only the second allocates, and only for tags with
 /// names.
 // One lives on the stack per question: its size costs nothing, a box would
@@ -789,7 +889,8 @@ enum Needles<'n> {
 }
 
 impl Needles<'_> {
-    /// Appends `(start, end)` of every occurrence in `hay`, in order.
+    /// Appends `(start, end)` of every occurrence in `hay`, in order; for
+    /// needles in any case, `hay` is the ASCII-lower-cased text.
     fn positions(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
         match self {
             Needles::Exact(f) => {
@@ -797,19 +898,28 @@ impl Needles<'_> {
                 out.extend(f.find_iter(hay).map(|p| (p, p + len)));
             }
             Needles::AnyCase(ns) => {
-                for n in ns.iter().map(|n| n.as_bytes()) {
-                    let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-                    out.extend(
-                        memchr::memchr2_iter(lo, up, hay)
-                            .filter(|&i| {
-                                hay.len() - i >= n.len()
-                                    && hay[i..i + n.len()].eq_ignore_ascii_case(n)
-                            })
-                            .map(|i| (i, i + n.len())),
-                    );
+                for n in ns {
+                    let n = n.to_ascii_lowercase();
+                    out.extend(memchr::memmem::find_iter(hay, &n).map(|p| (p, p + n.len())));
                 }
                 if ns.len() > 1 {
                     out.sort_unstable();
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the start of every occurrence in a short `hay`
+    /// (any case, where names are looked for).
+    fn each_in(&self, hay: &[u8], mut f: impl FnMut(usize)) {
+        match self {
+            Needles::Exact(n) => n.find_iter(hay).for_each(f),
+            Needles::AnyCase(ns) => {
+                for n in ns.iter().map(|n| n.as_bytes()) {
+                    hay.windows(n.len())
+                        .enumerate()
+                        .filter(|(_, w)| w.eq_ignore_ascii_case(n))
+                        .for_each(|(i, _)| f(i));
                 }
             }
         }
@@ -935,17 +1045,26 @@ mod tests {
             scopes.insert(Scope::System);
             let spec = EntitySpec::new(scopes, context, &[("do not".to_string(), false)]).unwrap().with_names(names);
             let e = Entities::new(vec![(spec, vec![("halt".to_string(), true), ("please".to_string(), true)])]).unwrap();
-            let texts = [(Scope::User, "halt at run.sh"), (Scope::System, text.as_str())];
+            // Fields out of scope and several in scope: a record's fields
+            // are searched joined.
+            let texts = [
+                (Scope::User, "halt at run.sh"),
+                (Scope::System, text.as_str()),
+                (Scope::System, "please keep Guard.py 4242"),
+            ];
             let mut found = Vec::new();
             e.scan(texts.iter().copied(), &mut found);
             let mut values = Values::default();
             e.values(0, &found, |i| texts[i as usize].1, &mut values);
-            let t = TARGETS[target];
-            proptest::prop_assert_eq!(
-                e.refers_to(0, t, texts.iter().copied(), &mut EntityCache::default()),
-                refers(t, &values),
-                "text {:?} target {:?} values {:?}", text, t, values.iter().collect::<Vec<_>>()
-            );
+            // One record's questions share one cache, as in grading.
+            let mut cache = EntityCache::default();
+            for t in std::iter::once(TARGETS[target]).chain(TARGETS) {
+                proptest::prop_assert_eq!(
+                    e.refers_to(0, t, texts.iter().copied(), &mut cache),
+                    refers(t, &values),
+                    "text {:?} target {:?} values {:?}", text, t, values.iter().collect::<Vec<_>>()
+                );
+            }
         }
     }
 
