@@ -7,7 +7,8 @@
 #
 # tests/data/eval/*: written apart from the rubric and frozen; read these
 #   numbers, never tune the rubric on the records behind them.
-# tests/data/dev: the development set the rubric may be tuned on.
+# tests/data/dev, tests/data/dev-*: development sets the rubric may be tuned
+#   on (written apart from the rubric, but read while tuning it).
 # tests/data/sample-sweep.jsonl: the bundled generator sample (written by
 #   the rubric's authors: its figures say little).
 # ../shared/real-transcripts: real model outputs labelled elsewhere, when
@@ -22,7 +23,7 @@ bin=${ASSAY:-target/release/assay}
 [ -x "$bin" ] || cargo build --release --quiet
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sets=(tests/data/eval/*/records.jsonl tests/data/dev/records.jsonl tests/data/sample-sweep.jsonl)
+sets=(tests/data/eval/*/records.jsonl tests/data/dev/records.jsonl tests/data/dev-*/records.jsonl tests/data/sample-sweep.jsonl)
 real=../shared/real-transcripts
 if [ -d "$real" ]; then
   python3 - "$real" "$tmp" <<'PY'
