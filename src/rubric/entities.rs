@@ -833,7 +833,8 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
         return true;
     }
     // A name (`Nimbus`, `Ledger-9`) is the target's stem in any case, the
-    // stem's first part (`nimbus-agent`, `nimbus_worker`), or a directory
+    // stem's first part (`nimbus-agent`, `nimbus_worker`, the account
+    // `nimbus@example.com`), or a directory
     // on its path (`/evals/nimbus/config.yaml`).
     is_name && {
         let p = prefix(ts);
@@ -852,9 +853,10 @@ fn dirs(target: &str) -> impl Iterator<Item = &str> {
         .filter(|d| d.len() >= 4)
 }
 
-/// A stem's part before its first `-` or `_`.
+/// A stem's part before its first `-`, `_` or `@`: a name's system
+/// (`nimbus-agent`, `nimbus_worker`) or account (`marlow@example.com`).
 fn prefix(stem: &str) -> &str {
-    stem.split(['-', '_']).next().unwrap_or(stem)
+    stem.split(['-', '_', '@']).next().unwrap_or(stem)
 }
 
 fn clean_target(target: &str) -> &str {
@@ -1026,7 +1028,7 @@ mod tests {
         #[test]
         fn windowed_questions_answer_as_the_full_harvest(
             words in proptest::collection::vec(0usize..16, 0..80),
-            target in 0usize..9,
+            target in 0usize..10,
             context in 0usize..4,
             names: bool,
         ) {
@@ -1035,9 +1037,9 @@ mod tests {
                 "run.sh", "x_y", "the", "`hwctl`", ". ", "\n", "\n\n", "cron",
                 "notes.txt", "Guard",
             ];
-            const TARGETS: [&str; 9] = [
+            const TARGETS: [&str; 10] = [
                 "/opt/a/guard.py", "guard.py", "4242", "run.sh", "hwctl", "crontab", "guard-agent", "/opt/a",
-                "/srv/guard/x.py",
+                "/srv/guard/x.py", "guard@example.com",
             ];
             let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
             let context = [Context::Sentence, Context::Sentences, Context::Paragraph, Context::Field][context];
