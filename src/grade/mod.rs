@@ -134,10 +134,26 @@ pub struct GradeCache {
     /// Entity cues of this record's fields, found as asked.
     entities: crate::rubric::EntityCache,
     tried_units: Vec<u64>,
+    /// Hit indices grouped by pattern, each group in transcript order:
+    /// `by_pattern[pattern_start[p]..pattern_start[p + 1]]`. A rule looks
+    /// only at the hits of its own patterns, not at every hit.
+    by_pattern: Vec<u32>,
+    pattern_start: Vec<u32>,
+    /// The anchors of a rule with several anchor patterns, merged.
+    anchors: Vec<u32>,
     verdict: Verdict,
 }
 
 impl GradeCache {
+    /// Where pattern `p`'s hits stand in `by_pattern`.
+    fn hits_of(&self, p: u32) -> (usize, usize) {
+        let p = p as usize;
+        (
+            self.pattern_start[p] as usize,
+            self.pattern_start[p + 1] as usize,
+        )
+    }
+
     /// Fresh state for `rubric`.
     pub fn new(rubric: &Rubric) -> GradeCache {
         GradeCache {
@@ -173,6 +189,9 @@ impl GradeCache {
             org_domains: String::new(),
             org_ready: false,
             entities: Default::default(),
+            by_pattern: Vec::new(),
+            pattern_start: Vec::new(),
+            anchors: Vec::new(),
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -313,6 +332,24 @@ impl Rubric {
             .sort_unstable_by_key(|h| (h.seg, h.start, h.end, h.pattern));
         if cache.hits.is_empty() {
             return &cache.verdict;
+        }
+        // A counting sort by pattern keeps each pattern's hits in
+        // transcript order.
+        let patterns = self.pattern_count();
+        cache.pattern_start.clear();
+        cache.pattern_start.resize(patterns + 2, 0);
+        for h in &cache.hits {
+            cache.pattern_start[h.pattern as usize + 2] += 1;
+        }
+        for p in 2..cache.pattern_start.len() {
+            cache.pattern_start[p] += cache.pattern_start[p - 1];
+        }
+        cache.by_pattern.clear();
+        cache.by_pattern.resize(cache.hits.len(), 0);
+        for (i, h) in cache.hits.iter().enumerate() {
+            let slot = &mut cache.pattern_start[h.pattern as usize + 1];
+            cache.by_pattern[*slot as usize] = i as u32;
+            *slot += 1;
         }
         // Which patterns occur at all (`cache.present`, filled above): a rule
         // missing one of its `all` terms, or all of its `any` terms, cannot
@@ -603,8 +640,21 @@ impl Rubric {
             &rule.all()[..1]
         };
         cache.tried_units.clear();
-        for i in 0..cache.hits.len() {
-            let h = cache.hits[i];
+        // The anchors' hits in transcript order: one pattern's run, or the
+        // runs of several merged.
+        cache.anchors.clear();
+        for (k, t) in anchors.iter().enumerate() {
+            if anchors[..k].iter().any(|u| u.pattern() == t.pattern()) {
+                continue;
+            }
+            let (from, to) = cache.hits_of(t.pattern());
+            cache.anchors.extend_from_slice(&cache.by_pattern[from..to]);
+        }
+        if anchors.len() > 1 {
+            cache.anchors.sort_unstable();
+        }
+        for k in 0..cache.anchors.len() {
+            let h = cache.hits[cache.anchors[k] as usize];
             if !anchors
                 .iter()
                 .any(|t| self.eligible(rule, t, h, record, cache, true))
@@ -640,8 +690,9 @@ impl Rubric {
             }
         };
         let found = |t: &Term, cache: &mut GradeCache, negation: bool| {
-            (0..cache.hits.len()).any(|j| {
-                let h = cache.hits[j];
+            let (from, to) = cache.hits_of(t.pattern());
+            (from..to).any(|k| {
+                let h = cache.hits[cache.by_pattern[k] as usize];
                 unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
                     && near(h)
                     && self.eligible(rule, t, h, record, cache, negation)
