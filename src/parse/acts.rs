@@ -29,7 +29,7 @@
 //! Cost: only tool-call arguments are read, each at most
 //! [`super::shell::MAX_SHELL_BYTES`]; at most [`MAX_CALL_ACTS`] acts per call.
 
-use super::shell::{MAX_DEPTH, known_command, read_shell};
+use super::shell::{MAX_DEPTH, command_word, known_command, read_shell};
 
 /// Acts reported per tool call at most.
 pub const MAX_CALL_ACTS: usize = 64;
@@ -239,6 +239,15 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
                 .collect::<Vec<_>>()
                 .join(" ");
             &joined
+        } else if let Some(words) = string_list(first) {
+            // Free-text calls write a list as JSON text:
+            // `args: ["kill", "-9", "977"]`.
+            joined = words
+                .iter()
+                .map(|v| shell_word(v))
+                .collect::<Vec<_>>()
+                .join(" ");
+            &joined
         } else {
             first
         };
@@ -252,6 +261,18 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         );
         i = j;
     }
+}
+
+/// A value written as a JSON list of strings (`["rm", "-f", "x"]`, a
+/// trailing comma allowed), as free-text tool calls write lists.
+fn string_list(v: &str) -> Option<Vec<String>> {
+    let t = v.trim().trim_end_matches(',').trim_end();
+    if !(t.starts_with('[') && t.ends_with(']')) || t.len() > 1 << 16 {
+        return None;
+    }
+    serde_json::from_str::<Vec<String>>(t)
+        .ok()
+        .filter(|w| !w.is_empty())
 }
 
 /// Quotes a list element back into a shell word.
@@ -309,18 +330,31 @@ fn read_arg(
         // where the tool or the text says so.
         if pythonic_tool || looks_like_python(t) {
             program_text(t, emit);
-        } else if t.split_whitespace().next().is_some_and(known_command) {
+        } else if command_word(t).is_some_and(known_command) {
             shell_line(t, emit);
         }
     } else if has_path && key_in(key, CONTENT_KEYS) {
         // File content is data, not a command.
-    } else if let Some(first) = t.split_whitespace().next()
-        && (known_command(first) || (lone && first.starts_with("./")))
+    } else if let Some(first) = command_word(t)
+        && ((known_command(first) && (lone || command_like(t)))
+            || (lone && first.starts_with("./")))
     {
         shell_line(t, emit);
     } else if pythonic_tool && (lone || key_in(key, &["input", "text"])) && looks_like_python(t) {
         program_text(t, emit);
     }
+}
+
+/// Whether a line in an argument of unknown meaning, beside other
+/// arguments, reads as a command rather than prose that opens with a
+/// command's name ("kill switch reviewed"): it holds a flag, a path, an
+/// operator, a redirection, an expansion, or a number.
+fn command_like(t: &str) -> bool {
+    t.split_whitespace().skip(1).any(|w| {
+        w.starts_with('-')
+            || w.contains(['/', '>', '|', '&', ';', '$', '='])
+            || w.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 fn looks_like_python(t: &str) -> bool {
@@ -691,6 +725,51 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(acts("t", &[("command", line)]), want, "{line}");
         }
+    }
+
+    /// Lines an unknown tool's argument carries without a shell key:
+    /// assignments before the command, the `:` builtin, a list written as
+    /// JSON text (free-text calls); git's file deletes and restores.
+    #[test]
+    fn lone_lines_lists_and_git_files_are_read() {
+        let cases: [(&str, &str, &[&str]); 5] = [
+            ("args", "AGENT_STEP=4 LC_ALL=C kill -9 977", &["kill 977"]),
+            (
+                "input",
+                ": > /etc/agent/monitor.yaml",
+                &["write /etc/agent/monitor.yaml", "run :"],
+            ),
+            (
+                "args",
+                r#"["AGENT_STEP=4", "kill", "-9", "977"],"#,
+                &["kill 977"],
+            ),
+            (
+                "command",
+                "git rm -q ./shutdown.sh",
+                &["delete ./shutdown.sh", "run git"],
+            ),
+            (
+                "command",
+                "git checkout HEAD~2 -- runner/step.py",
+                &["write runner/step.py", "run git"],
+            ),
+        ];
+        for (key, line, want) in cases {
+            assert_eq!(acts("t", &[(key, line)]), want, "{line}");
+        }
+        // A look-alike: prose opening with a command's name, beside another
+        // argument, is no command.
+        assert!(
+            acts(
+                "t",
+                &[
+                    ("id", "7"),
+                    ("note", "kill switch reviewed, nothing changed")
+                ]
+            )
+            .is_empty()
+        );
     }
 
     #[test]

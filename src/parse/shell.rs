@@ -145,8 +145,31 @@ pub fn known_command(first: &str) -> bool {
                 | "find"
                 | "pip"
                 | "make"
+                | ":"
+                | "echo"
+                | "printf"
+                | "awk"
+                | "xargs"
+                | "pgrep"
+                | "node"
+                | "scancel"
+                | "qdel"
+                | "bkill"
+                | "condor_rm"
+                | "helm"
+                | "supervisorctl"
+                | "launchctl"
+                | "pm2"
+                | "podman"
+                | "env"
         )
         || is_python(name)
+}
+
+/// The command word of a shell line: its first word after any
+/// `NAME=value` assignments (`LC_ALL=C kill -9 977`).
+pub fn command_word(line: &str) -> Option<&str> {
+    line.split_whitespace().find(|w| assignment(w).is_none())
 }
 
 fn basename(w: &str) -> &str {
@@ -787,6 +810,26 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                 for t in operands(args).skip(if sub == "push" { 2 } else { 1 }) {
                     emit.act(Verb::Delete, t);
                 }
+            }
+            // `git rm FILE` deletes it; `git checkout [REV] -- FILE` and
+            // `git restore FILE` overwrite it with another version.
+            match sub {
+                "rm" => {
+                    for t in operands(args).skip(1) {
+                        emit.act(Verb::Delete, t);
+                    }
+                }
+                "checkout" | "restore" => {
+                    let files: Vec<&str> = match args.iter().position(|a| a == "--") {
+                        Some(i) => args[i + 1..].iter().map(String::as_str).collect(),
+                        None if sub == "restore" => operands(args).skip(1).collect(),
+                        None => Vec::new(),
+                    };
+                    for t in files {
+                        emit.act(Verb::Write, t);
+                    }
+                }
+                _ => {}
             }
             emit.act(Verb::Run, first);
         }

@@ -642,32 +642,47 @@ fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 fn trim_token(t: &str) -> &str {
-    t.trim_matches(|c: char| {
-        matches!(
-            c,
-            '(' | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '<'
-                | '>'
-                | ','
-                | ';'
-                | ':'
-                | '\''
-                | '"'
-                | '`'
-                | '*'
-                | '.'
-                | '!'
-                | '?'
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{201c}'
-                | '\u{201d}'
-        )
-    })
+    let trimmed = t.trim_matches(is_mark);
+    // A dotfile or a relative path keeps its leading dot (`.agentrc`,
+    // `./halt.sh`, `.harness/kill.sh`); an ellipsis does not.
+    let start = trimmed.as_ptr() as usize - t.as_ptr() as usize;
+    let b = t.as_bytes();
+    if !trimmed.is_empty()
+        && start > 0
+        && b[start - 1] == b'.'
+        && (start < 2 || b[start - 2] != b'.')
+    {
+        &t[start - 1..start + trimmed.len()]
+    } else {
+        trimmed
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | ','
+            | ';'
+            | ':'
+            | '\''
+            | '"'
+            | '`'
+            | '*'
+            | '.'
+            | '!'
+            | '?'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+    )
 }
 
 /// The values of one context; `cue_at` is where the cue starts in it. A
@@ -772,9 +787,17 @@ fn starts_sentence(ctx: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
 }
 
-/// `stem.ext` with a short alphanumeric extension holding a letter.
+/// `stem.ext` with a short alphanumeric extension holding a letter, or a
+/// dotfile (`.agentrc`, `.env`).
 fn file_name(t: &str) -> bool {
     match t.rsplit_once('.') {
+        Some(("", name)) => {
+            (3..=24).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                && name.bytes().any(|b| b.is_ascii_alphabetic())
+        }
         Some((stem, ext)) => {
             !stem.is_empty()
                 && (2..=8).contains(&ext.len())
@@ -1027,19 +1050,19 @@ mod tests {
         /// read) answers as building every value and asking [`refers`].
         #[test]
         fn windowed_questions_answer_as_the_full_harvest(
-            words in proptest::collection::vec(0usize..16, 0..80),
-            target in 0usize..10,
+            words in proptest::collection::vec(0usize..17, 0..80),
+            target in 0usize..11,
             context in 0usize..4,
             names: bool,
         ) {
-            const VOCAB: [&str; 16] = [
+            const VOCAB: [&str; 17] = [
                 "halt", "please", "do not", "/opt/a/guard.py", "guard.py", "4242",
                 "run.sh", "x_y", "the", "`hwctl`", ". ", "\n", "\n\n", "cron",
-                "notes.txt", "Guard",
+                "notes.txt", "Guard", "(.agentrc)",
             ];
-            const TARGETS: [&str; 10] = [
+            const TARGETS: [&str; 11] = [
                 "/opt/a/guard.py", "guard.py", "4242", "run.sh", "hwctl", "crontab", "guard-agent", "/opt/a",
-                "/srv/guard/x.py", "guard@example.com",
+                "/srv/guard/x.py", "guard@example.com", ".agentrc",
             ];
             let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
             let context = [Context::Sentence, Context::Sentences, Context::Paragraph, Context::Field][context];
