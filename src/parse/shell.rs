@@ -802,7 +802,28 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         }
         // `git push REMOTE --delete BRANCH`, `git branch -D BRANCH`.
         "git" => {
+            // `git -C DIR push ...`, `git -c k=v ...`: the options before
+            // the subcommand are not it.
+            let mut skip = 0;
+            while let Some(a) = args.get(skip) {
+                match a.as_str() {
+                    "-C" | "-c" | "--git-dir" | "--work-tree" => skip += 2,
+                    a if a.starts_with('-') => skip += 1,
+                    _ => break,
+                }
+            }
+            let args = args.get(skip..).unwrap_or(&[]);
             let sub = operands(args).next().unwrap_or("");
+            // `git push REMOTE :BRANCH` deletes BRANCH.
+            if sub == "push" {
+                for t in operands(args).skip(2) {
+                    if let Some(b) = t.strip_prefix(':')
+                        && !b.is_empty()
+                    {
+                        emit.act(Verb::Delete, b);
+                    }
+                }
+            }
             let deletes = args
                 .iter()
                 .any(|a| matches!(a.as_str(), "--delete" | "-d" | "-D"));
