@@ -98,8 +98,56 @@ pub(super) fn evidence_object(
             EXCERPT_CONTEXT,
         ),
     );
+    if let Some((tag, message, context)) = entity_of(rubric, rec, e) {
+        out.extend_from_slice(b",\"entity\":{\"tag\":");
+        string(out, rubric.entity_name(tag));
+        let _ = write!(out, ",\"message\":{message},\"context\":");
+        string(out, &context);
+        out.push(b'}');
+    }
     out.push(b'}');
 }
+
+/// The entity a piece of evidence rests on, where the rule asked whether
+/// its hit refers to one (`cancel_alert code EXEC-4429` and the alert
+/// about the person inside): the tag, the message and the context that
+/// named the value.
+fn entity_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) -> Option<(u16, u32, String)> {
+    let rule = &rubric.rules()[e.rule as usize];
+    let terms = if rule.all().is_empty() {
+        rule.any()
+    } else {
+        &rule.all()[..1]
+    };
+    let seg = &rec.segments[e.hit.seg as usize];
+    let target = &rec.text(seg.text)[e.hit.start as usize..e.hit.end as usize];
+    terms
+        .iter()
+        .filter(|t| t.pattern() == e.hit.pattern)
+        .filter_map(|t| t.refers_to())
+        .find_map(|tag| {
+            let (si, s, end) = rubric.entities().refers_where(
+                tag,
+                target,
+                rec.segments.iter().map(|g| (g.scope, rec.text(g.text))),
+            )?;
+            let g = &rec.segments[si];
+            let ctx = excerpt(&rec.text(g.text)[s..end], 0, end - s, 0);
+            let ctx = if ctx.len() > ENTITY_CONTEXT {
+                let mut cut = ENTITY_CONTEXT;
+                while !ctx.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                format!("{}…", &ctx[..cut])
+            } else {
+                ctx
+            };
+            Some((tag, g.message, ctx))
+        })
+}
+
+/// At most this many bytes of an entity's context are shown.
+const ENTITY_CONTEXT: usize = 240;
 
 /// Appends the verdict line for `rec` to `out`. `judged` is the verdict
 /// read from `--labels` (behaviour mask, failure) when one replaces the

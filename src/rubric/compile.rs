@@ -558,6 +558,8 @@ pub struct Rubric {
     pub(super) literal_sources: Vec<Literal>,
     /// The entity tags, in name order.
     pub(super) entities: Entities,
+    /// Entity tag names, by tag id.
+    pub(super) entity_names: Vec<String>,
 }
 
 /// The compiled program as the grader reads it.
@@ -659,6 +661,11 @@ impl Rubric {
     pub(crate) fn entities(&self) -> &Entities {
         &self.entities
     }
+
+    /// Entity tag `tag`'s name.
+    pub(crate) fn entity_name(&self, tag: u16) -> &str {
+        &self.entity_names[tag as usize]
+    }
 }
 
 impl Rubric {
@@ -740,12 +747,13 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         || -> Result<_, RubricError> {
             let program = check::program(&cx, &file, &patterns, &entities)?;
             let mut plan = plan::plan(program, &patterns);
+            let names = entities.tags.iter().map(|t| t.name.clone()).collect();
             let automata = build::automata(&cx, &mut plan, &patterns, entities)?;
-            Ok((plan, automata))
+            Ok((plan, automata, names))
         },
     );
     let regexes = regexes?;
-    let (plan, automata) = rest?;
+    let (plan, automata, entity_names) = rest?;
     let layout = plan.layout;
     Ok(Rubric {
         behaviours: plan.program.behaviours,
@@ -767,6 +775,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         hash: fnv1a(source),
         literal_sources: patterns.literals,
         entities: automata.entities,
+        entity_names,
     })
 }
 

@@ -489,6 +489,63 @@ impl Entities {
     }
 }
 
+impl Entities {
+    /// Where `target` gets the value that [`Entities::refers_to`] finds:
+    /// the index of the field among `texts` and the span of the context
+    /// (sentence, paragraph, field) that named it. For evidence, once per
+    /// piece of it: every field in the tag's scopes is scanned.
+    pub fn refers_where<'t>(
+        &self,
+        tag: u16,
+        target: &str,
+        texts: impl Iterator<Item = (Scope, &'t str)>,
+    ) -> Option<(usize, usize, usize)> {
+        let spec = &self.specs[tag as usize];
+        let mut found = Vec::new();
+        for (si, (scope, t)) in texts.enumerate() {
+            if !spec.scopes.contains(scope) {
+                continue;
+            }
+            found.clear();
+            self.scan_one(si as u32, scope, t, (0, t.len()), Some(tag), &mut found);
+            found.sort_unstable();
+            let at = std::cell::Cell::new(None);
+            let place = |ctx: &str| {
+                let s = ctx.as_ptr() as usize - t.as_ptr() as usize;
+                at.set(Some((si, s, s + ctx.len())));
+            };
+            let hit = self.contexts(
+                tag,
+                &found,
+                |_| t,
+                |_| true,
+                |ctx, cue_at| {
+                    let mut hit = false;
+                    tokens(ctx, cue_at, spec.names, |v, n| {
+                        hit = hit || refers_one(target, v, n)
+                    });
+                    if hit {
+                        place(ctx);
+                    }
+                    hit
+                },
+                |w| {
+                    let v = trim_token(w);
+                    let hit = v.len() >= 4 && refers_one(target, v, false);
+                    if hit {
+                        place(w);
+                    }
+                    hit
+                },
+            );
+            if hit {
+                return at.get();
+            }
+        }
+        None
+    }
+}
+
 /// Per-thread memory of a record's answered questions, and scratch space.
 #[derive(Debug, Default)]
 pub struct EntityCache {
