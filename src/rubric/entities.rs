@@ -959,9 +959,9 @@ pub fn needle(target: &str, names: bool) -> &str {
 }
 
 /// The search for a target's needles: one as written (memmem), or several
-/// ignoring ASCII case (memmem on a lower-cased copy of the text,
-/// then a comparison). Only the second allocates, and only for tags with
-/// names.
+/// ignoring ASCII case (memmem of each lower-cased needle over the record's
+/// lower-cased copy; in a short context, a comparison at each offset). Only
+/// the second allocates, and only for tags with names.
 // One lives on the stack per question: its size costs nothing, a box would
 // cost an allocation per question.
 #[allow(clippy::large_enum_variant)]
