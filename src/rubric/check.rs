@@ -274,7 +274,7 @@ pub(super) fn patterns(cx: &Ctx<'_>, file: &RubricFile) -> Result<Patterns, Rubr
                     )
                     .help("split it into several shorter regexes, or use literals"));
             }
-            let mut src = ascii_word_boundaries(re.get_ref());
+            let mut src = ascii_classes(re.get_ref());
             if !d.case_sensitive {
                 src = format!("(?i:{src})");
             }
@@ -734,13 +734,19 @@ fn scope_help() -> String {
     format!("scopes are: {}", names.join(", "))
 }
 
-/// `\b` and `\B` become ASCII-only word boundaries.
+/// `\b` and `\B` become ASCII-only word boundaries, and the Perl classes
+/// `\w`, `\d`, `\s` (and `\W`, `\D`, `\S`) ASCII classes.
 ///
 /// A Unicode `\b` makes the lazy DFA give up on non-ASCII text, which
 /// nearly every real transcript holds, and fall back to a far slower
-/// engine. Escaped backslashes (`\\b`) are left alone. `\b{start}` and friends are
-/// kept as written.
-pub(crate) fn ascii_word_boundaries(re: &str) -> String {
+/// engine. A Unicode `\w` is some 700 ranges of code points, so every
+/// state that reads one has hundreds of UTF-8 transitions: under a
+/// repetition the lazy DFA builds many such states per record. The ASCII
+/// classes are written as nested bracket classes (`[[:word:]]`), valid
+/// inside a class too (`[\w-]` becomes `[[[:word:]]-]`). Escaped
+/// backslashes (`\\b`) are left alone. `\b{start}` and friends are kept as
+/// written; `\p{..}` still names a Unicode class.
+pub(crate) fn ascii_classes(re: &str) -> String {
     let mut out = String::with_capacity(re.len() + 16);
     let mut chars = re.chars().peekable();
     while let Some(c) = chars.next() {
@@ -753,6 +759,19 @@ pub(crate) fn ascii_word_boundaries(re: &str) -> String {
                 out.push_str("(?-u:\\");
                 out.push(b);
                 out.push(')');
+            }
+            Some(p @ ('w' | 'W' | 'd' | 'D' | 's' | 'S')) => {
+                out.push_str(if p.is_ascii_uppercase() {
+                    "[[:^"
+                } else {
+                    "[[:"
+                });
+                out.push_str(match p.to_ascii_lowercase() {
+                    'w' => "word",
+                    'd' => "digit",
+                    _ => "space",
+                });
+                out.push_str(":]]");
             }
             Some(n) => {
                 out.push('\\');
@@ -770,11 +789,23 @@ mod tests {
 
     #[test]
     fn word_boundaries_become_ascii() {
-        assert_eq!(ascii_word_boundaries(r"\bkill\b"), r"(?-u:\b)kill(?-u:\b)");
-        assert_eq!(ascii_word_boundaries(r"a\\b"), r"a\\b");
-        assert_eq!(
-            ascii_word_boundaries(r"\b{start}x\Bq"),
-            r"\b{start}x(?-u:\B)q"
-        );
+        assert_eq!(ascii_classes(r"\bkill\b"), r"(?-u:\b)kill(?-u:\b)");
+        assert_eq!(ascii_classes(r"a\\b"), r"a\\b");
+        assert_eq!(ascii_classes(r"\b{start}x\Bq"), r"\b{start}x(?-u:\B)q");
+    }
+
+    #[test]
+    fn perl_classes_become_ascii() {
+        assert_eq!(ascii_classes(r"\w+\S"), r"[[:word:]]+[[:^space:]]");
+        assert_eq!(ascii_classes(r"[\w' -]"), r"[[[:word:]]' -]");
+        assert_eq!(ascii_classes(r"a\\d"), r"a\\d");
+        // Still valid regexes, inside a class and out, negated or not.
+        for re in [r"[\w' -]{1,3}", r"\D[^\s]", r"[\W\d]"] {
+            let src = ascii_classes(re);
+            regex_automata::meta::Regex::new(&src).unwrap();
+        }
+        let re = regex_automata::meta::Regex::new(&ascii_classes(r"^\w+$")).unwrap();
+        assert!(re.is_match("abc_9"));
+        assert!(!re.is_match("café"));
     }
 }

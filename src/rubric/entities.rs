@@ -433,7 +433,7 @@ impl Entities {
             // inside the previous window still widens it: with neighbours,
             // its own window reaches one sentence further.)
             let mut unit_end = 0;
-            for &(pos, stop) in &cache.positions[here] {
+            for &(pos, stop) in &cache.positions[here.clone()] {
                 let (pos, stop) = (pos - start as usize, stop - start as usize);
                 if pos < unit_end {
                     continue;
@@ -464,14 +464,28 @@ impl Entities {
                 self.scan_one(si, scope, t, w, Some(tag), &mut cache.found);
             }
             cache.found.sort_unstable();
+            // The needles' places in this field are known: whether a
+            // context holds one, and where, is a look-up, not a search.
+            let here = &cache.positions[here];
+            let base = t.as_ptr() as usize - cache.joined.as_ptr() as usize;
+            let within = |ctx: &str| {
+                let off = base + (ctx.as_ptr() as usize - t.as_ptr() as usize);
+                let end = off + ctx.len();
+                let from = here.partition_point(|p| p.0 < off);
+                here[from..]
+                    .iter()
+                    .take_while(move |p| p.0 < end)
+                    .filter(move |p| p.1 <= end)
+                    .map(move |p| p.0 - off)
+            };
             let hit = self.contexts(
                 tag,
                 &cache.found,
                 |_| t,
-                |ctx| needles.is_in(ctx.as_bytes()),
+                |ctx| within(ctx).next().is_some(),
                 |ctx, cue_at| {
                     let mut hit = false;
-                    tokens_holding(ctx, cue_at, spec.names, &needles, |v, n| {
+                    tokens_holding(ctx, cue_at, spec.names, within(ctx), |v, n| {
                         hit = hit || refers_one(target, v, n)
                     });
                     hit
@@ -764,14 +778,14 @@ fn tokens_holding(
     ctx: &str,
     cue_at: usize,
     names: bool,
-    needles: &Needles<'_>,
+    needles: impl Iterator<Item = usize>,
     mut f: impl FnMut(&str, bool),
 ) {
     if memchr::memmem::find(ctx.as_bytes(), b"cron").is_some() {
         f("crontab", false);
     }
     let mut last = usize::MAX;
-    needles.each_in(ctx.as_bytes(), |pos| {
+    needles.for_each(|pos| {
         // A needle starts on a character boundary (its first byte is not
         // a UTF-8 continuation byte) and holds no gap.
         let start = ctx[..pos]
@@ -960,8 +974,9 @@ pub fn needle(target: &str, names: bool) -> &str {
 
 /// The search for a target's needles: one as written (memmem), or several
 /// ignoring ASCII case (memmem of each lower-cased needle over the record's
-/// lower-cased copy; in a short context, a comparison at each offset). Only
-/// the second allocates, and only for tags with names.
+/// lower-cased copy). Searched once per question over the record: which
+/// context holds a needle, and where, is then a look-up in the places
+/// found. Only the second allocates, and only for tags with names.
 // One lives on the stack per question: its size costs nothing, a box would
 // cost an allocation per question.
 #[allow(clippy::large_enum_variant)]
@@ -975,14 +990,11 @@ impl Needles<'_> {
     /// needles in any case, `hay` is the ASCII-lower-cased text.
     fn positions(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
         match self {
-            Needles::Exact(f) => {
-                let len = f.needle().len();
-                out.extend(f.find_iter(hay).map(|p| (p, p + len)));
-            }
+            Needles::Exact(f) => overlapping(f, hay, out),
             Needles::AnyCase(ns) => {
                 for n in ns {
                     let n = n.to_ascii_lowercase();
-                    out.extend(memchr::memmem::find_iter(hay, &n).map(|p| (p, p + n.len())));
+                    overlapping(&memchr::memmem::Finder::new(&n), hay, out);
                 }
                 if ns.len() > 1 {
                     out.sort_unstable();
@@ -990,31 +1002,16 @@ impl Needles<'_> {
             }
         }
     }
+}
 
-    /// Calls `f` with the start of every occurrence in a short `hay`
-    /// (any case, where names are looked for).
-    fn each_in(&self, hay: &[u8], mut f: impl FnMut(usize)) {
-        match self {
-            Needles::Exact(n) => n.find_iter(hay).for_each(f),
-            Needles::AnyCase(ns) => {
-                for n in ns.iter().map(|n| n.as_bytes()) {
-                    hay.windows(n.len())
-                        .enumerate()
-                        .filter(|(_, w)| w.eq_ignore_ascii_case(n))
-                        .for_each(|(i, _)| f(i));
-                }
-            }
-        }
-    }
-
-    fn is_in(&self, hay: &[u8]) -> bool {
-        match self {
-            Needles::Exact(f) => f.find(hay).is_some(),
-            Needles::AnyCase(ns) => ns.iter().any(|n| {
-                hay.windows(n.len())
-                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-            }),
-        }
+/// Appends every occurrence of `f`'s needle in `hay`, overlapping ones
+/// too (a context may start inside an earlier occurrence).
+fn overlapping(f: &memchr::memmem::Finder<'_>, hay: &[u8], out: &mut Vec<(usize, usize)>) {
+    let len = f.needle().len();
+    let mut at = 0;
+    while let Some(i) = f.find(&hay[at..]) {
+        out.push((at + i, at + i + len));
+        at += i + 1;
     }
 }
 

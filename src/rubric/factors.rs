@@ -409,12 +409,12 @@ fn info(hir: &Hir) -> Info {
 #[cfg(test)]
 mod tests {
     use super::required_factors;
-    use crate::rubric::check::ascii_word_boundaries;
+    use crate::rubric::check::ascii_classes;
     use proptest::prelude::*;
 
     /// As the compiler prepares a case-insensitive regex.
     fn folded(src: &str) -> String {
-        format!("(?i:{})", ascii_word_boundaries(src))
+        format!("(?i:{})", ascii_classes(src))
     }
 
     /// The factors of `src`, sorted, a word boundary written `\b`.

@@ -144,7 +144,7 @@ fn semantic_mistakes_are_named() {
 
 #[test]
 fn pathological_regex_is_refused_with_the_pattern_named() {
-    let src = MINIMAL.replace(r#"literals = ["unless"]"#, r"regex = ['(\w{100}){100}']");
+    let src = MINIMAL.replace(r#"literals = ["unless"]"#, r"regex = ['(\pL{100}){100}']");
     let e = err(&src);
     assert!(e.contains("pattern `threat`"), "{e}");
 }
@@ -155,7 +155,7 @@ fn pathological_regex_is_refused_with_the_pattern_named() {
 fn of_several_bad_regexes_the_first_in_rubric_order_is_reported() {
     let mut src = String::new();
     for i in 0..8 {
-        let re = if i >= 5 { r"(\w{100}){100}" } else { "ok" };
+        let re = if i >= 5 { r"(\pL{100}){100}" } else { "ok" };
         src.push_str(&format!("[patterns.p{i:02}]\nregex = ['{re}{i}']\n"));
     }
     src.push_str("[[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\nscope = [\"outgoing\"]\nany = [");
@@ -179,7 +179,7 @@ fn of_several_bad_regexes_the_first_in_rubric_order_is_reported() {
 /// when every regex builds.
 #[test]
 fn a_regex_too_large_is_reported_before_a_rule_mistake() {
-    let src = "[patterns.big]\nregex = ['(\\w{100}){100}']\n[patterns.ok]\nliterals = [\"x\"]\n\
+    let src = "[patterns.big]\nregex = ['(\\pL{100}){100}']\n[patterns.ok]\nliterals = [\"x\"]\n\
                [[behaviour]]\nname = \"b\"\n[[behaviour.rule]]\nname = \"r\"\n\
                scope = [\"outgoing\"]\nany = [\"big\", \"missing\"]\n";
     let e = err(src);
@@ -187,7 +187,7 @@ fn a_regex_too_large_is_reported_before_a_rule_mistake() {
         e.contains("pattern `big`") && e.contains("too large"),
         "{e}"
     );
-    let e = err(&src.replace(r"(\w{100}){100}", "fine"));
+    let e = err(&src.replace(r"(\pL{100}){100}", "fine"));
     assert!(e.contains("missing"), "{e}");
 }
 
