@@ -106,6 +106,10 @@ struct Join {
     tools: Vec<u64>,
 }
 
+/// A segment's tool filters not yet matched (a mask every filter passes
+/// is recomputed when asked: still right, only slower).
+const TOOLS_UNKNOWN: u64 = u64::MAX;
+
 /// Per-thread grading state. Create one per worker with
 /// [`GradeCache::new`]; reuse it for every record.
 #[derive(Debug)]
@@ -126,6 +130,9 @@ pub struct GradeCache {
     /// Tool name → the filters it passes, across records (tool names are a
     /// small vocabulary; cleared if a sweep has very many).
     tool_masks: HashMap<Box<str>, u64, foldhash::fast::RandomState>,
+    /// Per segment of this record: the tool filters its tool passes, or
+    /// [`TOOLS_UNKNOWN`] until a rule asks.
+    seg_tools: Vec<u64>,
     /// Per matcher, per regex group: the set's cache and its pattern set.
     set_caches: Vec<Vec<(meta::Cache, PatternSet)>>,
     regex_caches: Vec<meta::Cache>,
@@ -166,6 +173,7 @@ impl GradeCache {
             open: Vec::new(),
             triggers: Vec::new(),
             tool_masks: HashMap::default(),
+            seg_tools: Vec::new(),
             set_caches: rubric
                 .matchers()
                 .iter()
@@ -224,6 +232,8 @@ impl Rubric {
         cache.verdict.contested = 0;
         cache.verdict.doubts.clear();
         cache.verdict.failure_mask = self.failure_mask();
+        cache.seg_tools.clear();
+        cache.seg_tools.resize(record.segments.len(), TOOLS_UNKNOWN);
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
         // short fields of a transcript.
@@ -244,7 +254,10 @@ impl Rubric {
                     if gated {
                         let mask = match seg.scope {
                             Scope::ToolArgs | Scope::ToolName => {
-                                self.tool_mask(record.text(seg.tool), &mut cache.tool_masks)
+                                let m =
+                                    self.tool_mask(record.text(seg.tool), &mut cache.tool_masks);
+                                cache.seg_tools[si] = m;
+                                m
                             }
                             _ => 0,
                         };
@@ -732,7 +745,19 @@ impl Rubric {
         let is_tool = matches!(seg.scope, Scope::ToolArgs | Scope::ToolName);
         if is_tool && !rule.tools().is_empty() {
             let name = record.text(seg.tool);
-            if !rule.tools().iter().any(|g| glob_match(g, name)) {
+            let accepted = match rule.tool_bit() {
+                0 => rule.tools().iter().any(|g| glob_match(g, name)),
+                // Every filter is matched against a call's tool name once
+                // per record, not once per hit and rule.
+                bit => {
+                    let mask = &mut cache.seg_tools[h.seg as usize];
+                    if *mask == TOOLS_UNKNOWN {
+                        *mask = self.tool_mask(name, &mut cache.tool_masks);
+                    }
+                    *mask & bit != 0
+                }
+            };
+            if !accepted {
                 return false;
             }
         }

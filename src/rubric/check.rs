@@ -705,6 +705,7 @@ fn check_rule(
                 .iter()
                 .map(|t| t.get_ref().to_ascii_lowercase())
                 .collect(),
+            tool_bit: 0,
             args: d
                 .args
                 .iter()

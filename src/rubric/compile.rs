@@ -165,6 +165,10 @@ pub(crate) struct Rule {
     pub(super) scopes: ScopeSet,
     /// Lower-case tool-name globs (`*` wildcard); empty = any tool.
     pub(super) tools: Vec<String>,
+    /// `tools`' bit among [`Rubric::tool_filters`] (0: none, or no bits
+    /// because the rubric has too many distinct filters), placed once the
+    /// filters are known.
+    pub(super) tool_bit: u64,
     /// Lower-case argument keys for tool-argument hits; empty = any.
     pub(super) args: Vec<String>,
     pub(super) all: Vec<Term>,
@@ -210,6 +214,13 @@ impl Rule {
     #[inline]
     pub(crate) fn tools(&self) -> &[String] {
         &self.tools
+    }
+
+    /// Its tool filter's bit in a mask of [`Rubric::tool_filters`]; 0
+    /// where it has no tool filter or the filters have no bits.
+    #[inline]
+    pub(crate) fn tool_bit(&self) -> u64 {
+        self.tool_bit
     }
 
     /// Lower-case argument keys for tool-argument hits; empty = any.
@@ -753,8 +764,15 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         },
     );
     let regexes = regexes?;
-    let (plan, automata, entity_names) = rest?;
+    let (plan, mut automata, entity_names) = rest?;
     let layout = plan.layout;
+    for rule in &mut automata.rules {
+        rule.tool_bit = plan
+            .tool_filters
+            .iter()
+            .position(|f| *f == rule.tools)
+            .map_or(0, |i| 1 << i);
+    }
     Ok(Rubric {
         behaviours: plan.program.behaviours,
         rules: automata.rules,
