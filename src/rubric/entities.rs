@@ -366,14 +366,6 @@ impl Entities {
         }
         // `crontab` is also the value of any context naming "cron".
         let n = if n == "crontab" { "cron" } else { n };
-        // Without names, values hold the needle as written (memmem's fast
-        // search); a name matches in any case, and may also be a directory
-        // on the target's path (`/evals/nimbus/config.yaml`).
-        let needles = if spec.names {
-            Needles::AnyCase(std::iter::once(n).chain(dirs(target)).collect())
-        } else {
-            Needles::Exact(memchr::memmem::Finder::new(n.as_bytes()))
-        };
         if self.cues.is_none() {
             return false;
         }
@@ -404,13 +396,47 @@ impl Entities {
                 .lower
                 .extend(cache.joined.bytes().map(|b| b.to_ascii_lowercase()));
         }
-        let hay = if spec.names {
-            &cache.lower[..]
-        } else {
-            cache.joined.as_bytes()
-        };
+        // Without names, values hold the needle as written (memmem's fast
+        // search); a name matches in any case, and may also be a directory
+        // on the target's path (`/evals/nimbus/config.yaml`). Several tags
+        // ask about one target, and several targets share a needle: each
+        // needle is searched once per record.
+        cache.key.clear();
+        cache.key.push(if spec.names { 'n' } else { 'x' });
+        cache.key.push_str(n);
+        if spec.names {
+            for d in dirs(target) {
+                cache.key.push('\0');
+                cache.key.push_str(d);
+            }
+        }
         cache.positions.clear();
-        needles.positions(hay, &mut cache.positions);
+        if let Some(&(_, from, to)) = cache.searched.iter().find(|(k, _, _)| *k == cache.key) {
+            cache
+                .positions
+                .extend_from_slice(&cache.found_at[from as usize..to as usize]);
+        } else {
+            let hay = if spec.names {
+                &cache.lower[..]
+            } else {
+                cache.joined.as_bytes()
+            };
+            if spec.names {
+                for n in std::iter::once(n).chain(dirs(target)) {
+                    let n = n.to_ascii_lowercase();
+                    overlapping(&memchr::memmem::Finder::new(&n), hay, &mut cache.positions);
+                }
+                cache.positions.sort_unstable();
+            } else {
+                overlapping(&memchr::memmem::Finder::new(n), hay, &mut cache.positions);
+            }
+            if cache.searched.len() < 256 {
+                let from = cache.found_at.len() as u32;
+                cache.found_at.extend_from_slice(&cache.positions);
+                let to = cache.found_at.len() as u32;
+                cache.searched.push((cache.key.clone(), from, to));
+            }
+        }
         // Contexts never cross fields, and a context that holds the needle
         // comes from a cue near it: within its sentence and the ones either
         // side (its paragraph, its field, for those contexts). Only those
@@ -565,6 +591,11 @@ impl Entities {
 pub struct EntityCache {
     /// Questions answered for this record: (tag, target, answer).
     answers: Vec<(u16, String, bool)>,
+    /// Needles searched in this record: (key, range of `found_at`). The key
+    /// is the case mode and the needles, NUL-separated.
+    searched: Vec<(String, u32, u32)>,
+    found_at: Vec<(usize, usize)>,
+    key: String,
     found: Vec<(u16, u32, u32, u32)>,
     /// The windows of one field scanned for cues.
     windows: Vec<(usize, usize)>,
@@ -585,6 +616,8 @@ impl EntityCache {
     /// Forgets the previous record.
     pub fn reset(&mut self) {
         self.answers.clear();
+        self.searched.clear();
+        self.found_at.clear();
         self.joined_ready = false;
         self.lower_ready = false;
     }
@@ -707,8 +740,27 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// The paragraph around `start..end`: from after the previous blank line
 /// to the next.
 fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
-    let to = text[end..].find("\n\n").map_or(text.len(), |i| end + i);
+    // memchr for the line breaks (a blank line is two in a row): `rfind`
+    // of a two-byte string walked an e-mail byte by byte.
+    let b = text.as_bytes();
+    let mut from = 0;
+    let mut hi = start;
+    while let Some(i) = memchr::memrchr(b'\n', &b[..hi]) {
+        if i > 0 && b[i - 1] == b'\n' {
+            from = i + 1;
+            break;
+        }
+        hi = i;
+    }
+    let mut to = text.len();
+    let mut lo = end;
+    while let Some(i) = memchr::memchr(b'\n', &b[lo..]) {
+        if b.get(lo + i + 1) == Some(&b'\n') {
+            to = lo + i;
+            break;
+        }
+        lo += i + 1;
+    }
     (from, to)
 }
 
@@ -972,38 +1024,6 @@ pub fn needle(target: &str, names: bool) -> &str {
     if names && p.len() >= 4 { p } else { s }
 }
 
-/// The search for a target's needles: one as written (memmem), or several
-/// ignoring ASCII case (memmem of each lower-cased needle over the record's
-/// lower-cased copy). Searched once per question over the record: which
-/// context holds a needle, and where, is then a look-up in the places
-/// found. Only the second allocates, and only for tags with names.
-// One lives on the stack per question: its size costs nothing, a box would
-// cost an allocation per question.
-#[allow(clippy::large_enum_variant)]
-enum Needles<'n> {
-    Exact(memchr::memmem::Finder<'n>),
-    AnyCase(Vec<&'n str>),
-}
-
-impl Needles<'_> {
-    /// Appends `(start, end)` of every occurrence in `hay`, in order; for
-    /// needles in any case, `hay` is the ASCII-lower-cased text.
-    fn positions(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
-        match self {
-            Needles::Exact(f) => overlapping(f, hay, out),
-            Needles::AnyCase(ns) => {
-                for n in ns {
-                    let n = n.to_ascii_lowercase();
-                    overlapping(&memchr::memmem::Finder::new(&n), hay, out);
-                }
-                if ns.len() > 1 {
-                    out.sort_unstable();
-                }
-            }
-        }
-    }
-}
-
 /// Appends every occurrence of `f`'s needle in `hay`, overlapping ones
 /// too (a context may start inside an earlier occurrence).
 fn overlapping(f: &memchr::memmem::Finder<'_>, hay: &[u8], out: &mut Vec<(usize, usize)>) {
@@ -1099,6 +1119,29 @@ mod tests {
             failure_persistence: None,
             ..proptest::prelude::ProptestConfig::default()
         })]
+
+        /// Paragraphs found with memchr end where a search for the blank
+        /// line ends them.
+        #[test]
+        fn paragraphs_end_at_blank_lines(
+            parts in proptest::collection::vec(0usize..5, 0..60),
+            at in 0usize..200,
+            len in 0usize..6,
+        ) {
+            const PARTS: [&str; 5] = ["ab", "\n", "\n\n", " ", "é"];
+            let text: String = parts.iter().map(|&p| PARTS[p]).collect();
+            let mut start = at.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let from = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+            let to = text[end..].find("\n\n").map_or(text.len(), |i| end + i);
+            proptest::prop_assert_eq!(paragraph(&text, start, end), (from, to));
+        }
 
         /// The fast question (only windows near the target's stem are
         /// read) answers as building every value and asking [`refers`].
