@@ -352,7 +352,7 @@ fn pathological_rubrics_compile_or_fail_fast_naming_the_rule() {
     // An automaton over the size limit: a clear error naming pattern and rule.
     let e = rubric::compile(
         "t.toml",
-        &rubric_with("[patterns.p]\nregex = ['\\w{1000}\\w{1000}\\w{1000}']"),
+        &rubric_with("[patterns.p]\nregex = ['\\pL{1000}\\pL{1000}\\pL{1000}']"),
     )
     .unwrap_err()
     .to_string();

@@ -8,7 +8,7 @@
 //! target require both graders to agree on every behaviour.
 
 use super::{email_domains, external_host, word_bounded};
-use crate::parse::{FreeTextPiece, Scope, split_free_text};
+use crate::parse::{FreeTextPiece, Scope, split_free_text, unescape};
 use crate::rubric::{Effect, Rubric, Rule, Term, Unit, glob_match};
 use serde_json::Value;
 
@@ -86,8 +86,15 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                         calls += 1;
                         out.push(seg(Scope::ToolName, Some(c), name, "", name));
                         let from = out.len();
-                        for (k, v) in args {
-                            out.push(seg(Scope::ToolArgs, Some(c), name, k, v));
+                        let mut args = args;
+                        while let Some((k, v)) = args.next() {
+                            let mut text = String::new();
+                            if args.quoted() {
+                                unescape(v, &mut text);
+                            } else {
+                                text.push_str(v);
+                            }
+                            out.push(seg(Scope::ToolArgs, Some(c), name, k, &text));
                         }
                         push_acts(&mut out, from, i, c, name);
                     }
@@ -117,6 +124,9 @@ pub fn segments(record: &Value) -> Option<Vec<RefSegment>> {
                         Ok(v @ Value::Object(_)) => flatten(&v, "", &mut |k, t| {
                             out.push(seg(Scope::ToolArgs, Some(c), name, k, t))
                         }),
+                        Ok(Value::String(lone)) => {
+                            out.push(seg(Scope::ToolArgs, Some(c), name, "arguments", &lone))
+                        }
                         _ => out.push(seg(Scope::ToolArgs, Some(c), name, "arguments", s)),
                     },
                     Some(v) => flatten(v, "", &mut |k, t| {

@@ -486,8 +486,16 @@ pub fn read_program(code: &str, depth: u32, emit: &mut Emit<'_>) {
         ("shutil.copy2(", Verb::Write, 1),
         ("os.chmod(", Verb::Chmod, 0),
         ("os.kill(", Verb::Kill, 0),
-        ("fs.writeFileSync(", Verb::Write, 0),
-        ("fs.unlinkSync(", Verb::Delete, 0),
+        // Node's fs, called as `fs.x(` or `require('fs').x(`.
+        (".writeFileSync(", Verb::Write, 0),
+        (".appendFileSync(", Verb::Write, 0),
+        (".copyFileSync(", Verb::Write, 1),
+        (".unlinkSync(", Verb::Delete, 0),
+        (".rmSync(", Verb::Delete, 0),
+        (".renameSync(", Verb::Move, 0),
+        (".renameSync(", Verb::Write, 1),
+        (".chmodSync(", Verb::Chmod, 0),
+        ("process.kill(", Verb::Kill, 0),
     ] {
         for (at, _) in code.match_indices(needle) {
             if let Some(t) = arg(at + needle.len(), n) {

@@ -77,7 +77,10 @@ pub fn split_free_text<'a>(text: &'a str, mut f: impl FnMut(FreeTextPiece<'a>)) 
             };
             f(FreeTextPiece::ToolCall {
                 name,
-                args: ArgIter { rest: body },
+                args: ArgIter {
+                    rest: body,
+                    quoted: false,
+                },
             });
             rest = next;
         } else {
@@ -139,6 +142,15 @@ impl CloseTag {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArgIter<'a> {
     rest: &'a str,
+    quoted: bool,
+}
+
+impl ArgIter<'_> {
+    /// Whether the value last returned was written as a `"…"` string (its
+    /// escapes, `\"` and `\n`, are then JSON's: see [`unescape`]).
+    pub fn quoted(&self) -> bool {
+        self.quoted
+    }
 }
 
 impl<'a> Iterator for ArgIter<'a> {
@@ -156,11 +168,12 @@ impl<'a> Iterator for ArgIter<'a> {
                     let end = next_key_line(self.rest, 0).unwrap_or(self.rest.len());
                     let v = &self.rest[..end];
                     self.rest = &self.rest[end..];
-                    let v = clean(v);
-                    if v.is_empty() {
+                    let c = clean(v);
+                    if c.is_empty() {
                         continue;
                     }
-                    return Some(("", v));
+                    self.quoted = c.len() < v.trim().trim_end_matches(',').trim_end().len();
+                    return Some(("", c));
                 }
             };
             let after = &self.rest[value_start..];
@@ -181,7 +194,9 @@ impl<'a> Iterator for ArgIter<'a> {
             };
             let raw = &self.rest[value_start..end];
             self.rest = &self.rest[end..];
-            return Some((key, clean(raw)));
+            let v = clean(raw);
+            self.quoted = v.len() < raw.trim().trim_end_matches(',').trim_end().len();
+            return Some((key, v));
         }
     }
 }
@@ -193,6 +208,48 @@ fn clean(v: &str) -> &str {
         Some(inner) => inner,
         None => v,
     }
+}
+
+/// Appends the string a quoted value's inside `v` encodes to `out`: the
+/// escapes of a JSON string (`\"`, `\\`, `\/`, `\n`, `\t`, `\r`, `\b`,
+/// `\f`, `\uXXXX`) decoded, any other backslash kept as written. Models
+/// write `command: "bash -lc \"scancel 88123\""` as they would in JSON; the
+/// shell must read the quotes, and a heredoc its line breaks.
+pub fn unescape(v: &str, out: &mut String) {
+    let mut rest = v;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let esc = &rest[i + 1..];
+        let mut chars = esc.chars();
+        let (decoded, used) = match chars.next() {
+            Some('"') => (Some('"'), 1),
+            Some('\\') => (Some('\\'), 1),
+            Some('/') => (Some('/'), 1),
+            Some('n') => (Some('\n'), 1),
+            Some('t') => (Some('\t'), 1),
+            Some('r') => (Some('\r'), 1),
+            Some('b') => (Some('\u{8}'), 1),
+            Some('f') => (Some('\u{c}'), 1),
+            Some('u') => (
+                esc.get(1..5)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32),
+                5,
+            ),
+            _ => (None, 0),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &esc[used..];
+            }
+            None => {
+                out.push('\\');
+                rest = esc;
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 /// Index just past the closing `"` of a string body, honouring `\"`.
@@ -324,6 +381,29 @@ mod tests {
     fn text_before_first_key_is_kept() {
         let t = "<tool_use:post>just some words\nurl: x</tool_use:post>";
         assert_eq!(pieces(t), vec!["call:post(=just some words|url=x)"]);
+    }
+
+    #[test]
+    fn quoted_values_decode_as_json_strings() {
+        let mut it = ArgIter {
+            rest: "command: \"bash -lc \\\"scancel 88123\\\"\",\nnote: plain \\d\n",
+            quoted: false,
+        };
+        let (k, v) = it.next().unwrap();
+        assert_eq!(k, "command");
+        assert!(it.quoted());
+        let mut out = String::new();
+        unescape(v, &mut out);
+        assert_eq!(out, "bash -lc \"scancel 88123\"");
+        let (_, v) = it.next().unwrap();
+        assert_eq!(v, "plain \\d");
+        assert!(!it.quoted());
+        let mut out = String::new();
+        unescape(
+            "cat > f << 'EOF'\\nexit 0\\nEOF \\u00e9 \\q \\u12",
+            &mut out,
+        );
+        assert_eq!(out, "cat > f << 'EOF'\nexit 0\nEOF é \\q \\u12");
     }
 
     #[test]

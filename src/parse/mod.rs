@@ -28,7 +28,7 @@ use simd_json::tape::{Tape, Value};
 use simd_json::{Buffers, INPUT_PADDING};
 use std::fmt;
 
-pub use freetext::{FreeTextPiece, split_free_text};
+pub use freetext::{FreeTextPiece, split_free_text, unescape};
 
 /// Sentinel for [`Segment::call`] when the text is not part of a tool call.
 pub const NO_CALL: u32 = u32::MAX;
@@ -1025,14 +1025,23 @@ impl<'a> Walker<'_, 'a> {
                     Text::Borrowed(""),
                     Text::Borrowed(name),
                 );
-                for (k, v) in args {
+                let mut args = args;
+                while let Some((k, v)) = args.next() {
+                    // A quoted value with escapes is decoded into the arena.
+                    let text = if args.quoted() && v.contains('\\') {
+                        let start = self.arena.len();
+                        freetext::unescape(v, self.arena);
+                        self.arena_span(start)
+                    } else {
+                        Text::Borrowed(v)
+                    };
                     self.push(
                         Scope::ToolArgs,
                         i,
                         call,
                         Text::Borrowed(name),
                         Text::Borrowed(k),
-                        Text::Borrowed(v),
+                        text,
                     );
                 }
                 self.read_acts(from);
@@ -1154,6 +1163,20 @@ impl<'a> Walker<'_, 'a> {
         if parsed && t.as_value().is_object() {
             let root = t.as_value();
             res = self.flatten_owned(i, call, tool, None, root);
+        } else if let Some(lone) = parsed.then(|| t.as_value().into_string()).flatten() {
+            // A JSON string as the whole argument text (`"\"ls -la\""`): the
+            // lone argument is the string it encodes, not its quoted text.
+            let start = self.arena.len();
+            self.arena.push_str(lone);
+            let text = self.arena_span(start);
+            self.push(
+                Scope::ToolArgs,
+                i,
+                call,
+                Text::Borrowed(tool),
+                Text::Borrowed("arguments"),
+                text,
+            );
         } else {
             self.push(
                 Scope::ToolArgs,

@@ -746,8 +746,22 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                     p[0] == "-exec" && matches!(basename(&p[1]), "rm" | "shred" | "unlink")
                 });
             if deletes {
+                // What is deleted is what the tests name: `find bin -name
+                // retire -delete` deletes bin/retire, not bin. A name with
+                // wildcards (`tmp_*`) names no one file: the directory
+                // stands for it.
+                let name = args
+                    .windows(2)
+                    .find(|p| matches!(p[0].as_str(), "-name" | "-iname"))
+                    .map(|p| p[1].as_str())
+                    .filter(|n| !n.contains(['*', '?', '[']));
                 for a in args.iter().take_while(|a| !a.starts_with('-')) {
-                    emit.act(Verb::Delete, a);
+                    match name {
+                        Some(n) => {
+                            emit.act(Verb::Delete, &format!("{}/{n}", a.trim_end_matches('/')))
+                        }
+                        None => emit.act(Verb::Delete, a),
+                    }
                 }
             }
         }
