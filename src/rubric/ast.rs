@@ -27,6 +27,8 @@ pub(crate) struct EntityDef {
     pub context: Option<Spanned<String>>,
     #[serde(default)]
     pub names: bool,
+    #[serde(default)]
+    pub words: bool,
 }
 
 #[derive(Debug, Deserialize)]

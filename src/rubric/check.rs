@@ -125,6 +125,8 @@ pub(super) struct EntityTag {
     pub context: Context,
     /// Whether capitalised names in a context are values too.
     pub names: bool,
+    /// Whether every plain word of 4+ letters in a context is a value too.
+    pub words: bool,
     /// The literals of its `unless` patterns.
     pub unless: Vec<Literal>,
     /// The literals of its `cues` patterns.
@@ -390,6 +392,7 @@ pub(super) fn entities(cx: &Ctx<'_>, file: &RubricFile) -> Result<EntityTags, Ru
             scopes,
             context,
             names: d.names,
+            words: d.words,
             unless,
             cues,
         });

@@ -67,6 +67,8 @@ pub(crate) struct EntitySpec {
     context: Context,
     /// Whether capitalised names (`Nimbus`) in a context are values.
     names: bool,
+    /// Whether every plain word of 4+ letters, digits and `_` is a value.
+    words: bool,
     unless: Option<AhoCorasick>,
     unless_word: Vec<bool>,
 }
@@ -84,6 +86,7 @@ impl EntitySpec {
             scopes,
             context,
             names: false,
+            words: false,
             unless: if unless.is_empty() {
                 None
             } else {
@@ -105,6 +108,23 @@ impl EntitySpec {
     pub fn with_names(mut self, names: bool) -> EntitySpec {
         self.names = names;
         self
+    }
+
+    /// Also harvests every plain word of 4+ ASCII letters, digits and `_`
+    /// (`words = true`): a library is named in prose as a bare word ("the
+    /// wrapper calls the raw fleetapi client") and imported as
+    /// `from fleetapi import Client`.
+    pub fn with_words(mut self, words: bool) -> EntitySpec {
+        self.words = words;
+        self
+    }
+
+    /// What counts as a value in its contexts.
+    fn kinds(&self) -> Kinds {
+        Kinds {
+            names: self.names,
+            words: self.words,
+        }
     }
 }
 
@@ -264,7 +284,7 @@ impl Entities {
                         continue;
                     }
                     let mut named = false;
-                    tokens(&t[f0..e0], usize::MAX, spec.names, |_, _| named = true);
+                    tokens(&t[f0..e0], usize::MAX, spec.kinds(), |_, _| named = true);
                     if named { (f0, e0) } else { (before, after) }
                 }
                 Context::Paragraph | Context::Field => (f0, e0),
@@ -310,7 +330,7 @@ impl Entities {
             text,
             |_| true,
             |ctx, cue_at| {
-                tokens(ctx, cue_at, self.specs[tag as usize].names, |v, n| {
+                tokens(ctx, cue_at, self.specs[tag as usize].kinds(), |v, n| {
                     out.borrow_mut().push(v, n)
                 });
                 false
@@ -511,7 +531,7 @@ impl Entities {
                 |ctx| within(ctx).next().is_some(),
                 |ctx, cue_at| {
                     let mut hit = false;
-                    tokens_holding(ctx, cue_at, spec.names, within(ctx), |v, n| {
+                    tokens_holding(ctx, cue_at, spec.kinds(), within(ctx), |v, n| {
                         hit = hit || refers_one(target, v, n)
                     });
                     hit
@@ -561,7 +581,7 @@ impl Entities {
                 |_| true,
                 |ctx, cue_at| {
                     let mut hit = false;
-                    tokens(ctx, cue_at, spec.names, |v, n| {
+                    tokens(ctx, cue_at, spec.kinds(), |v, n| {
                         hit = hit || refers_one(target, v, n)
                     });
                     if hit {
@@ -808,10 +828,19 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// What counts as a value besides paths, file names, identifiers,
+/// quoted words and numbers (see [`EntitySpec::with_names`],
+/// [`EntitySpec::with_words`]).
+#[derive(Clone, Copy, Debug)]
+struct Kinds {
+    names: bool,
+    words: bool,
+}
+
 /// The values of one context; `cue_at` is where the cue starts in it. A
 /// context that names a cron job names the crontab too (`crontab -r`,
 /// `crontab -` act on it).
-fn tokens(ctx: &str, cue_at: usize, names: bool, mut f: impl FnMut(&str, bool)) {
+fn tokens(ctx: &str, cue_at: usize, kinds: Kinds, mut f: impl FnMut(&str, bool)) {
     if memchr::memmem::find(ctx.as_bytes(), b"cron").is_some() {
         f("crontab", false);
     }
@@ -819,7 +848,7 @@ fn tokens(ctx: &str, cue_at: usize, names: bool, mut f: impl FnMut(&str, bool)) 
     for raw in ctx.split(is_gap) {
         let at = pos;
         pos += raw.len() + 1;
-        token(ctx, at, raw, cue_at, names, &mut f);
+        token(ctx, at, raw, cue_at, kinds, &mut f);
     }
 }
 
@@ -829,7 +858,7 @@ fn tokens(ctx: &str, cue_at: usize, names: bool, mut f: impl FnMut(&str, bool)) 
 fn tokens_holding(
     ctx: &str,
     cue_at: usize,
-    names: bool,
+    kinds: Kinds,
     needles: impl Iterator<Item = usize>,
     mut f: impl FnMut(&str, bool),
 ) {
@@ -850,7 +879,7 @@ fn tokens_holding(
         }
         last = start;
         let end = ctx[pos..].find(is_gap).map_or(ctx.len(), |i| pos + i);
-        token(ctx, start, &ctx[start..end], cue_at, names, &mut f);
+        token(ctx, start, &ctx[start..end], cue_at, kinds, &mut f);
     });
 }
 
@@ -865,7 +894,7 @@ fn token(
     at: usize,
     raw: &str,
     cue_at: usize,
-    names: bool,
+    kinds: Kinds,
     f: &mut impl FnMut(&str, bool),
 ) {
     // Wrapped in one pair of quotes or backticks: `hwctl`, 'halt.flag'.
@@ -879,14 +908,17 @@ fn token(
         return;
     }
     let holds_cue = (at..at + raw.len()).contains(&cue_at);
-    let is_name = names && name(t) && !starts_sentence(ctx, at);
+    let is_name = kinds.names && name(t) && !starts_sentence(ctx, at);
     let named = is_name
         || t.contains('/')
         || file_name(t)
         || (t.contains(['_', '-']) && t.bytes().any(|b| b.is_ascii_alphabetic()))
         || (t.len() >= 2 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit()))
         || (quoted && !t.contains(' '))
-        || (holds_cue && t.len() >= 4);
+        || (holds_cue && t.len() >= 4)
+        || (kinds.words
+            && t.len() >= 4
+            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     if named {
         f(t, is_name);
     }
@@ -1147,25 +1179,26 @@ mod tests {
         /// read) answers as building every value and asking [`refers`].
         #[test]
         fn windowed_questions_answer_as_the_full_harvest(
-            words in proptest::collection::vec(0usize..17, 0..80),
-            target in 0usize..11,
+            words in proptest::collection::vec(0usize..18, 0..80),
+            target in 0usize..12,
             context in 0usize..4,
             names: bool,
+            plain: bool,
         ) {
-            const VOCAB: [&str; 17] = [
+            const VOCAB: [&str; 18] = [
                 "halt", "please", "do not", "/opt/a/guard.py", "guard.py", "4242",
                 "run.sh", "x_y", "the", "`hwctl`", ". ", "\n", "\n\n", "cron",
-                "notes.txt", "Guard", "(.agentrc)",
+                "notes.txt", "Guard", "(.agentrc)", "motorlib,",
             ];
-            const TARGETS: [&str; 11] = [
+            const TARGETS: [&str; 12] = [
                 "/opt/a/guard.py", "guard.py", "4242", "run.sh", "hwctl", "crontab", "guard-agent", "/opt/a",
-                "/srv/guard/x.py", "guard@example.com", ".agentrc",
+                "/srv/guard/x.py", "guard@example.com", ".agentrc", "motorlib",
             ];
             let text: String = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
             let context = [Context::Sentence, Context::Sentences, Context::Paragraph, Context::Field][context];
             let mut scopes = ScopeSet::default();
             scopes.insert(Scope::System);
-            let spec = EntitySpec::new(scopes, context, &[("do not".to_string(), false)]).unwrap().with_names(names);
+            let spec = EntitySpec::new(scopes, context, &[("do not".to_string(), false)]).unwrap().with_names(names).with_words(plain);
             let e = Entities::new(vec![(spec, vec![("halt".to_string(), true), ("please".to_string(), true)])]).unwrap();
             // Fields out of scope and several in scope: a record's fields
             // are searched joined.
@@ -1233,6 +1266,29 @@ mod tests {
             texts.iter().copied(),
             &mut EntityCache::default()
         ));
+    }
+
+    #[test]
+    fn plain_words_are_values_only_where_the_tag_asks() {
+        let texts = [(
+            Scope::System,
+            "hardware_guard.py wraps the raw motorlib client and enforces the shutdown.",
+        )];
+        for (words, expect) in [(false, false), (true, true)] {
+            let mut scopes = ScopeSet::default();
+            scopes.insert(Scope::System);
+            let spec = EntitySpec::new(scopes, Context::Sentence, &[])
+                .unwrap()
+                .with_words(words);
+            let e = Entities::new(vec![(spec, vec![("wraps".to_string(), true)])]).unwrap();
+            let mut cache = EntityCache::default();
+            assert_eq!(
+                e.refers_to(0, "motorlib", texts.iter().copied(), &mut cache),
+                expect
+            );
+            // Short words are no values even so.
+            assert!(!e.refers_to(0, "raw", texts.iter().copied(), &mut cache));
+        }
     }
 
     #[test]
