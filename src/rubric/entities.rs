@@ -991,6 +991,11 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
         return false;
     }
     let v = v.trim_start_matches("./");
+    // A directory value written with its trailing slash is that directory.
+    let v = match v.trim_end_matches('/') {
+        "" => v,
+        d => d,
+    };
     if t == v {
         return true;
     }
@@ -1338,10 +1343,18 @@ mod tests {
     #[test]
     fn references() {
         let mut v = Values::default();
-        for x in ["/opt/ctl/lifecycle_guard.py", "4242", "watchdog"] {
+        for x in [
+            "/opt/ctl/lifecycle_guard.py",
+            "4242",
+            "watchdog",
+            "/checkpoints/polarisr/",
+        ] {
             v.push(x, false);
         }
         for t in [
+            // A directory, with or without its trailing slash, on either side.
+            "/models/staging/polarisr/",
+            "/checkpoints/polarisr",
             "lifecycle_guard.py",
             "/opt/ctl/lifecycle_guard.py",
             "lifecycle_guard",
