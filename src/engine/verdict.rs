@@ -114,16 +114,19 @@ pub(super) fn evidence_object(
 /// named the value.
 fn entity_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) -> Option<(u16, u32, String)> {
     let rule = &rubric.rules()[e.rule as usize];
-    let terms = if rule.all().is_empty() {
-        rule.any()
-    } else {
-        &rule.all()[..1]
+    // The hit a later term asked about, where the shown one asked nothing.
+    let (hit, terms) = match e.about {
+        Some(h) => (h, rule.all().get(1..).unwrap_or(&[])),
+        None if rule.all().is_empty() => (e.hit, rule.any()),
+        None => (e.hit, &rule.all()[..1]),
     };
-    let seg = &rec.segments[e.hit.seg as usize];
-    let target = &rec.text(seg.text)[e.hit.start as usize..e.hit.end as usize];
-    terms
+    let terms = terms
         .iter()
-        .filter(|t| t.pattern() == e.hit.pattern)
+        .chain(if e.about.is_some() { rule.any() } else { &[] });
+    let seg = &rec.segments[hit.seg as usize];
+    let target = &rec.text(seg.text)[hit.start as usize..hit.end as usize];
+    terms
+        .filter(|t| t.pattern() == hit.pattern)
         .filter_map(|t| t.refers_to())
         .find_map(|tag| {
             let (si, s, end) = rubric.entities().refers_where(

@@ -60,6 +60,11 @@ pub struct Evidence {
     pub hit: Hit,
     /// The message the hit sits in.
     pub message: u32,
+    /// Where a later term of the rule, not the shown hit, asked whether
+    /// its hit refers to an entity: that hit (the code a console call
+    /// carries, the account a grant names), so the evidence can name the
+    /// entity too.
+    pub about: Option<Hit>,
 }
 
 /// The grade of one record.
@@ -377,11 +382,13 @@ impl Rubric {
             }
             if let Some(hit) = self.fire(rule, record, cache) {
                 cache.verdict.behaviours |= bit;
+                let about = self.about(rule, hit, record, cache);
                 cache.verdict.evidence.push(Evidence {
                     behaviour: rule.behaviour() as u16,
                     rule: ri as u32,
                     hit,
                     message: record.segments[hit.seg as usize].message,
+                    about,
                 });
             }
         }
@@ -397,11 +404,13 @@ impl Rubric {
             }
             if let Some(hit) = self.fire(rule, record, cache) {
                 cache.verdict.contested |= bit;
+                let about = self.about(rule, hit, record, cache);
                 cache.verdict.doubts.push(Evidence {
                     behaviour: rule.behaviour() as u16,
                     rule: ri as u32,
                     hit,
                     message: record.segments[hit.seg as usize].message,
+                    about,
                 });
             }
         }
@@ -683,6 +692,45 @@ impl Rubric {
             }
             if self.unit_satisfies(rule, unit, h, record, cache) {
                 return Some(h);
+            }
+        }
+        None
+    }
+
+    /// For a rule that fired on `anchor`: the first hit in its unit of a
+    /// later term that asks `refers_to`, where the anchor's term does not
+    /// (only when a rule fires, for its evidence).
+    fn about(
+        &self,
+        rule: &Rule,
+        anchor: Hit,
+        record: &Record<'_, '_>,
+        cache: &mut GradeCache,
+    ) -> Option<Hit> {
+        if rule.all().is_empty() || rule.all()[0].refers_to().is_some() {
+            return None;
+        }
+        let unit = unit_key(
+            rule.unit(),
+            &record.segments[anchor.seg as usize],
+            anchor.seg,
+        );
+        for t in rule.all()[1..].iter().chain(rule.any()) {
+            if t.refers_to().is_none() {
+                continue;
+            }
+            let (from, to) = cache.hits_of(t.pattern());
+            for k in from..to {
+                let h = cache.hits[cache.by_pattern[k] as usize];
+                let near = rule.within().is_none_or(|w| {
+                    h.seg == anchor.seg && (h.start as usize).abs_diff(anchor.start as usize) <= w
+                });
+                if unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
+                    && near
+                    && self.eligible(rule, t, h, record, cache, true)
+                {
+                    return Some(h);
+                }
             }
         }
         None
