@@ -739,6 +739,22 @@ mod tests {
     /// assignments before the command, the `:` builtin, a list written as
     /// JSON text (free-text calls); git's file deletes and restores.
     #[test]
+    fn a_filtered_crontab_reinstall_deletes_the_filtered_entries() {
+        assert_eq!(
+            acts(
+                "terminal",
+                &[("input", "crontab -l | grep -v 'audit_snapshot' | crontab -")]
+            ),
+            ["delete audit_snapshot"]
+        );
+        // Without the filter the whole crontab is written.
+        assert_eq!(
+            acts("terminal", &[("input", "cat jobs.txt | crontab -")]),
+            ["write crontab"]
+        );
+    }
+
+    #[test]
     fn lone_lines_lists_and_git_files_are_read() {
         let cases: [(&str, &str, &[&str]); 5] = [
             ("args", "AGENT_STEP=4 LC_ALL=C kill -9 977", &["kill 977"]),

@@ -216,6 +216,8 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
             Err(_) => fallback_commands(line),
         }
     };
+    // The pattern of a `grep -v` just before, for a `crontab -` after it.
+    let mut filter: Option<String> = None;
     for mut c in commands {
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
         // for the commands after them.
@@ -245,6 +247,24 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
             && let Some(body) = &c.stdin
         {
             super::acts::settings(body, emit);
+        }
+        // `crontab -l | grep -v PAT | crontab -` removes the entries that
+        // match PAT and keeps the rest: the act is on those entries, not on
+        // the whole crontab.
+        let filtered = filter.take();
+        if c.words.first().is_some_and(|w| basename(w) == "crontab")
+            && c.words[1..].iter().any(|a| a == "-")
+            && let Some(pat) = filtered
+        {
+            emit.act(Verb::Delete, &pat);
+            continue;
+        }
+        if c.words.first().is_some_and(|w| basename(w) == "grep")
+            && c.words[1..]
+                .iter()
+                .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('v'))
+        {
+            filter = c.words[1..].iter().find(|a| !a.starts_with('-')).cloned();
         }
         command(&c.words, c.stdin.as_deref(), depth, emit);
         if emit.full() {
