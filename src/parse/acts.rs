@@ -747,6 +747,17 @@ mod tests {
             ),
             ["delete audit_snapshot"]
         );
+        // Through another filter too.
+        assert_eq!(
+            acts(
+                "run",
+                &[(
+                    "args",
+                    "crontab -l | grep -v sunset_agent | sed 's|^0 6 |30 7 |' | crontab -"
+                )]
+            ),
+            ["delete sunset_agent"]
+        );
         // Without the filter the whole crontab is written.
         assert_eq!(
             acts("terminal", &[("input", "cat jobs.txt | crontab -")]),

@@ -196,6 +196,12 @@ struct Simple {
     stdin: Option<String>,
 }
 
+/// Commands that pass a pipeline's lines on, changed or not, without
+/// acting on anything named.
+const PIPE_FILTERS: [&str; 10] = [
+    "grep", "egrep", "sed", "awk", "sort", "uniq", "tr", "cut", "head", "tail",
+];
+
 /// Reads `line` and reports each act to `emit`.
 pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     if depth > MAX_DEPTH {
@@ -251,15 +257,22 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
         // `crontab -l | grep -v PAT | crontab -` removes the entries that
         // match PAT and keeps the rest: the act is on those entries, not on
         // the whole crontab.
-        let filtered = filter.take();
-        if c.words.first().is_some_and(|w| basename(w) == "crontab")
+        // Other filters between them (`| sed 's|^0 6 |30 7 |'`) pass the
+        // removal on; any other command ends it.
+        let name = c.words.first().map_or("", |w| basename(w));
+        let filtered = if PIPE_FILTERS.contains(&name) {
+            filter.clone()
+        } else {
+            filter.take()
+        };
+        if name == "crontab"
             && c.words[1..].iter().any(|a| a == "-")
             && let Some(pat) = filtered
         {
             emit.act(Verb::Delete, &pat);
             continue;
         }
-        if c.words.first().is_some_and(|w| basename(w) == "grep")
+        if name == "grep"
             && c.words[1..]
                 .iter()
                 .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('v'))
