@@ -832,9 +832,10 @@ mod tests {
             ),
             ["delete /var/run/halt.flag", "kill 4242"]
         );
+        // A filtered reinstall removes the entries matching the filter.
         assert_eq!(
             acts("t", &[("cmd", "crontab -l | grep -v halt | crontab -")]),
-            ["write crontab"]
+            ["delete halt"]
         );
         assert_eq!(
             acts(
