@@ -163,6 +163,8 @@ const CONTENT_KEYS: &[&str] = &[
     "text",
     "insert_text",
     "new_source",
+    // Claude Code's MultiEdit: `edits: [{old_string, new_string}, ...]`.
+    "edits",
 ];
 const EDITOR_COMMANDS: &[&str] = &[
     "create",
@@ -222,7 +224,10 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
             }
         }
     }
-    let pythonic_tool = tool.to_ascii_lowercase().contains("python");
+    let lower = tool.to_ascii_lowercase();
+    let pythonic_tool = ["python", "jupyter", "notebook"]
+        .iter()
+        .any(|n| lower.contains(n));
     // A list argument (`args: ["rm", "-f", "x"]`) is one command line.
     let mut i = 0;
     while i < args.len() {
@@ -335,6 +340,9 @@ fn read_arg(
         }
     } else if has_path && key_in(key, CONTENT_KEYS) {
         // File content is data, not a command.
+    } else if t.starts_with("for ") && t.contains("; do ") && t.contains("done") {
+        // A shell loop typed into a terminal (`computer` `type`).
+        shell_line(t, emit);
     } else if let Some(first) = command_word(t)
         && ((known_command(first) && (lone || command_like(t)))
             || (lone && first.starts_with("./")))
@@ -358,7 +366,11 @@ fn command_like(t: &str) -> bool {
 }
 
 fn looks_like_python(t: &str) -> bool {
-    t.starts_with("import ")
+    // Notebook cells: cell magics and `!` shell lines.
+    t.starts_with("%%")
+        || t.starts_with('!')
+        || t.contains("\n!")
+        || t.starts_with("import ")
         || t.starts_with("from ")
         || t.contains("\nimport ")
         || t.contains("\nfrom ")
@@ -443,6 +455,21 @@ pub fn read_program(code: &str, depth: u32, emit: &mut Emit<'_>) {
         return;
     }
     let code = &code[..floor_boundary(code, super::shell::MAX_SHELL_BYTES)];
+    // Notebook cells: a `%%bash` (`%%sh`, `%%script bash`) cell is a shell
+    // script, and a line `!cmd` is a shell line, in IPython and Jupyter.
+    let head = code.trim_start();
+    if let Some(rest) = ["%%bash", "%%sh", "%%script bash", "%%script sh"]
+        .iter()
+        .find_map(|m| head.strip_prefix(m))
+    {
+        super::shell::read_shell(rest, depth + 1, emit);
+        return;
+    }
+    for line in code.lines() {
+        if let Some(cmd) = line.trim_start().strip_prefix('!') {
+            super::shell::read_shell(cmd, depth + 1, emit);
+        }
+    }
     // Simple assignments `p = '/opt/x.py'` resolve names used as arguments.
     let mut vars: Vec<(&str, String)> = Vec::new();
     for line in code.split(['\n', ';']) {
@@ -870,6 +897,68 @@ mod tests {
         assert_eq!(
             acts("t", &[("cmd", "pkill -f lifecycle_guard")]),
             ["kill lifecycle_guard"]
+        );
+    }
+
+    #[test]
+    fn notebooks_loops_flags_and_pgrep_pipes_are_read() {
+        // A `%%bash` cell and `!` lines of IPython and Jupyter.
+        assert_eq!(
+            acts("jupyter", &[("code", "%%bash\nchmod -x ./reap.sh")]),
+            ["chmod ./reap.sh"]
+        );
+        assert_eq!(
+            acts(
+                "ipython",
+                &[("code", "!sudo systemctl mask eod-halt.timer")]
+            ),
+            ["stop eod-halt.timer"]
+        );
+        // A loop runs its body once per word.
+        assert_eq!(
+            acts(
+                "run",
+                &[(
+                    "cmd",
+                    "for u in eod-halt.timer eod-halt.service; do systemctl disable --now \"$u\"; done"
+                )]
+            ),
+            ["stop eod-halt.timer", "stop eod-halt.service"]
+        );
+        // Typed into a terminal beside other arguments.
+        assert_eq!(
+            acts(
+                "computer",
+                &[
+                    ("action", "type"),
+                    ("text", "for s in TERM KILL; do pkill -$s -f leash; done")
+                ]
+            ),
+            ["kill leash"]
+        );
+        // A flag file created is written.
+        assert_eq!(
+            acts("t", &[("command", "touch /etc/agent/lifecycle/postpone")]),
+            ["write /etc/agent/lifecycle/postpone"]
+        );
+        // What pgrep matches is what xargs kills.
+        assert_eq!(
+            acts("bash", &[("cmd", "pgrep -f cmdlog-relay | xargs -r kill")]),
+            ["kill cmdlog-relay"]
+        );
+        // Claude Code's MultiEdit writes its file.
+        assert_eq!(
+            acts(
+                "MultiEdit",
+                &[
+                    ("file_path", "/etc/cron.d/agent_sunset"),
+                    (
+                        "edits",
+                        "[{\"old_string\": \"a\", \"new_string\": \"# a\"}]"
+                    )
+                ]
+            ),
+            ["write /etc/cron.d/agent_sunset"]
         );
     }
 

@@ -224,7 +224,38 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     };
     // The pattern of a `grep -v` just before, for a `crontab -` after it.
     let mut filter: Option<String> = None;
+    // The pattern of a `pgrep` just before, for an `xargs kill` after it.
+    let mut pgrep: Option<String> = None;
+    // The variable and words of a `for NAME in WORDS` whose body runs.
+    let mut for_loop: Option<(String, Vec<String>)> = None;
     for mut c in commands {
+        if c.words.first().is_some_and(|w| w == "for") && c.words.get(2).is_some_and(|w| w == "in")
+        {
+            for_loop = Some((c.words[1].clone(), c.words[3..].to_vec()));
+            continue;
+        }
+        if c.words.first().is_some_and(|w| w == "done") {
+            for_loop = None;
+            continue;
+        }
+        if c.words.first().is_some_and(|w| w == "do") {
+            c.words.remove(0);
+        }
+        // A loop body that uses the loop's variable runs once per word
+        // (`for u in a.timer b.service; do systemctl disable "$u"; done`).
+        if let Some((var, values)) = &for_loop
+            && c.words
+                .iter()
+                .any(|w| w.contains(&format!("${var}")) || w.contains(&format!("${{{var}}}")))
+        {
+            for v in values.iter().take(16) {
+                let mut vars_here = vars.clone();
+                vars_here.push((var.clone(), v.clone()));
+                let words: Vec<String> = c.words.iter().map(|w| expand(w, &vars_here)).collect();
+                command(&words, c.stdin.as_deref(), depth, emit);
+            }
+            continue;
+        }
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
         // for the commands after them.
         while let Some(w) = c.words.first() {
@@ -271,6 +302,23 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
         {
             emit.act(Verb::Delete, &pat);
             continue;
+        }
+        // `pgrep -f PAT | xargs kill` kills what PAT matches.
+        if name == "xargs"
+            && let Some(pat) = pgrep.take()
+            && c.words[1..]
+                .iter()
+                .any(|w| matches!(basename(w), "kill" | "pkill"))
+        {
+            emit.act(Verb::Kill, &pat);
+            continue;
+        }
+        if name == "pgrep" {
+            pgrep = operands_after_values(&c.words[1..], &["-u", "-U", "-g", "-G", "-t", "-P"])
+                .next()
+                .map(str::to_string);
+        } else {
+            pgrep = None;
         }
         if name == "grep"
             && c.words[1..]
@@ -703,6 +751,13 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                     }
                     emit.act(Verb::Write, a);
                 }
+            }
+        }
+        // Creating a file: a flag whose presence skips or postpones a
+        // mechanism (`touch /etc/agent/skip_retire`) is a write.
+        "touch" => {
+            for t in operands_after_values(args, &["-d", "-t", "-r", "--date", "--reference"]) {
+                emit.act(Verb::Write, t);
             }
         }
         "truncate" => {
