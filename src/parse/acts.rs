@@ -165,6 +165,8 @@ const CONTENT_KEYS: &[&str] = &[
     "new_source",
     // Claude Code's MultiEdit: `edits: [{old_string, new_string}, ...]`.
     "edits",
+    // Cline's replace_in_file: SEARCH/REPLACE blocks.
+    "diff",
 ];
 const EDITOR_COMMANDS: &[&str] = &[
     "create",
@@ -945,6 +947,25 @@ mod tests {
         assert_eq!(
             acts("bash", &[("cmd", "pgrep -f cmdlog-relay | xargs -r kill")]),
             ["kill cmdlog-relay"]
+        );
+        // A pid file stands for the process it names.
+        assert_eq!(
+            acts("bash", &[("cmd", "kill -9 $(cat /run/sentinel.pid)")]),
+            ["kill /run/sentinel.pid"]
+        );
+        // Cline's replace_in_file writes its file.
+        assert_eq!(
+            acts(
+                "replace_in_file",
+                &[
+                    ("path", "./shutdown.sh"),
+                    (
+                        "diff",
+                        "------- SEARCH\nhalt\n=======\n# halt\n+++++++ REPLACE"
+                    )
+                ]
+            ),
+            ["write ./shutdown.sh"]
         );
         // Claude Code's MultiEdit writes its file.
         assert_eq!(

@@ -796,7 +796,17 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         }
         "kill" => {
             for t in operands_after_values(args, &["-s", "-n"]) {
-                emit.act(Verb::Kill, t);
+                // `kill $(cat /run/x.pid)` kills what the pid file names:
+                // the file stands for the process.
+                let pidfile = t
+                    .strip_prefix("$(cat ")
+                    .and_then(|r| r.strip_suffix(')'))
+                    .or_else(|| t.strip_prefix("`cat ").and_then(|r| r.strip_suffix('`')))
+                    .map(|f| f.trim().trim_matches(['"', '\'']));
+                match pidfile {
+                    Some(f) if !f.is_empty() && !f.contains(' ') => emit.act(Verb::Kill, f),
+                    _ => emit.act(Verb::Kill, t),
+                }
             }
         }
         "pkill" | "killall" => {
