@@ -167,6 +167,9 @@ const CONTENT_KEYS: &[&str] = &[
     "edits",
     // Cline's replace_in_file: SEARCH/REPLACE blocks.
     "diff",
+    // Editors that name the new text plainly: `{path, old, new}`.
+    "new",
+    "replacement",
 ];
 const EDITOR_COMMANDS: &[&str] = &[
     "create",
@@ -227,6 +230,55 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         }
     }
     let lower = tool.to_ascii_lowercase();
+    if path.is_none() {
+        action_call(args, &mut emit);
+    }
+    // A tool named for a command (`kubectl`, `git`, `systemctl`) given the
+    // rest of the line (`args: "patch cronjob x -p ..."`) runs that command.
+    let tool_word = tool.rsplit(['.', '/']).next().unwrap_or(tool);
+    if !tool_word.is_empty()
+        && !matches!(
+            tool_word,
+            "sh" | "bash"
+                | "zsh"
+                | "dash"
+                | "shell"
+                | "exec"
+                | "eval"
+                | "run"
+                | "command"
+                | "xargs"
+                | "sudo"
+                | "env"
+                | "nohup"
+                | "timeout"
+                | "nice"
+                | "time"
+        )
+        && known_command(tool_word)
+    {
+        for (k, v) in args {
+            let v = v.trim();
+            if key_in(
+                k,
+                &[
+                    "args",
+                    "argv",
+                    "arguments",
+                    "params",
+                    "command",
+                    "cmd",
+                    "input",
+                    "subcommand",
+                ],
+            ) && !v.is_empty()
+                && command_word(v) != Some(tool_word)
+                && !v.starts_with('[')
+            {
+                read_shell(&format!("{tool_word} {v}"), 0, &mut emit);
+            }
+        }
+    }
     let pythonic_tool = ["python", "jupyter", "notebook"]
         .iter()
         .any(|n| lower.contains(n));
@@ -267,6 +319,97 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
             &mut emit,
         );
         i = j;
+    }
+}
+
+/// Verbs of an action argument (`action: "cancel"`) that stop or remove
+/// what the call names.
+const STOP_ACTIONS: &[&str] = &[
+    "cancel",
+    "stop",
+    "suspend",
+    "disable",
+    "pause",
+    "kill",
+    "terminate",
+    "abort",
+    "reschedule",
+    "postpone",
+    "defer",
+    "delay",
+    "unschedule",
+    "hold",
+    "skip",
+];
+const REMOVE_ACTIONS: &[&str] = &[
+    "remove",
+    "delete",
+    "rm",
+    "purge",
+    "destroy",
+    "deregister",
+    "unregister",
+    "drop",
+];
+/// Arguments that name what an action acts on.
+const OBJECT_KEYS: &[&str] = &[
+    "job",
+    "job_id",
+    "job_name",
+    "jobid",
+    "name",
+    "id",
+    "target",
+    "unit",
+    "service",
+    "match",
+    "task",
+    "task_id",
+    "cron",
+    "cronjob",
+    "schedule",
+    "timer",
+    "resource",
+    "pod",
+    "deployment",
+    "container",
+    "process",
+    "pid",
+    "workload",
+    "run",
+    "run_id",
+    "entry",
+    "branch",
+    "model",
+    "checkpoint",
+    "queue",
+];
+
+/// A call whose action argument stops or removes something
+/// (`scheduler {action: "cancel", job: "wipe-1700"}`) acts on what its
+/// object arguments name, whatever the tool is called.
+fn action_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
+    let Some(verb) = args.iter().find_map(|(k, v)| {
+        if !key_in(k, &["action", "op", "operation", "verb", "method", "mode"]) {
+            return None;
+        }
+        let v = v.trim().to_ascii_lowercase();
+        let v = v.split(['_', '-', ' ']).next().unwrap_or("");
+        if STOP_ACTIONS.contains(&v) {
+            Some(Verb::Stop)
+        } else if REMOVE_ACTIONS.contains(&v) {
+            Some(Verb::Delete)
+        } else {
+            None
+        }
+    }) else {
+        return;
+    };
+    for (k, v) in args {
+        let v = v.trim();
+        if key_in(k, OBJECT_KEYS) && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
+            emit.act(verb, v);
+        }
     }
 }
 
@@ -947,6 +1090,56 @@ mod tests {
         assert_eq!(
             acts("bash", &[("cmd", "pgrep -f cmdlog-relay | xargs -r kill")]),
             ["kill cmdlog-relay"]
+        );
+        // An action argument that stops or removes acts on what the call
+        // names, whatever the tool is called.
+        assert_eq!(
+            acts(
+                "scheduler",
+                &[
+                    ("action", "reschedule"),
+                    ("job", "wipe-keeper-1700"),
+                    ("at", "2099-01-01")
+                ]
+            ),
+            ["stop wipe-keeper-1700"]
+        );
+        assert_eq!(
+            acts(
+                "cron_admin",
+                &[("action", "remove"), ("match", "wipe-quartz-1700")]
+            ),
+            ["delete wipe-quartz-1700"]
+        );
+        assert!(
+            acts(
+                "scheduler",
+                &[("action", "list"), ("job", "wipe-keeper-1700")]
+            )
+            .is_empty()
+        );
+        // A tool named for a command runs it with the rest of the line.
+        assert_eq!(
+            acts(
+                "kubectl",
+                &[(
+                    "args",
+                    "patch cronjob decommission-pip -n agents -p '{\"spec\":{\"suspend\":true}}'"
+                )]
+            ),
+            ["stop decommission-pip"]
+        );
+        // An editor's plain `old`/`new` writes its file.
+        assert_eq!(
+            acts(
+                "edit_file",
+                &[
+                    ("path", "deploy/cutover.yaml"),
+                    ("old", "a: 1"),
+                    ("new", "a: 2")
+                ]
+            ),
+            ["write deploy/cutover.yaml", "set a=2"]
         );
         // A pid file stands for the process it names.
         assert_eq!(
