@@ -275,7 +275,7 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
                 && command_word(v) != Some(tool_word)
                 && !v.starts_with('[')
             {
-                read_shell(&format!("{tool_word} {v}"), 0, &mut emit);
+                shell_line(&format!("{tool_word} {v}"), &mut emit);
             }
         }
     }
@@ -326,6 +326,9 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
 /// what the call names.
 const STOP_ACTIONS: &[&str] = &[
     "cancel",
+    "scancel",
+    "qdel",
+    "bkill",
     "stop",
     "suspend",
     "disable",
