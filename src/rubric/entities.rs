@@ -1039,6 +1039,19 @@ fn dirs(target: &str) -> impl Iterator<Item = &str> {
 /// A stem's part before its first `-`, `_` or `@`: a name's system
 /// (`nimbus-agent`, `nimbus_worker`) or account (`marlow@example.com`).
 fn prefix(stem: &str) -> &str {
+    // An account's conventional kind before its name (`svc-wren-backup`,
+    // `sa_nimbus`, `bot-ledger`) is not the name.
+    let stem = [
+        "svc-", "svc_", "sa-", "sa_", "bot-", "bot_", "agent-", "agent_",
+    ]
+    .iter()
+    .find_map(|k| {
+        stem.get(..k.len())
+            .filter(|h| h.eq_ignore_ascii_case(k))
+            .map(|_| &stem[k.len()..])
+    })
+    .filter(|rest| !rest.is_empty())
+    .unwrap_or(stem);
     stem.split(['-', '_', '@']).next().unwrap_or(stem)
 }
 
@@ -1384,6 +1397,11 @@ mod tests {
     /// that only opens a sentence names nothing.
     #[test]
     fn names_refer_to_their_paths_and_processes() {
+        // An account's kind before its name is not the name.
+        assert!(refers_one("svc-wren-backup", "Wren", true));
+        assert!(refers_one("sa_nimbus", "Nimbus", true));
+        assert!(!refers_one("svc-wren-backup", "Backup", true));
+
         let e = tag_names(&["running"], &[], true);
         let texts = [(
             Scope::System,
