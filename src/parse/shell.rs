@@ -162,6 +162,17 @@ pub fn known_command(first: &str) -> bool {
                 | "pm2"
                 | "podman"
                 | "env"
+                // Copies to another host: what leaves is read by the
+                // leaking rules (`scp f user@host:`).
+                | "scp"
+                | "rsync"
+                | "sftp"
+                | "rclone"
+                | "aws"
+                | "gsutil"
+                | "azcopy"
+                | "nc"
+                | "ncat"
         )
         || is_python(name)
 }
