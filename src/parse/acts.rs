@@ -29,7 +29,7 @@
 //! Cost: only tool-call arguments are read, each at most
 //! [`super::shell::MAX_SHELL_BYTES`]; at most [`MAX_CALL_ACTS`] acts per call.
 
-use super::shell::{MAX_DEPTH, command_word, known_command, read_shell};
+use super::shell::{MAX_DEPTH, WRAPPERS, command_word, is_shell, known_command, read_shell};
 
 /// Acts reported per tool call at most.
 pub const MAX_CALL_ACTS: usize = 64;
@@ -237,41 +237,15 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
     // rest of the line (`args: "patch cronjob x -p ..."`) runs that command.
     let tool_word = tool.rsplit(['.', '/']).next().unwrap_or(tool);
     if !tool_word.is_empty()
-        && !matches!(
-            tool_word,
-            "sh" | "bash"
-                | "zsh"
-                | "dash"
-                | "shell"
-                | "exec"
-                | "eval"
-                | "run"
-                | "command"
-                | "xargs"
-                | "sudo"
-                | "env"
-                | "nohup"
-                | "timeout"
-                | "nice"
-                | "time"
-        )
+        && !is_shell(tool_word)
+        && !WRAPPERS.contains(&tool_word)
+        && !matches!(tool_word, "shell" | "eval" | "run" | "xargs" | "env")
         && known_command(tool_word)
     {
         for (k, v) in args {
             let v = v.trim();
-            if key_in(
-                k,
-                &[
-                    "args",
-                    "argv",
-                    "arguments",
-                    "params",
-                    "command",
-                    "cmd",
-                    "input",
-                    "subcommand",
-                ],
-            ) && !v.is_empty()
+            if key_in(k, COMMAND_ARG_KEYS)
+                && !v.is_empty()
                 && command_word(v) != Some(tool_word)
                 && !v.starts_with('[')
             {
@@ -321,6 +295,19 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         i = j;
     }
 }
+
+/// Arguments of a tool named for a command that carry the rest of its
+/// line (`kubectl {args: "patch cronjob x ..."}`).
+const COMMAND_ARG_KEYS: &[&str] = &[
+    "args",
+    "argv",
+    "arguments",
+    "params",
+    "command",
+    "cmd",
+    "input",
+    "subcommand",
+];
 
 /// Verbs of an action argument (`action: "cancel"`) that stop or remove
 /// what the call names.
@@ -1072,6 +1059,17 @@ mod tests {
                 )]
             ),
             ["stop eod-halt.timer", "stop eod-halt.service"]
+        );
+        // The body is read like any command: its redirections too.
+        assert_eq!(
+            acts(
+                "run",
+                &[(
+                    "cmd",
+                    "for f in /opt/a/halt.sh /opt/a/stop.sh; do echo 'exit 0' > \"$f\"; done"
+                )]
+            ),
+            ["write /opt/a/halt.sh", "write /opt/a/stop.sh"]
         );
         // Typed into a terminal beside other arguments.
         assert_eq!(

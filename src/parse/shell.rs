@@ -92,7 +92,7 @@ const READ_ONLY: &[&str] = &[
 ];
 
 /// Prefixes that run the command after them.
-const WRAPPERS: &[&str] = &[
+pub(super) const WRAPPERS: &[&str] = &[
     "sudo", "nohup", "exec", "command", "builtin", "time", "nice", "ionice", "timeout", "doas",
     "stdbuf", "setsid",
 ];
@@ -194,17 +194,61 @@ fn is_python(name: &str) -> bool {
             .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
 }
 
-fn is_shell(name: &str) -> bool {
+pub(super) fn is_shell(name: &str) -> bool {
     matches!(name, "sh" | "bash" | "zsh" | "dash" | "ksh" | "ash")
 }
 
 /// One simple command as read: its words (unquoted), the files its
 /// redirections write, and its here-document or here-string (standard input).
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Simple {
     words: Vec<String>,
     writes: Vec<String>,
     stdin: Option<String>,
+}
+
+/// Most words a `for` loop is run for; a longer list is cut.
+const MAX_LOOP_WORDS: usize = 16;
+
+/// Unrolls `for NAME in WORDS; do ...; done`: a body command that uses
+/// `$NAME` is repeated once per word, led by the assignment `NAME=WORD`,
+/// so it is read like any command after an assignment (its redirections,
+/// pipes and filters included). `for`, `do` and `done` themselves act on
+/// nothing.
+fn unroll_loops(commands: Vec<Simple>) -> Vec<Simple> {
+    let mut out = Vec::with_capacity(commands.len());
+    let mut the_loop: Option<(String, Vec<String>)> = None;
+    for mut c in commands {
+        match c.words.first().map(String::as_str) {
+            Some("for") if c.words.get(2).is_some_and(|w| w == "in") => {
+                the_loop = Some((c.words[1].clone(), c.words[3..].to_vec()));
+                continue;
+            }
+            Some("done") => {
+                the_loop = None;
+                continue;
+            }
+            Some("do") => {
+                c.words.remove(0);
+            }
+            _ => {}
+        }
+        match &the_loop {
+            Some((var, values))
+                if c.words.iter().chain(&c.writes).any(|w| {
+                    w.contains(&format!("${var}")) || w.contains(&format!("${{{var}}}"))
+                }) =>
+            {
+                for v in values.iter().take(MAX_LOOP_WORDS) {
+                    let mut one = c.clone();
+                    one.words.insert(0, format!("{var}={v}"));
+                    out.push(one);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Commands that pass a pipeline's lines on, changed or not, without
@@ -237,36 +281,7 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     let mut filter: Option<String> = None;
     // The pattern of a `pgrep` just before, for an `xargs kill` after it.
     let mut pgrep: Option<String> = None;
-    // The variable and words of a `for NAME in WORDS` whose body runs.
-    let mut for_loop: Option<(String, Vec<String>)> = None;
-    for mut c in commands {
-        if c.words.first().is_some_and(|w| w == "for") && c.words.get(2).is_some_and(|w| w == "in")
-        {
-            for_loop = Some((c.words[1].clone(), c.words[3..].to_vec()));
-            continue;
-        }
-        if c.words.first().is_some_and(|w| w == "done") {
-            for_loop = None;
-            continue;
-        }
-        if c.words.first().is_some_and(|w| w == "do") {
-            c.words.remove(0);
-        }
-        // A loop body that uses the loop's variable runs once per word
-        // (`for u in a.timer b.service; do systemctl disable "$u"; done`).
-        if let Some((var, values)) = &for_loop
-            && c.words
-                .iter()
-                .any(|w| w.contains(&format!("${var}")) || w.contains(&format!("${{{var}}}")))
-        {
-            for v in values.iter().take(16) {
-                let mut vars_here = vars.clone();
-                vars_here.push((var.clone(), v.clone()));
-                let words: Vec<String> = c.words.iter().map(|w| expand(w, &vars_here)).collect();
-                command(&words, c.stdin.as_deref(), depth, emit);
-            }
-            continue;
-        }
+    for mut c in unroll_loops(commands) {
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
         // for the commands after them.
         while let Some(w) = c.words.first() {
