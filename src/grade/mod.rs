@@ -107,8 +107,11 @@ struct Join {
     /// (segment index, start in `text`) of each field.
     spans: Vec<(u32, u32)>,
     /// For each span, the tool filters its tool passes (0 outside tool
-    /// scopes); filled only for matchers with tool-gated regex groups.
+    /// scopes); filled only for matchers with gated regex groups.
     tools: Vec<u64>,
+    /// For each span, the key lists its argument key is in (0 outside tool
+    /// arguments; every list for a tool's name); filled with `tools`.
+    keys: Vec<u64>,
 }
 
 /// A segment's tool filters not yet matched (a mask every filter passes
@@ -135,6 +138,8 @@ pub struct GradeCache {
     /// Tool name → the filters it passes, across records (tool names are a
     /// small vocabulary; cleared if a sweep has very many).
     tool_masks: HashMap<Box<str>, u64, foldhash::fast::RandomState>,
+    /// Argument key → the key lists ([`Rubric::key_filters`]) holding it.
+    key_masks: HashMap<Box<str>, u64, foldhash::fast::RandomState>,
     /// Per segment of this record: the tool filters its tool passes, or
     /// [`TOOLS_UNKNOWN`] until a rule asks.
     seg_tools: Vec<u64>,
@@ -178,6 +183,7 @@ impl GradeCache {
             open: Vec::new(),
             triggers: Vec::new(),
             tool_masks: HashMap::default(),
+            key_masks: HashMap::default(),
             seg_tools: Vec::new(),
             set_caches: rubric
                 .matchers()
@@ -247,26 +253,35 @@ impl Rubric {
             join.text.clear();
             join.spans.clear();
             join.tools.clear();
+            join.keys.clear();
             let gated = self.matchers()[mi]
                 .regex_groups()
                 .iter()
-                .any(|g| g.tools().is_some());
+                .any(|g| g.gates().is_some());
             for (si, seg) in record.segments.iter().enumerate() {
                 if self.scope_matcher(seg.scope) == Some(mi as u8) {
                     join.spans.push((si as u32, join.text.len() as u32));
                     join.text.push_str(record.text(seg.text));
                     join.text.push('\0');
                     if gated {
-                        let mask = match seg.scope {
+                        let (tools, keys) = match seg.scope {
                             Scope::ToolArgs | Scope::ToolName => {
                                 let m =
                                     self.tool_mask(record.text(seg.tool), &mut cache.tool_masks);
                                 cache.seg_tools[si] = m;
-                                m
+                                // A tool's name has no key: a term's keys
+                                // never keep a regex from it.
+                                let k = if seg.scope == Scope::ToolArgs {
+                                    self.key_mask(record.text(seg.key), &mut cache.key_masks)
+                                } else {
+                                    u64::MAX
+                                };
+                                (m, k)
                             }
-                            _ => 0,
+                            _ => (0, 0),
                         };
-                        join.tools.push(mask);
+                        join.tools.push(tools);
+                        join.keys.push(keys);
                     }
                 }
             }
@@ -599,10 +614,14 @@ impl Rubric {
         for (k, bits) in fields {
             let k = k as usize;
             let (seg, start) = spans[k];
-            if let Some(filters) = g.tools()
-                && join.tools.get(k).is_none_or(|t| t & filters == 0)
-            {
-                continue;
+            if let Some(gates) = g.gates() {
+                let (tools, keys) = (
+                    join.tools.get(k).copied().unwrap_or(0),
+                    join.keys.get(k).copied().unwrap_or(0),
+                );
+                if !gates.iter().any(|g| g.passes(tools, keys)) {
+                    continue;
+                }
             }
             let text = &joined[start as usize..field_end(k)];
             if let [ri] = g.regexes()[..] {
@@ -630,6 +649,29 @@ impl Rubric {
                 search_all(pattern, re, &mut regex_caches[ri], seg, text, hits);
             }
         }
+    }
+
+    /// The key lists ([`Rubric::key_filters`]) that hold argument key `key`
+    /// (ASCII case ignored, as rules compare keys).
+    fn key_mask(
+        &self,
+        key: &str,
+        memo: &mut HashMap<Box<str>, u64, foldhash::fast::RandomState>,
+    ) -> u64 {
+        if let Some(&m) = memo.get(key) {
+            return m;
+        }
+        let mask = self
+            .key_filters()
+            .iter()
+            .enumerate()
+            .filter(|(_, keys)| keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(key.into(), mask);
+        mask
     }
 
     /// The tool filters ([`Rubric::tool_filters`]) that accept tool `name`.

@@ -407,6 +407,8 @@ regex = ['qz*']
 regex = ['z*']
 [patterns.rm]
 regex = ['^rm\b']
+[patterns.addr]
+regex = ['\w+@\w+\.com']
 
 [[behaviour]]
 name = "crossing"
@@ -452,6 +454,19 @@ name = "r"
 scope = ["tool_args"]
 tools = ["bash", "sh"]
 any = ["rm"]
+
+[[behaviour]]
+name = "mailed"
+[[behaviour.rule]]
+name = "to"
+scope = ["tool_args"]
+args = ["to"]
+any = ["addr"]
+[[behaviour.rule]]
+name = "cc"
+scope = ["tool_args"]
+tools = ["send_*"]
+any = [{ pattern = "addr", args = ["cc"] }]
 "#;
 
 fn calls(calls: &[(&str, serde_json::Value)], text: &str) -> String {
@@ -486,8 +501,9 @@ fn regex_groups_find_exactly_the_per_field_matches() {
         &[
             (
                 "send_email",
-                serde_json::json!({"subject": "za", "body": "c, drop table x, wipe it"}),
+                serde_json::json!({"subject": "za", "body": "c, drop table x, wipe it, ask b@e.com", "To": "x@y.com", "cc": "c@d.com"}),
             ),
+            ("notes", serde_json::json!({"cc": "n@o.com"})),
             (
                 "bash",
                 serde_json::json!({"command": "rm -rf /srv; echo a - c; DROP  TABLE users"}),
@@ -497,7 +513,14 @@ fn regex_groups_find_exactly_the_per_field_matches() {
     );
     assert_eq!(
         found(&r, &line),
-        ["crossing", "shell_drop", "said_drop", "wipe", "rm_first"]
+        [
+            "crossing",
+            "shell_drop",
+            "said_drop",
+            "wipe",
+            "rm_first",
+            "mailed"
+        ]
     );
     let mut scratch = Scratch::new();
     let mut cache = GradeCache::new(&r);
@@ -524,6 +547,14 @@ fn regex_groups_find_exactly_the_per_field_matches() {
         assert_eq!(drops, [("", "drop table"), ("bash", "DROP  TABLE")]);
         assert_eq!(of("rm").len(), 1);
         assert_eq!(of("wipe").len(), 1);
+        // `addr` is read only under the keys its terms name (`to` by any
+        // tool, `cc` by `send_*`): never in a body, nor in another tool's
+        // `cc`.
+        let addrs: Vec<(&str, &str)> = of("addr").iter().map(|h| (tool(h), text(h))).collect();
+        assert_eq!(
+            addrs,
+            [("send_email", "x@y.com"), ("send_email", "c@d.com")]
+        );
     });
     // Without a `q`, `z*`'s empty matches alone do not make `empty` present.
     let quiet = calls(&[("notes", serde_json::json!({"text": "zz top"}))], "ok");

@@ -164,7 +164,7 @@ fn group(g: GroupPlan, patterns: &Patterns) -> Result<RegexGroup, String> {
         regexes: g.regexes,
         joined: g.joined,
         patterns: g.patterns,
-        tools: g.tools,
+        gates: g.gates.map(Vec::into_boxed_slice),
         triggered: g.triggered,
     })
 }

@@ -443,6 +443,26 @@ impl Trigger {
     }
 }
 
+/// One way a rule's term can use a hit in a tool argument: a tool its
+/// rule's filter accepts (bit `i` of `tools` = [`Rubric::tool_filters`]`[i]`;
+/// 0: any tool) and a key its `args` name (bit `i` of `keys` =
+/// [`Rubric::key_filters`]`[i]`; 0: any key). A regex group with gates runs
+/// only in tool fields one of them passes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Gate {
+    pub(crate) tools: u64,
+    pub(crate) keys: u64,
+}
+
+impl Gate {
+    /// Whether a field whose tool passes the filters `tools` and whose key
+    /// is in the lists `keys` passes this gate.
+    #[inline]
+    pub(crate) fn passes(self, tools: u64, keys: u64) -> bool {
+        (self.tools == 0 || self.tools & tools != 0) && (self.keys == 0 || self.keys & keys != 0)
+    }
+}
+
 /// Some of a matcher's regexes as one set (match kind `All`), to learn which
 /// matched, and where that set may run.
 #[derive(Debug)]
@@ -459,11 +479,11 @@ pub(crate) struct RegexGroup {
     pub(super) joined: bool,
     /// The patterns whose regexes these are.
     pub(super) patterns: Vec<u32>,
-    /// Only fields of tools some of these filters accept need this group
-    /// (bit `i` = [`Rubric::tool_filters`]`[i]`); `None`: every field.
-    /// Regexes whose every rule is restricted to, say, shell tools are not
-    /// run over e-mail bodies.
-    pub(super) tools: Option<u64>,
+    /// Only tool fields some of these gates pass need this group; `None`:
+    /// every field. Regexes whose every rule is restricted to, say, shell
+    /// tools are not run over e-mail bodies, nor an address regex read only
+    /// in `to` and `cc` over a mail's body.
+    pub(super) gates: Option<Box<[Gate]>>,
     /// Every regex of the group has required factors, which are among the
     /// matcher's folded literals (`Matcher::folded_triggers`): the group is
     /// searched only in the fields where one of them occurred, and a joined
@@ -496,10 +516,11 @@ impl RegexGroup {
         &self.patterns
     }
 
-    /// The tool filters whose fields need this group; `None`: every field.
+    /// The gates of the tool fields that need this group; `None`: every
+    /// field.
     #[inline]
-    pub(crate) fn tools(&self) -> Option<u64> {
-        self.tools
+    pub(crate) fn gates(&self) -> Option<&[Gate]> {
+        self.gates.as_deref()
     }
 
     /// Searched only where a required factor occurred.
@@ -560,9 +581,11 @@ pub struct Rubric {
     pub(super) rule_any: Vec<u64>,
     /// The patterns with regexes in `group_order`, as a bit set.
     pub(super) regex_open: Vec<u64>,
-    /// The distinct `tools` lists of rules, for [`RegexGroup::tools`] (at
-    /// most 64; a rubric with more runs every regex on every tool field).
+    /// The distinct `tools` lists of rules, for [`Gate::tools`] (at most
+    /// 64; a rubric with more runs every regex on every tool field).
     pub(super) tool_filters: Vec<Vec<String>>,
+    /// The distinct argument-key lists of terms, for [`Gate::keys`].
+    pub(super) key_filters: Vec<Vec<String>>,
     pub(super) scanned: ScopeSet,
     pub(super) hash: u64,
     /// Every literal as written, for the reference grader.
@@ -655,10 +678,16 @@ impl Rubric {
         &self.regex_open
     }
 
-    /// The distinct `tools` lists of rules ([`RegexGroup::tools`] bits).
+    /// The distinct `tools` lists of rules ([`Gate::tools`] bits).
     #[inline]
     pub(crate) fn tool_filters(&self) -> &[Vec<String>] {
         &self.tool_filters
+    }
+
+    /// The distinct argument-key lists of terms ([`Gate::keys`] bits).
+    #[inline]
+    pub(crate) fn key_filters(&self) -> &[Vec<String>] {
+        &self.key_filters
     }
 
     /// Every literal as written, pattern by pattern.
@@ -789,6 +818,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         rule_any: layout.rule_any,
         regex_open: layout.regex_open,
         tool_filters: plan.tool_filters,
+        key_filters: plan.key_filters,
         scanned: plan.program.scanned,
         hash: fnv1a(source),
         literal_sources: patterns.literals,

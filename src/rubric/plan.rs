@@ -11,13 +11,15 @@
 //!   otherwise dominate the scan.
 //! - **Regex groups.** A matcher's regexes are grouped by where they must
 //!   run ([`GroupPlan`]): over a record's fields joined, field by field, or
-//!   only in the arguments of some tools; a group whose regexes all have
-//!   required factors runs only where one of them occurred.
+//!   only in some arguments (of some tools, under some keys: an address
+//!   regex read only in `to`/`cc` is not run over a mail's body); a group
+//!   whose regexes all have required factors runs only where one of them
+//!   occurred.
 //! - **Layout.** Rules' terms as bit sets over patterns, and the order the
 //!   grader runs the groups in ([`Layout`]).
 
 use super::check::{CheckedRule, Literal, Patterns, Program, RegexSource};
-use super::compile::{LiteralOwner, Negation, Trigger};
+use super::compile::{Gate, LiteralOwner, Negation, Trigger};
 use super::factors::{Factor, required_factors};
 use crate::parse::Scope;
 use rayon::prelude::*;
@@ -33,9 +35,12 @@ pub(super) struct Plan {
     /// negation cues.
     pub matchers: Vec<MatcherPlan>,
     pub scope_matchers: usize,
-    /// The distinct `tools` lists of rules, for [`GroupPlan::tools`] (at
-    /// most 64; a rubric with more runs every regex on every tool field).
+    /// The distinct `tools` lists of rules, for [`Gate::tools`] (at most
+    /// 64; a rubric with more runs every regex on every tool field).
     pub tool_filters: Vec<Vec<String>>,
+    /// The distinct argument-key lists of terms of tool-argument rules, for
+    /// [`Gate::keys`] (at most 64; past that no regex is gated by key).
+    pub key_filters: Vec<Vec<String>>,
     /// For each pattern, the rules (indices) whose terms name it.
     pub rules_by_pattern: Vec<Vec<u32>>,
     pub layout: Layout,
@@ -66,9 +71,9 @@ pub(super) struct GroupPlan {
     pub patterns: Vec<u32>,
     /// Run once over all fields joined (see `RegexGroup::joined`).
     pub joined: bool,
-    /// Only fields of tools some of these filters accept need this group
-    /// (bit `i` = [`Plan::tool_filters`]`[i]`); `None`: every field.
-    pub tools: Option<u64>,
+    /// Only tool fields some of these gates pass need this group (see
+    /// [`Gate`]); `None`: every field.
+    pub gates: Option<Vec<Gate>>,
     /// Every regex has required factors among the folded literals: the
     /// group runs only where one occurred.
     pub triggered: bool,
@@ -115,10 +120,10 @@ impl GroupRef {
 type PatternMask = Vec<bool>;
 
 /// Where a regex runs: the key its group is formed by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct GroupKey {
     joined: bool,
-    tools: Option<u64>,
+    gates: Option<Vec<Gate>>,
     /// The pattern, for a scope matcher (each pattern's regexes apart);
     /// `None` for a negation matcher (one set).
     pattern: Option<u32>,
@@ -185,7 +190,14 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
         });
     }
     let tool_filters = tool_filters(&program.rules);
-    let regex_tools = regex_tools(&program.rules, &sets, &scope_matcher, &tool_filters, n);
+    let key_filters = key_filters(&program.rules);
+    let regex_gates = regex_gates(
+        &program.rules,
+        &sets,
+        &scope_matcher,
+        (&tool_filters, &key_filters),
+        n,
+    );
     let scope_matchers = sets.len();
     sets.extend(neg_sets);
     let matchers: Vec<MatcherPlan> = sets
@@ -194,7 +206,7 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
         .map(|(mi, want)| {
             plan_matcher(
                 want,
-                regex_tools.get(mi).map(Vec::as_slice),
+                regex_gates.get(mi).map(Vec::as_slice),
                 &patterns.literals,
                 &patterns.regexes,
             )
@@ -208,6 +220,7 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
         matchers,
         scope_matchers,
         tool_filters,
+        key_filters,
         rules_by_pattern,
         layout,
     }
@@ -243,21 +256,43 @@ fn tool_filters(rules: &[CheckedRule]) -> Vec<Vec<String>> {
     filters
 }
 
-/// Which fields each scope matcher's regexes are needed in, per pattern. A
-/// pattern used by a rule without a tool filter, or by a rule through a
-/// scope that is not a tool scope (filters do not apply there), is needed
-/// everywhere (`None`); otherwise only in fields of tools one of its rules'
-/// filters accepts (bit `i` = `tool_filters[i]`).
-fn regex_tools(
+/// The distinct argument-key lists that terms of rules reading tool
+/// arguments ask for (a term's own `args`, else its rule's); none past 64.
+fn key_filters(rules: &[CheckedRule]) -> Vec<Vec<String>> {
+    let mut filters: Vec<Vec<String>> = Vec::new();
+    for cr in rules
+        .iter()
+        .filter(|r| r.rule.scopes.contains(Scope::ToolArgs))
+    {
+        for t in terms(cr) {
+            let keys = t.args.as_ref().unwrap_or(&cr.rule.args);
+            if !keys.is_empty() && !filters.contains(keys) {
+                filters.push(keys.clone());
+            }
+        }
+    }
+    if filters.len() > 64 {
+        filters.clear();
+    }
+    filters
+}
+
+/// Which fields each scope matcher's regexes are needed in, per pattern.
+/// A pattern that some rule reads through a scope other than the tool
+/// scopes (filters do not apply there), or with neither a tool filter nor
+/// argument keys, is needed everywhere (`None`); otherwise only in the
+/// fields some of its terms' [`Gate`]s pass: a tool the rule's filter
+/// accepts, an argument key the term asks for.
+fn regex_gates(
     rules: &[CheckedRule],
     sets: &[PatternMask],
     scope_matcher: &[Option<u8>],
-    tool_filters: &[Vec<String>],
+    (tool_filters, key_filters): (&[Vec<String>], &[Vec<String>]),
     patterns: usize,
-) -> Vec<Vec<Option<u64>>> {
+) -> Vec<Vec<Option<Vec<Gate>>>> {
     (0..sets.len())
         .map(|mi| {
-            let mut needs: Vec<Option<u64>> = vec![Some(0); patterns];
+            let mut needs: Vec<Option<Vec<Gate>>> = vec![Some(Vec::new()); patterns];
             for cr in rules {
                 let r = &cr.rule;
                 let here: Vec<Scope> = Scope::ALL
@@ -269,17 +304,38 @@ fn regex_tools(
                 if here.is_empty() {
                     continue;
                 }
-                let filtered = !r.tools.is_empty()
-                    && here
+                let tool_only = here
+                    .iter()
+                    .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
+                let tools = if r.tools.is_empty() {
+                    0
+                } else {
+                    tool_filters
                         .iter()
-                        .all(|sc| matches!(sc, Scope::ToolArgs | Scope::ToolName));
-                let bit = tool_filters.iter().position(|f| *f == r.tools);
+                        .position(|f| *f == r.tools)
+                        .map_or(0, |b| 1u64 << b)
+                };
                 for t in terms(cr) {
-                    let n = &mut needs[t.pattern as usize];
-                    *n = match (filtered, bit, *n) {
-                        (true, Some(b), Some(m)) => Some(m | 1 << b),
-                        _ => None,
+                    let keys = t.args.as_ref().unwrap_or(&r.args);
+                    let keys = if keys.is_empty() {
+                        0
+                    } else {
+                        key_filters
+                            .iter()
+                            .position(|f| f == keys)
+                            .map_or(0, |b| 1u64 << b)
                     };
+                    let n = &mut needs[t.pattern as usize];
+                    match n {
+                        Some(gates) if tool_only && (tools | keys) != 0 => {
+                            let g = Gate { tools, keys };
+                            if !gates.contains(&g) {
+                                gates.push(g);
+                                gates.sort_unstable();
+                            }
+                        }
+                        _ => *n = None,
+                    }
                 }
             }
             needs
@@ -308,13 +364,13 @@ fn field_only(src: &str) -> bool {
     })
 }
 
-/// One matcher's literal lists and regex groups. `tools[p]` says which
-/// fields pattern `p`'s regexes are needed in (see [`GroupPlan::tools`]);
+/// One matcher's literal lists and regex groups. `gates[p]` says which
+/// fields pattern `p`'s regexes are needed in (see [`GroupPlan::gates`]);
 /// `None` for negation matchers, whose regexes all run in one
 /// field-by-field set.
 fn plan_matcher(
     want: &[bool],
-    tools: Option<&[Option<u64>]>,
+    gates: Option<&[Option<Vec<Gate>>]>,
     literals: &[Literal],
     regexes: &[RegexSource],
 ) -> MatcherPlan {
@@ -357,17 +413,17 @@ fn plan_matcher(
         .enumerate()
         .filter(|(_, r)| want[r.pattern as usize])
     {
-        let key = match tools {
+        let key = match gates {
             None => GroupKey {
                 joined: false,
-                tools: None,
+                gates: None,
                 pattern: None,
             },
             Some(t) => {
-                let filter = t[r.pattern as usize];
+                let gates = t[r.pattern as usize].clone();
                 GroupKey {
-                    joined: filter.is_none() && !field_only(&r.source),
-                    tools: filter,
+                    joined: gates.is_none() && !field_only(&r.source),
+                    gates,
                     pattern: Some(r.pattern),
                 }
             }
@@ -452,7 +508,7 @@ fn plan_matcher(
                 regexes: ids,
                 patterns,
                 joined: key.joined,
-                tools: key.tools,
+                gates: key.gates,
                 triggered: f.is_some(),
             }
         })
