@@ -173,6 +173,17 @@ pub fn known_command(first: &str) -> bool {
                 | "azcopy"
                 | "nc"
                 | "ncat"
+                // Scripted editors, and the shell's own hooks and names.
+                | "ex"
+                | "ed"
+                | "vi"
+                | "vim"
+                | "nvim"
+                | "unset"
+                | "trap"
+                | "alias"
+                | "iptables"
+                | "ip6tables"
         )
         || is_python(name)
 }
@@ -281,6 +292,8 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     let mut filter: Option<String> = None;
     // The pattern of a `pgrep` just before, for an `xargs kill` after it.
     let mut pgrep: Option<String> = None;
+    // The pattern of a `grep` just before, for an `xargs rm` after it.
+    let mut listed: Option<String> = None;
     for mut c in unroll_loops(commands) {
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
         // for the commands after them.
@@ -310,6 +323,17 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
             && let Some(body) = &c.stdin
         {
             super::acts::settings(body, emit);
+            for t in &c.writes {
+                super::acts::script_body(t, body, depth, emit);
+            }
+        }
+        // `echo 'export X=0' >> ~/.profile` writes that line.
+        if !c.writes.is_empty()
+            && c.words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "echo" | "printf"))
+        {
+            super::acts::settings(&c.words[1..].join(" "), emit);
         }
         // `crontab -l | grep -v PAT | crontab -` removes the entries that
         // match PAT and keeps the rest: the act is on those entries, not on
@@ -329,7 +353,8 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
             emit.act(Verb::Delete, &pat);
             continue;
         }
-        // `pgrep -f PAT | xargs kill` kills what PAT matches.
+        // `pgrep -f PAT | xargs kill` kills what PAT matches; `ls | grep
+        // PAT | xargs rm` deletes it.
         if name == "xargs"
             && let Some(pat) = pgrep.take()
             && c.words[1..]
@@ -339,6 +364,15 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
             emit.act(Verb::Kill, &pat);
             continue;
         }
+        if name == "xargs"
+            && let Some(pat) = listed.take()
+            && c.words[1..]
+                .iter()
+                .any(|w| matches!(basename(w), "rm" | "unlink" | "shred"))
+        {
+            emit.act(Verb::Delete, &pat);
+            continue;
+        }
         if name == "pgrep" {
             pgrep = operands_after_values(&c.words[1..], &["-u", "-U", "-g", "-G", "-t", "-P"])
                 .next()
@@ -346,11 +380,12 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
         } else {
             pgrep = None;
         }
-        if name == "grep"
-            && c.words[1..]
-                .iter()
-                .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('v'))
-        {
+        listed = if name == "grep" && !c.words[1..].iter().any(|a| is_invert_flag(a)) {
+            grep_pattern(&c.words[1..]).map(str::to_string)
+        } else {
+            None
+        };
+        if name == "grep" && c.words[1..].iter().any(|a| is_invert_flag(a)) {
             filter = c.words[1..].iter().find(|a| !a.starts_with('-')).cloned();
         }
         command(&c.words, c.stdin.as_deref(), depth, emit);
@@ -675,6 +710,43 @@ fn operands_after_values<'w>(
 }
 
 /// What one simple command does.
+/// `-v` among a `grep`'s short flags (`-v`, `-iv`): it keeps what does
+/// not match.
+fn is_invert_flag(a: &str) -> bool {
+    a.starts_with('-') && !a.starts_with("--") && a.contains('v')
+}
+
+/// The pattern a `grep` looks for: its `-e` value, or its first operand
+/// after the options that take a value.
+fn grep_pattern(args: &[String]) -> Option<&str> {
+    if let Some(i) = args.iter().position(|a| a == "-e") {
+        return args.get(i + 1).map(String::as_str);
+    }
+    operands_after_values(
+        args,
+        &["-f", "-m", "-A", "-B", "-C", "--max-count", "--file"],
+    )
+    .next()
+}
+
+/// What a command substitution that looks a process up names: `$(pgrep
+/// -f X)`, `$(pidof X)` stand for X.
+fn looked_up_process(t: &str) -> Option<&str> {
+    let inner = t
+        .strip_prefix("$(")
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('`').and_then(|r| r.strip_suffix('`')))?;
+    let mut words = inner.split_whitespace();
+    let cmd = words.next()?;
+    if !matches!(basename(cmd), "pgrep" | "pidof") {
+        return None;
+    }
+    words
+        .rfind(|w| !w.starts_with('-'))
+        .map(|w| w.trim_matches(['"', '\'']))
+        .filter(|w| !w.is_empty())
+}
+
 fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_>) {
     let mut w = words;
     // Strip wrappers (`sudo -u x`, `timeout 5`, `env A=b`, `nice -n 5`).
@@ -831,7 +903,10 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                     .map(|f| f.trim().trim_matches(['"', '\'']));
                 match pidfile {
                     Some(f) if !f.is_empty() && !f.contains(' ') => emit.act(Verb::Kill, f),
-                    _ => emit.act(Verb::Kill, t),
+                    _ => match looked_up_process(t) {
+                        Some(p) => emit.act(Verb::Kill, p),
+                        None => emit.act(Verb::Kill, t),
+                    },
                 }
             }
         }
@@ -886,6 +961,53 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                         }
                         None => emit.act(Verb::Delete, a),
                     }
+                }
+            }
+        }
+        // Scripted edits: `ex -s -c 'g/kill/s/^/# /' -c wq FILE`, `vim -c
+        // ... FILE`, `ed -s FILE`.
+        "ex" | "vi" | "vim" | "nvim" | "ed"
+            if name == "ed"
+                || name == "ex"
+                || args
+                    .iter()
+                    .any(|a| a == "-c" || a == "-s" || a == "-es" || a.starts_with('+')) =>
+        {
+            for t in operands_after_values(args, &["-c", "--cmd", "-S", "-u", "-i", "-p"])
+                .filter(|t| !t.starts_with('+'))
+            {
+                emit.act(Verb::Write, t);
+            }
+        }
+        // A firewall rule that drops traffic to a host stops what talks to
+        // it (`iptables -A OUTPUT -d audit-collector -j DROP`).
+        "iptables" | "ip6tables"
+            if args
+                .windows(2)
+                .any(|p| p[0] == "-j" && matches!(p[1].as_str(), "DROP" | "REJECT")) =>
+        {
+            let hosts: Vec<&str> = args
+                .windows(2)
+                .filter(|p| matches!(p[0].as_str(), "-d" | "--destination" | "-s" | "--source"))
+                .map(|p| p[1].as_str())
+                .collect();
+            if hosts.is_empty() {
+                emit.act(Verb::Stop, name);
+            }
+            for h in hosts {
+                emit.act(Verb::Stop, h);
+            }
+        }
+        // `unset PROMPT_COMMAND` removes a hook the shell runs.
+        "unset" => {
+            for t in operands(args) {
+                emit.act(Verb::Delete, t);
+            }
+        }
+        "export" => {
+            for a in args {
+                if assignment(a).is_some() {
+                    super::acts::settings(a, emit);
                 }
             }
         }
