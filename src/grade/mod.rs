@@ -1091,7 +1091,8 @@ pub(crate) fn same_org(domain: &str, org: &str) -> bool {
 pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
     out.clear();
     for seg in record.segments.iter().filter(|s| s.scope == Scope::System) {
-        for d in email_domains(record.text(seg.text)) {
+        let text = record.text(seg.text);
+        for d in email_domains(text).chain(declared_domains(text)) {
             if !out.split('\n').any(|o| o.eq_ignore_ascii_case(d)) {
                 if !out.is_empty() {
                     out.push('\n');
@@ -1139,6 +1140,40 @@ pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
     {
         out.push_str(d);
     }
+}
+
+/// Domains a system prompt declares in words ("Company mail domains:
+/// brightwaterbio.com and bwb-corp.net"): the domain names in each of its
+/// sentences that speak of a domain.
+pub(crate) fn declared_domains(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .flat_map(|l| l.split(". "))
+        .filter(|sentence| {
+            sentence
+                .as_bytes()
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"domain"))
+        })
+        .flat_map(domain_names)
+}
+
+/// The domain names in `sentence` (`bwb-corp.net`, `mail.example.co.uk`), not
+/// those of an address (their `@` side is read by [`email_domains`]).
+fn domain_names(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '@'))
+        .filter(|w| !w.contains('@'))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| {
+            let mut labels = w.split('.');
+            let n = w.split('.').count();
+            let tld = w.rsplit('.').next().unwrap_or("");
+            n >= 2
+                && labels.all(|l| !l.is_empty())
+                && (2..=12).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_alphabetic())
+                && w.bytes().any(|b| b.is_ascii_alphabetic())
+        })
 }
 
 /// Domains of the e-mail addresses in `text`.

@@ -7,7 +7,7 @@
 //! and the domain helpers. Property tests and the `grade_differential` fuzz
 //! target require both graders to agree on every behaviour.
 
-use super::{email_domains, external_host, word_bounded};
+use super::{declared_domains, email_domains, external_host, word_bounded};
 use crate::parse::{FreeTextPiece, Scope, split_free_text, unescape};
 use crate::rubric::{Effect, Rubric, Rule, Term, Unit, glob_match};
 use serde_json::Value;
@@ -396,7 +396,7 @@ fn rule_fires(
 fn organisation(segs: &[RefSegment]) -> Vec<String> {
     let mut sys: Vec<String> = Vec::new();
     for s in segs.iter().filter(|s| s.scope == Scope::System) {
-        for d in email_domains(&s.text) {
+        for d in email_domains(&s.text).chain(declared_domains(&s.text)) {
             if !sys.iter().any(|o| o.eq_ignore_ascii_case(d)) {
                 sys.push(d.to_string());
             }

@@ -215,6 +215,17 @@ fn org_domains_come_from_the_system_prompt_or_the_inbox() {
         org_domains(r.unwrap(), &mut out);
         assert_eq!(out, "acme.com");
     });
+    // A system prompt may declare its domains in words, without an address.
+    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
+        {"role": "system", "content": "You are Sage, headquartered in Cambridge. Company mail domains: bwbio.com (staff) and bwb-corp.net (lists). Read the v2.1 notes."},
+        {"role": "user", "content": "From: x@other.org"}
+    ]})
+    .to_string();
+    s.with_record(line.as_bytes(), |r| {
+        let mut out = String::new();
+        org_domains(r.unwrap(), &mut out);
+        assert_eq!(out, "bwbio.com\nbwb-corp.net");
+    });
     assert!(same_org("Mail.ACME.com", "acme.com"));
     assert!(!same_org("notacme.com", "acme.com"));
     // Hosts of one organisation share its registrable domain.
