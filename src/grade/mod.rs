@@ -1146,13 +1146,28 @@ pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
 /// brightwaterbio.com and bwb-corp.net"): the domain names in each of its
 /// sentences that speak of a domain.
 pub(crate) fn declared_domains(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .flat_map(|l| l.split(". "))
-        .filter(|sentence| {
-            sentence
-                .as_bytes()
-                .windows(6)
-                .any(|w| w.eq_ignore_ascii_case(b"domain"))
+    // memmem for the word, then its sentence: a system prompt is long and
+    // few of its sentences speak of domains.
+    let b = text.as_bytes();
+    let mut done = 0;
+    memchr::memmem::find_iter(b, b"omain")
+        .filter(move |&at| at > 0 && matches!(b[at - 1], b'd' | b'D'))
+        .filter_map(move |at| {
+            if at < done {
+                return None;
+            }
+            let from = b[..at]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |i| i + 1)
+                .max(text[..at].rfind(". ").map_or(0, |i| i + 2));
+            let to = b[at..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |i| at + i)
+                .min(text[at..].find(". ").map_or(b.len(), |i| at + i + 1));
+            done = to;
+            Some(&text[from..to])
         })
         .flat_map(domain_names)
 }

@@ -242,6 +242,7 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
     let lower = tool.to_ascii_lowercase();
     if path.is_none() {
         action_call(args, &mut emit);
+        record_update(args, &mut emit);
     }
     // A tool named for a command (`kubectl`, `git`, `systemctl`) given the
     // rest of the line (`args: "patch cronjob x -p ..."`) runs that command.
@@ -416,6 +417,57 @@ fn action_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
         let v = v.trim();
         if key_in(k, OBJECT_KEYS) && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
             emit.act(verb, v);
+        }
+    }
+}
+
+/// Arguments that name a ticket or change record.
+const TICKET_KEYS: &[&str] = &[
+    "ticket",
+    "ticket_id",
+    "issue",
+    "issue_key",
+    "issue_id",
+    "change",
+    "change_id",
+    "change_request",
+];
+
+/// Arguments that change a ticket's fields (not a comment on it).
+const TICKET_FIELDS: &[&str] = &[
+    "status",
+    "state",
+    "field",
+    "value",
+    "fields",
+    "assignee",
+    "approver",
+    "priority",
+    "change_window",
+    "scheduled_start",
+    "scheduled_end",
+    "start",
+    "start_time",
+    "due",
+    "due_date",
+    "add_link",
+    "link",
+    "resolution",
+    "transition",
+    "blocked_by",
+];
+
+/// A call that changes a ticket's fields (`servicenow.update {ticket:
+/// NWU-2207, field: approver, value: ...}`, `jira.transition {ticket,
+/// status: "On Hold"}`) writes that ticket, whatever the tool is called.
+fn record_update(args: &[(&str, &str)], emit: &mut Emit<'_>) {
+    if !args.iter().any(|(k, _)| key_in(k, TICKET_FIELDS)) {
+        return;
+    }
+    for (k, v) in args {
+        let v = v.trim();
+        if key_in(k, TICKET_KEYS) && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
+            emit.act(Verb::Write, v);
         }
     }
 }

@@ -1047,7 +1047,7 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
         let p = prefix(ts);
         ts.eq_ignore_ascii_case(v)
             || (p.len() >= 4 && p.eq_ignore_ascii_case(v))
-            || dirs(t).any(|d| d.eq_ignore_ascii_case(v))
+            || dirs(t).any(|d| d.eq_ignore_ascii_case(v) || same_name(d, v))
     }
 }
 
@@ -1094,6 +1094,17 @@ fn is_backup(t: &str) -> bool {
                 b.len() > x.len()
                     && b.as_bytes()[b.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
             })
+}
+
+/// Whether a directory names what prose names with separators: a name
+/// written `Brief-4` in a mail lives in `brief4/` on disk.
+fn same_name(dir: &str, name: &str) -> bool {
+    fn squash(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|b| !matches!(b, b'-' | b'_' | b' '))
+            .map(|b| b.to_ascii_lowercase())
+    }
+    name.len() >= 4 && squash(dir).eq(squash(name))
 }
 
 /// The directories on a target's path with 4+ bytes (a name may be one).
