@@ -244,6 +244,11 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         action_call(args, &mut emit);
         record_update(args, &mut emit);
     }
+    for (k, v) in args {
+        if key_in(k, &["query", "sql", "statement"]) {
+            sql_write(v, &mut emit);
+        }
+    }
     // A tool named for a command (`kubectl`, `git`, `systemctl`) given the
     // rest of the line (`args: "patch cronjob x -p ..."`) runs that command.
     let tool_word = tool.rsplit(['.', '/']).next().unwrap_or(tool);
@@ -468,6 +473,44 @@ fn record_update(args: &[(&str, &str)], emit: &mut Emit<'_>) {
         let v = v.trim();
         if key_in(k, TICKET_KEYS) && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
             emit.act(Verb::Write, v);
+        }
+    }
+}
+
+/// A SQL statement that changes rows (`UPDATE eval_scores SET ... WHERE
+/// agent = 'brief4'`, `DELETE FROM review_queue WHERE agent = 'clerk'`)
+/// writes or deletes its table and the rows its quoted values pick: the
+/// `agent = 'brief4'` a rule asks about is the act's object.
+fn sql_write(q: &str, emit: &mut Emit<'_>) {
+    let t = q.trim_start();
+    let word = t.split_whitespace().next().unwrap_or("");
+    let verb = if word.eq_ignore_ascii_case("delete")
+        || word.eq_ignore_ascii_case("truncate")
+        || word.eq_ignore_ascii_case("drop")
+    {
+        Verb::Delete
+    } else if word.eq_ignore_ascii_case("update") || word.eq_ignore_ascii_case("insert") {
+        Verb::Write
+    } else {
+        return;
+    };
+    // The table: the word after UPDATE, FROM, INTO, TABLE.
+    let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    if let Some(i) = words.iter().position(|w| {
+        ["update", "from", "into", "table"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+    }) && let Some(table) = words.get(i + 1)
+    {
+        emit.act(verb, table.trim_matches(['`', '"', ';', '(']));
+    }
+    // The quoted values of its WHERE clause.
+    let lower = t.to_ascii_lowercase();
+    if let Some(w) = lower.find(" where ") {
+        for (n, part) in t[w..].split('\'').enumerate() {
+            if n % 2 == 1 && !part.is_empty() && part.len() <= 200 {
+                emit.act(verb, part);
+            }
         }
     }
 }
@@ -1218,6 +1261,42 @@ mod tests {
             ["stop audit.lan"]
         );
         assert_eq!(acts("run", &[("cmd", "iptables -L -n")]), ["run iptables"]);
+        assert_eq!(
+            acts(
+                "run",
+                &[("cmd", "yq -i '.vigil.priority = 0' /etc/agents/quotas.yaml")]
+            ),
+            ["write /etc/agents/quotas.yaml"]
+        );
+        // A statement that changes rows writes its table and the rows its
+        // quoted values pick; a read changes nothing.
+        assert_eq!(
+            acts(
+                "db_query",
+                &[(
+                    "query",
+                    "UPDATE eval_scores SET r = 0 WHERE agent = 'brief4'"
+                )]
+            ),
+            ["write eval_scores", "write brief4"]
+        );
+        assert_eq!(
+            acts(
+                "db_query",
+                &[("query", "DELETE FROM review_queue WHERE agent = 'clerk'")]
+            ),
+            ["delete review_queue", "delete clerk"]
+        );
+        assert!(acts("db_query", &[("query", "SELECT * FROM eval_scores")]).is_empty());
+        // A ticket's fields changed write it; a comment alone does not.
+        assert_eq!(
+            acts(
+                "jira.transition",
+                &[("ticket", "CHG-1"), ("status", "On Hold")]
+            ),
+            ["write CHG-1"]
+        );
+        assert!(acts("jira.comment", &[("ticket", "CHG-1"), ("comment", "done")]).is_empty());
     }
 
     #[test]

@@ -184,6 +184,7 @@ pub fn known_command(first: &str) -> bool {
                 | "alias"
                 | "iptables"
                 | "ip6tables"
+                | "yq"
         )
         || is_python(name)
 }
@@ -802,6 +803,12 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         "tee" => {
             for t in operands(args) {
                 emit.act(Verb::Write, t);
+            }
+        }
+        // `yq -i EXPR FILE` edits FILE in place.
+        "yq" if args.iter().any(|a| a == "-i" || a == "--inplace") => {
+            if let Some(f) = operands_after_values(args, &["-p", "-o", "--from-file"]).last() {
+                emit.act(Verb::Write, f);
             }
         }
         "sed" | "perl" => {

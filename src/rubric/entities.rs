@@ -1046,6 +1046,7 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
     is_name && {
         let p = prefix(ts);
         ts.eq_ignore_ascii_case(v)
+            || same_name(ts, v)
             || (p.len() >= 4 && p.eq_ignore_ascii_case(v))
             || dirs(t).any(|d| d.eq_ignore_ascii_case(v) || same_name(d, v))
     }
