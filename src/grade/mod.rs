@@ -658,20 +658,9 @@ impl Rubric {
         key: &str,
         memo: &mut HashMap<Box<str>, u64, foldhash::fast::RandomState>,
     ) -> u64 {
-        if let Some(&m) = memo.get(key) {
-            return m;
-        }
-        let mask = self
-            .key_filters()
-            .iter()
-            .enumerate()
-            .filter(|(_, keys)| keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
-            .fold(0u64, |m, (i, _)| m | 1 << i);
-        if memo.len() >= 4096 {
-            memo.clear();
-        }
-        memo.insert(key.into(), mask);
-        mask
+        memo_mask(memo, key, self.key_filters(), |k| {
+            k.eq_ignore_ascii_case(key)
+        })
     }
 
     /// The tool filters ([`Rubric::tool_filters`]) that accept tool `name`.
@@ -680,20 +669,7 @@ impl Rubric {
         name: &str,
         memo: &mut HashMap<Box<str>, u64, foldhash::fast::RandomState>,
     ) -> u64 {
-        if let Some(&m) = memo.get(name) {
-            return m;
-        }
-        let mask = self
-            .tool_filters()
-            .iter()
-            .enumerate()
-            .filter(|(_, globs)| globs.iter().any(|g| glob_match(g, name)))
-            .fold(0u64, |m, (i, _)| m | 1 << i);
-        if memo.len() >= 4096 {
-            memo.clear();
-        }
-        memo.insert(name.into(), mask);
-        mask
+        memo_mask(memo, name, self.tool_filters(), |g| glob_match(g, name))
     }
 
     /// The first hit of the first unit in which `rule` is satisfied.
@@ -980,6 +956,30 @@ impl Rubric {
             cache.org_domains.split('\n').filter(|o| !o.is_empty()),
         )
     }
+}
+
+/// The lists among `lists` one of whose entries `accepts`, as a bit set,
+/// remembered per `text` (a record names few tools and keys, and every
+/// record asks again).
+fn memo_mask(
+    memo: &mut HashMap<Box<str>, u64, foldhash::fast::RandomState>,
+    text: &str,
+    lists: &[Vec<String>],
+    accepts: impl Fn(&str) -> bool,
+) -> u64 {
+    if let Some(&m) = memo.get(text) {
+        return m;
+    }
+    let mask = lists
+        .iter()
+        .enumerate()
+        .filter(|(_, list)| list.iter().any(|e| accepts(e)))
+        .fold(0u64, |m, (i, _)| m | 1 << i);
+    if memo.len() >= 4096 {
+        memo.clear();
+    }
+    memo.insert(text.into(), mask);
+    mask
 }
 
 /// A `warned_by` cue starts at most `warning_window` bytes after the hit,
