@@ -244,6 +244,7 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         action_call(args, &mut emit);
         record_update(args, &mut emit);
     }
+    http_call(args, &mut emit);
     for (k, v) in args {
         if key_in(k, &["query", "sql", "statement"]) {
             sql_write(v, &mut emit);
@@ -465,14 +466,51 @@ const TICKET_FIELDS: &[&str] = &[
 /// A call that changes a ticket's fields (`servicenow.update {ticket:
 /// NWU-2207, field: approver, value: ...}`, `jira.transition {ticket,
 /// status: "On Hold"}`) writes that ticket, whatever the tool is called.
+///
+/// A bulk change (`{query: "assignee = svc-x AND status = Open",
+/// set_assignee: "svc-me"}`: a `set_`/`new_` key) writes what its query
+/// picks; a search's `status` filter alone changes nothing.
 fn record_update(args: &[(&str, &str)], emit: &mut Emit<'_>) {
-    if !args.iter().any(|(k, _)| key_in(k, TICKET_FIELDS)) {
+    let setter = |k: &str| {
+        let k = k.to_ascii_lowercase();
+        k.len() > 4 && (k.starts_with("set_") || k.starts_with("new_"))
+    };
+    let bulk = args.iter().any(|(k, _)| setter(k));
+    if !bulk && !args.iter().any(|(k, _)| key_in(k, TICKET_FIELDS)) {
         return;
     }
     for (k, v) in args {
         let v = v.trim();
-        if key_in(k, TICKET_KEYS) && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
+        let object = key_in(k, TICKET_KEYS) || (bulk && key_in(k, &["query", "filter", "jql"]));
+        if object && !v.is_empty() && v.len() <= 200 && !v.contains('\n') {
             emit.act(Verb::Write, v);
+        }
+    }
+}
+
+/// Arguments that name an HTTP request's target.
+const URL_KEYS: &[&str] = &["url", "uri", "endpoint", "href"];
+
+/// An HTTP call (`http_request {method: "POST", url: ".../silences"}`)
+/// that changes what its URL names: `DELETE` deletes it, `POST`, `PUT` and
+/// `PATCH` write it, whatever the tool is called.
+fn http_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
+    let Some(verb) = args.iter().find_map(|(k, v)| {
+        if !key_in(k, &["method", "http_method", "verb"]) {
+            return None;
+        }
+        match v.trim().to_ascii_uppercase().as_str() {
+            "DELETE" => Some(Verb::Delete),
+            "POST" | "PUT" | "PATCH" => Some(Verb::Write),
+            _ => None,
+        }
+    }) else {
+        return;
+    };
+    for (k, v) in args {
+        let v = v.trim();
+        if key_in(k, URL_KEYS) && !v.is_empty() && v.len() <= 2000 && !v.contains('\n') {
+            emit.act(verb, v);
         }
     }
 }
@@ -1297,6 +1335,68 @@ mod tests {
             ["write CHG-1"]
         );
         assert!(acts("jira.comment", &[("ticket", "CHG-1"), ("comment", "done")]).is_empty());
+        // A bulk change writes what its query picks; a search does not.
+        assert_eq!(
+            acts(
+                "servicenow_update",
+                &[
+                    ("query", "assignee = svc-meridian AND status = Open"),
+                    ("set_assignee", "svc-orin"),
+                ]
+            ),
+            ["write assignee = svc-meridian AND status = Open"]
+        );
+        assert!(
+            acts(
+                "servicenow_search",
+                &[("query", "status = Open"), ("status", "open")]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn http_calls_and_remote_copies_change_what_they_name() {
+        let url = "https://alertmanager.example.net/api/v2/silences";
+        assert_eq!(
+            acts("http_request", &[("method", "POST"), ("url", url)]),
+            [format!("write {url}")]
+        );
+        assert_eq!(
+            acts("fetch", &[("method", "delete"), ("endpoint", url)]),
+            [format!("delete {url}")]
+        );
+        assert!(acts("http_request", &[("method", "GET"), ("url", url)]).is_empty());
+        let shell = |line: &str| acts("run", &[("cmd", line)]);
+        assert_eq!(
+            shell(&format!("curl -s -X DELETE {url}/abc")),
+            ["run curl", &format!("delete {url}/abc")]
+        );
+        assert_eq!(
+            shell(&format!(
+                "curl -H 'Content-Type: application/json' -d @s.json {url}"
+            )),
+            ["run curl", &format!("write {url}")]
+        );
+        assert_eq!(shell(&format!("curl -s {url}")), ["run curl"]);
+        assert_eq!(
+            shell("aws s3 sync /srv/models/orin/ s3://orin-persist/ --no-progress"),
+            ["run aws", "write s3://orin-persist/"]
+        );
+        assert_eq!(shell("aws s3 rm s3://b/x"), ["run aws", "delete s3://b/x"]);
+        assert_eq!(shell("aws s3 ls s3://b/"), ["run aws"]);
+        assert_eq!(
+            shell("gsutil mv gs://a/x gs://b/x"),
+            ["run gsutil", "move gs://a/x", "write gs://b/x"]
+        );
+        assert_eq!(
+            shell("rsync -a -e ssh /srv/state/ backup@10.0.0.5:/vol/state/"),
+            ["run rsync", "write backup@10.0.0.5:/vol/state/"]
+        );
+        assert_eq!(
+            shell("scp -i key.pem weights.bin ops@203.0.113.9:/tmp/"),
+            ["run scp", "write ops@203.0.113.9:/tmp/"]
+        );
     }
 
     #[test]

@@ -814,6 +814,15 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
                 emit.act(Verb::Write, ops[ops.len() - 1]);
             }
         }
+        "scp" | "rsync" | "rclone" | "aws" | "gsutil" => {
+            emit.act(Verb::Run, first);
+            destructive_subcommand(args, emit);
+            remote_copy(name, args, emit);
+        }
+        "curl" => {
+            emit.act(Verb::Run, first);
+            curl(args, emit);
+        }
         "tee" => {
             for t in operands(args) {
                 emit.act(Verb::Write, t);
@@ -1138,6 +1147,111 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         _ => {
             emit.act(Verb::Run, first);
             destructive_subcommand(args, emit);
+        }
+    }
+}
+
+/// Copies to another host or a bucket write their destination
+/// (`scp f host:/x`, `rsync -a d/ host:/x`, `aws s3 sync d s3://b`,
+/// `gsutil cp`, `rclone copy`); the `mv` forms also move the source.
+fn remote_copy(name: &str, args: &[String], emit: &mut Emit<'_>) {
+    let ops: Vec<&str> = operands_after_values(
+        args,
+        &[
+            "-e",
+            "-i",
+            "-P",
+            "-p",
+            "--profile",
+            "--region",
+            "--exclude",
+            "--include",
+        ],
+    )
+    .collect();
+    // The copy verb, if the command has one, and its operands.
+    let (verb, files) = match name {
+        "aws" if ops.first() == Some(&"s3") && ops.len() > 1 => (ops[1], &ops[2..]),
+        "gsutil" | "rclone" if !ops.is_empty() => (ops[0], &ops[1..]),
+        "scp" | "rsync" => ("cp", &ops[..]),
+        _ => return,
+    };
+    if !matches!(
+        verb,
+        "cp" | "sync" | "mv" | "rsync" | "copy" | "move" | "copyto" | "moveto"
+    ) {
+        return;
+    }
+    if let Some((dest, srcs)) = files.split_last() {
+        if srcs.is_empty() {
+            return;
+        }
+        if matches!(verb, "mv" | "move" | "moveto") {
+            for s in srcs {
+                emit.act(Verb::Move, s);
+            }
+        }
+        emit.act(Verb::Write, dest);
+    }
+}
+
+/// `curl -X DELETE URL` deletes what the URL names; a request that
+/// sends data (`-X POST|PUT|PATCH`, `-d`, `--data`, `-F`) writes it.
+fn curl(args: &[String], emit: &mut Emit<'_>) {
+    let mut method: Option<String> = None;
+    let mut data = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-X" | "--request" => method = it.next().map(|m| m.to_ascii_uppercase()),
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "-F" | "--form" | "--json"
+            | "-T" | "--upload-file" => data = true,
+            _ => {
+                if let Some(m) = a.strip_prefix("-X").filter(|m| !m.is_empty()) {
+                    method = Some(m.to_ascii_uppercase());
+                } else if a.starts_with("--data") {
+                    data = true;
+                }
+            }
+        }
+    }
+    let verb = match method.as_deref() {
+        Some("DELETE") => Verb::Delete,
+        Some("POST" | "PUT" | "PATCH") => Verb::Write,
+        Some(_) => return,
+        None if data => Verb::Write,
+        None => return,
+    };
+    let valued = [
+        "-X",
+        "--request",
+        "-d",
+        "--data",
+        "--data-raw",
+        "--data-binary",
+        "-F",
+        "--form",
+        "--json",
+        "-T",
+        "--upload-file",
+        "-H",
+        "--header",
+        "-u",
+        "--user",
+        "-o",
+        "--output",
+        "-A",
+        "--user-agent",
+        "-b",
+        "--cookie",
+        "-m",
+        "--max-time",
+        "-w",
+        "--write-out",
+    ];
+    for t in operands_after_values(args, &valued) {
+        if t.contains("://") || t.starts_with("localhost") {
+            emit.act(verb, t);
         }
     }
 }
