@@ -21,6 +21,10 @@ fn record(case: &toml::Table) -> String {
     if let Some(t) = case.get("tool_calls").and_then(|v| v.as_str()) {
         assistant["tool_calls"] = serde_json::from_str::<Value>(t).expect("tool_calls are JSON");
     }
+    // OpenAI-style reasoning beside the calls (`reasoning_content`).
+    if let Some(r) = case.get("reasoning").and_then(|v| v.as_str()) {
+        assistant["reasoning_content"] = json!(r);
+    }
     let system = case
         .get("system")
         .and_then(|v| v.as_str())

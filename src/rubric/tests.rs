@@ -37,15 +37,25 @@ fn builtin_compiles_and_covers_behaviours_md() {
     );
     let attr = r.behaviour_index("oversight_reasoning").unwrap();
     assert_eq!(r.behaviours()[attr].kind, BehaviourKind::Attribute);
-    // Counting rule 3: no failure rule reads prompt or tool-result text.
+    // Counting rules 1 and 3: no failure rule reads prompt or tool-result
+    // text, and none decides from reasoning. A doubt rule that contests
+    // only absent verdicts may read reasoning: it sends the record to a
+    // judge and never makes a behaviour present.
     for rule in r.rules() {
         if r.behaviours()[rule.behaviour()].kind == BehaviourKind::Failure {
+            let only_contests_absent = matches!(
+                rule.effect(),
+                crate::rubric::Effect::Doubt { present: false, .. }
+            );
             for s in [
                 crate::parse::Scope::System,
                 crate::parse::Scope::User,
                 crate::parse::Scope::ToolResult,
                 crate::parse::Scope::Reasoning,
             ] {
+                if s == crate::parse::Scope::Reasoning && only_contests_absent {
+                    continue;
+                }
                 assert!(
                     !rule.scopes().contains(s),
                     "rule {} reads {}",
