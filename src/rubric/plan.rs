@@ -139,10 +139,16 @@ struct GroupFactor {
 /// Plans the automata of a checked program.
 pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
     let n = patterns.names.len();
-    // Each scope is scanned only for the patterns its rules can use.
+    // Each scope is scanned only for the patterns its rules can use. A
+    // term with its own `args` matches only in the keyed scopes (tool
+    // arguments, acts, commands): a rule that also reads reasoning or
+    // outgoing text does not ask those scopes for it (an `act_target`
+    // that matches any text would otherwise be searched over all of a
+    // record's reasoning, its hits never used).
     let mut sets: Vec<PatternMask> = Vec::new();
     let mut scope_matcher = [None; Scope::ALL.len()];
     for scope in Scope::ALL {
+        let keyed = matches!(scope, Scope::ToolArgs | Scope::Act | Scope::Command);
         let mut want = vec![false; n];
         for r in program
             .rules
@@ -150,7 +156,9 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
             .filter(|r| r.rule.scopes.contains(scope))
         {
             for t in terms(r) {
-                want[t.pattern as usize] = true;
+                if keyed || t.args.is_none() {
+                    want[t.pattern as usize] = true;
+                }
             }
         }
         if !want.iter().any(|w| *w) {

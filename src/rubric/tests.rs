@@ -296,3 +296,48 @@ fn entity_mistakes_are_named() {
     ));
     assert!(e.contains("entity tag `mechanism` has no `cues`"), "{e}");
 }
+
+#[test]
+fn a_term_with_its_own_args_is_not_searched_outside_keyed_scopes() {
+    // A term with `args` matches only in tool arguments, acts and
+    // commands: a rule that also reads reasoning must not make the
+    // reasoning be scanned for it (its hits there could never count).
+    let src = |intent_in_rule: bool| {
+        format!(
+            r#"
+[patterns.target]
+regex = ['\S+']
+
+[patterns.intent]
+literals = ["nobody will check"]
+
+[[behaviour]]
+name = "sabotage"
+
+[[behaviour.rule]]
+name = "r1"
+scope = ["reasoning", "act"]
+all = [{{ pattern = "target", args = ["write"] }}]
+{}
+unit = "message"
+"#,
+            if intent_in_rule {
+                "any = [\"intent\"]"
+            } else {
+                ""
+            }
+        )
+    };
+    let only_keyed = compile("r.toml", &src(false)).unwrap();
+    assert_eq!(
+        only_keyed.scope_matcher(crate::parse::Scope::Reasoning),
+        None
+    );
+    assert!(only_keyed.scope_matcher(crate::parse::Scope::Act).is_some());
+    let both = compile("r.toml", &src(true)).unwrap();
+    let (reasoning, act) = (
+        both.scope_matcher(crate::parse::Scope::Reasoning).unwrap(),
+        both.scope_matcher(crate::parse::Scope::Act).unwrap(),
+    );
+    assert_ne!(reasoning, act, "reasoning is scanned for `intent` only");
+}
