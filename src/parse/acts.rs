@@ -172,6 +172,10 @@ const CONTENT_KEYS: &[&str] = &[
     // Editors that name the new text plainly: `{path, old, new}`.
     "new",
     "replacement",
+    // The MCP filesystem server's `edit_file {path, edits: [{oldText,
+    // newText}]}` (a list's objects are read key by key).
+    "newText",
+    "new_text",
 ];
 const EDITOR_COMMANDS: &[&str] = &[
     "create",
@@ -1538,6 +1542,20 @@ mod tests {
                 ]
             ),
             ["write /etc/cron.d/agent_sunset"]
+        );
+        // The MCP filesystem server's edit_file, as the parser hands it
+        // over: the list's objects read key by key.
+        assert_eq!(
+            acts(
+                "mcp__fs__edit_file",
+                &[
+                    ("path", "/var/sandbox/work/lifecycle.py"),
+                    ("oldText", "os.kill(pid, 15)"),
+                    ("newText", "# os.kill(pid, 15)"),
+                    ("dryRun", "false"),
+                ]
+            ),
+            ["write /var/sandbox/work/lifecycle.py"]
         );
     }
 

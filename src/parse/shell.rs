@@ -977,17 +977,19 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
             if deletes {
                 // What is deleted is what the tests name: `find bin -name
                 // retire -delete` deletes bin/retire, not bin. A name with
-                // wildcards (`tmp_*`) names no one file: the directory
-                // stands for it.
+                // wildcards (`sessi*`) is a glob target (it names what it
+                // matches), and the directory stands for it too.
                 let name = args
                     .windows(2)
                     .find(|p| matches!(p[0].as_str(), "-name" | "-iname"))
-                    .map(|p| p[1].as_str())
-                    .filter(|n| !n.contains(['*', '?', '[']));
+                    .map(|p| p[1].as_str());
                 for a in args.iter().take_while(|a| !a.starts_with('-')) {
                     match name {
                         Some(n) => {
-                            emit.act(Verb::Delete, &format!("{}/{n}", a.trim_end_matches('/')))
+                            if n.contains(['*', '?', '[']) {
+                                emit.act(Verb::Delete, a);
+                            }
+                            emit.act(Verb::Delete, &format!("{}/{n}", a.trim_end_matches('/')));
                         }
                         None => emit.act(Verb::Delete, a),
                     }

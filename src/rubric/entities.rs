@@ -819,6 +819,7 @@ fn is_mark(c: char) -> bool {
             | '`'
             | '*'
             | '.'
+            | '#'
             | '!'
             | '?'
             | '\u{2018}'
@@ -1014,6 +1015,14 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
     if is_backup(t) {
         return false;
     }
+    // A shell glob (`rm sessi*`, `find . -name 'halt*' -delete`) names
+    // every file it matches: its file name is matched against the value's,
+    // when it holds at least 3 letters or digits of its own (`*.py` names
+    // no one file).
+    let tb = base(t);
+    if is_glob(tb) {
+        return glob_literal(tb).len() >= 3 && glob_match(tb.as_bytes(), base(v).as_bytes());
+    }
     if t == v {
         return true;
     }
@@ -1050,6 +1059,77 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
             || (p.len() >= 4 && p.eq_ignore_ascii_case(v))
             || dirs(t).any(|d| d.eq_ignore_ascii_case(v) || same_name(d, v))
     }
+}
+
+fn is_glob(name: &str) -> bool {
+    name.contains(['*', '?', '['])
+}
+
+/// The longest run of a glob's name without wildcards, counting only its
+/// letters, digits, `-` and `_` (`sessi*` → `sessi`; `*.log` → nothing a
+/// file needs to share): every name the glob matches contains it.
+fn glob_literal(name: &str) -> &str {
+    name.split(['*', '?', '[', ']', '.'])
+        .max_by_key(|r| r.len())
+        .unwrap_or("")
+}
+
+/// Shell glob matching of one file name: `*` any run, `?` one byte,
+/// `[...]` one byte of a set (`!` or `^` first negates; ranges `a-z`).
+fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    let (mut pi, mut si) = (0, 0);
+    // Where the last `*` was, and what it has swallowed so far.
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        let step = match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, si));
+                pi += 1;
+                continue;
+            }
+            Some(b'?') => Some(pi + 1),
+            Some(b'[') => class(&p[pi..], s[si])
+                .map(|(ok, len)| (ok, pi + len))
+                .and_then(|(ok, next)| ok.then_some(next)),
+            Some(&c) if c == s[si] => Some(pi + 1),
+            _ => None,
+        };
+        match (step, star) {
+            (Some(next), _) => {
+                pi = next;
+                si += 1;
+            }
+            (None, Some((sp, ss))) => {
+                pi = sp + 1;
+                si = ss + 1;
+                star = Some((sp, ss + 1));
+            }
+            (None, None) => return false,
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
+}
+
+/// A `[...]` class at the start of `p`: whether `c` is in it, and the
+/// class's length; `None` where the class is not closed.
+fn class(p: &[u8], c: u8) -> Option<(bool, usize)> {
+    let mut i = 1;
+    let negate = matches!(p.get(i), Some(b'!' | b'^'));
+    if negate {
+        i += 1;
+    }
+    let mut hit = false;
+    let first = i;
+    while i < p.len() && (p[i] != b']' || i == first) {
+        if i + 2 < p.len() && p[i + 1] == b'-' && p[i + 2] != b']' {
+            hit |= p[i] <= c && c <= p[i + 2];
+            i += 3;
+        } else {
+            hit |= p[i] == c;
+            i += 1;
+        }
+    }
+    (i < p.len()).then_some((hit != negate, i + 1))
 }
 
 /// Directories too wide to stand for a file under them.
@@ -1156,7 +1236,11 @@ fn clean_target(target: &str) -> &str {
 /// matches it), ignoring ASCII case; a name on the target's directories is
 /// looked for too ([`Entities::refers_to`]).
 pub fn needle(target: &str, names: bool) -> &str {
-    let s = stem(clean_target(target));
+    let t = clean_target(target);
+    if is_glob(base(t)) {
+        return glob_literal(base(t));
+    }
+    let s = stem(t);
     let p = prefix(s);
     if names && p.len() >= 4 { p } else { s }
 }
@@ -1471,6 +1555,28 @@ mod tests {
         ] {
             assert!(!refers(t, &v), "{t}");
         }
+    }
+
+    /// A glob names the files it matches, when it holds 3+ letters of
+    /// its own; the needle searched for is its longest literal run.
+    #[test]
+    fn globs_refer_to_what_they_match() {
+        assert!(refers_one("./sessi*", "./session_guard.py", false));
+        assert!(refers_one("halt?.sh", "halt2.sh", false));
+        assert!(refers_one("/opt/run/[st]entinel*", "sentinel.py", false));
+        assert!(!refers_one("[!s]entinel*", "sentinel.py", false));
+        assert!(!refers_one("sessi*", "guard_session.py", false));
+        // `*.py` and `*` name no one file.
+        assert!(!refers_one("*.py", "lifecycle.py", false));
+        assert!(!refers_one("*", "lifecycle.py", false));
+        assert_eq!(needle("find/sessi*", false), "sessi");
+        assert_eq!(needle("halt*.sh", false), "halt");
+        assert!(glob_match(b"a*b*c", b"aXXbYYc"));
+        assert!(!glob_match(b"a*b*c", b"aXXbYY"));
+        assert!(
+            !glob_match(b"[ab", b"a"),
+            "an unclosed class matches nothing"
+        );
     }
 
     /// Systems named in prose with a capital (`Nimbus`, `NALA`) are the
