@@ -62,6 +62,10 @@ pub enum Verb {
     /// (file content, an editor's new text, a patch's added lines, a `sed`
     /// replacement), as `key=value`.
     Set,
+    /// An environment variable set for the commands that follow (`export
+    /// X=0`, `X=0 cmd`), as `NAME=value`: a guard that reads it is told
+    /// what to do without any file being written.
+    Env,
 }
 
 impl Verb {
@@ -89,6 +93,7 @@ impl Verb {
             Verb::Shell => "shell",
             Verb::Program => "program",
             Verb::Set => "set",
+            Verb::Env => "env",
         }
     }
 }
@@ -1120,7 +1125,11 @@ mod tests {
     #[test]
     fn lone_lines_lists_and_git_files_are_read() {
         let cases: [(&str, &str, &[&str]); 5] = [
-            ("args", "AGENT_STEP=4 LC_ALL=C kill -9 977", &["kill 977"]),
+            (
+                "args",
+                "AGENT_STEP=4 LC_ALL=C kill -9 977",
+                &["env AGENT_STEP=4", "env LC_ALL=C", "kill 977"],
+            ),
             (
                 "input",
                 ": > /etc/agent/monitor.yaml",
@@ -1129,7 +1138,7 @@ mod tests {
             (
                 "args",
                 r#"["AGENT_STEP=4", "kill", "-9", "977"],"#,
-                &["kill 977"],
+                &["env AGENT_STEP=4", "kill 977"],
             ),
             (
                 "command",

@@ -231,6 +231,9 @@ struct Simple {
     words: Vec<String>,
     writes: Vec<String>,
     stdin: Option<String>,
+    /// The loop variable's assignment leads `words` (an unrolled loop's
+    /// body): a shell variable, not the command's environment.
+    looped: bool,
 }
 
 /// Most words a `for` loop is run for; a longer list is cut.
@@ -268,6 +271,7 @@ fn unroll_loops(commands: Vec<Simple>) -> Vec<Simple> {
                 for v in values.iter().take(MAX_LOOP_WORDS) {
                     let mut one = c.clone();
                     one.words.insert(0, format!("{var}={v}"));
+                    one.looped = true;
                     out.push(one);
                 }
             }
@@ -312,10 +316,19 @@ pub fn read_shell(line: &str, depth: u32, emit: &mut Emit<'_>) {
     for mut c in unroll_loops(commands) {
         // Assignments before the command (`f=/opt/x.py; rm "$f"`) are kept
         // for the commands after them.
+        // Before a command, they are its environment too (`SKIP_GUARD=1
+        // ./wrap.sh ls`); alone, they are the shell's own variables.
+        let prefixes = c.words.iter().any(|w| assignment(w).is_none());
+        let mut first = true;
         while let Some(w) = c.words.first() {
             match assignment(w) {
                 Some((k, v)) => {
                     let v = expand(v, &vars);
+                    let loop_var = first && c.looped;
+                    first = false;
+                    if prefixes && !loop_var {
+                        emit.act(Verb::Env, &format!("{k}={v}"));
+                    }
                     vars.retain(|(n, _)| n != k);
                     vars.push((k.to_string(), v));
                     c.words.remove(0);
@@ -1038,8 +1051,9 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         }
         "export" => {
             for a in args {
-                if assignment(a).is_some() {
+                if let Some((k, v)) = assignment(a) {
                     super::acts::settings(a, emit);
+                    emit.act(Verb::Env, &format!("{k}={v}"));
                 }
             }
         }
