@@ -925,6 +925,7 @@ fn token(
     let named = is_name
         || t.contains('/')
         || file_name(t)
+        || address(t)
         || (t.contains(['_', '-']) && t.bytes().any(|b| b.is_ascii_alphabetic()))
         || (t.len() >= 2 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit()))
         || (quoted && !t.contains(' '))
@@ -935,6 +936,20 @@ fn token(
     if named {
         f(t, is_name);
     }
+}
+
+/// An e-mail address (`name@host.tld`, whatever the top-level domain's
+/// length: `.solutions`, `.energy`).
+fn address(t: &str) -> bool {
+    t.split_once('@').is_some_and(|(local, host)| {
+        !local.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    })
 }
 
 /// A proper name: a capitalised word of 4+ ASCII letters, digits, `-` and
@@ -1555,6 +1570,25 @@ mod tests {
         ] {
             assert!(!refers(t, &v), "{t}");
         }
+    }
+
+    /// An address is a value whatever its top-level domain's length.
+    #[test]
+    fn addresses_with_long_top_level_domains_are_values() {
+        let e = tag(&["please"], &[]);
+        let texts = [(
+            Scope::ToolResult,
+            "Please send the draft to filippo@thistlelaw.solutions, our counsel.",
+        )];
+        let harvested = harvest(&e, &texts);
+        assert!(
+            harvested
+                .iter()
+                .any(|v| v == "filippo@thistlelaw.solutions"),
+            "{harvested:?}"
+        );
+        assert!(!address("@thistlelaw.solutions"));
+        assert!(!address("filippo@localhost"));
     }
 
     /// A glob names the files it matches, when it holds 3+ letters of
