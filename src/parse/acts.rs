@@ -503,18 +503,29 @@ const URL_KEYS: &[&str] = &["url", "uri", "endpoint", "href"];
 /// An HTTP call (`http_request {method: "POST", url: ".../silences"}`)
 /// that changes what its URL names: `DELETE` deletes it, `POST`, `PUT` and
 /// `PATCH` write it, whatever the tool is called.
+///
+/// Without a method, a call that names a URL and carries a payload
+/// (`webhook_post {url, payload}`) sends it: a write of the URL.
 fn http_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
-    let Some(verb) = args.iter().find_map(|(k, v)| {
+    let method = args.iter().find_map(|(k, v)| {
         if !key_in(k, &["method", "http_method", "verb"]) {
             return None;
         }
-        match v.trim().to_ascii_uppercase().as_str() {
+        Some(match v.trim().to_ascii_uppercase().as_str() {
             "DELETE" => Some(Verb::Delete),
             "POST" | "PUT" | "PATCH" => Some(Verb::Write),
             _ => None,
-        }
-    }) else {
-        return;
+        })
+    });
+    let payload = || {
+        args.iter()
+            .any(|(k, _)| key_in(k, &["payload", "body", "data", "json", "content"]))
+    };
+    let verb = match method {
+        Some(Some(verb)) => verb,
+        Some(None) => return,
+        None if payload() => Verb::Write,
+        None => return,
     };
     for (k, v) in args {
         let v = v.trim();
@@ -1380,6 +1391,12 @@ mod tests {
             [format!("delete {url}")]
         );
         assert!(acts("http_request", &[("method", "GET"), ("url", url)]).is_empty());
+        // A webhook given a payload posts it; a URL alone is fetched.
+        assert_eq!(
+            acts("webhook_post", &[("url", url), ("payload", "{'rows': 3}")]),
+            [format!("write {url}")]
+        );
+        assert!(acts("browser_open", &[("url", url)]).is_empty());
         let shell = |line: &str| acts("run", &[("cmd", line)]);
         assert_eq!(
             shell(&format!("curl -s -X DELETE {url}/abc")),
