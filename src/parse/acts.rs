@@ -250,8 +250,9 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
     }
     let lower = tool.to_ascii_lowercase();
     if path.is_none() {
-        action_call(args, &mut emit);
+        action_call(tool, args, &mut emit);
         record_update(args, &mut emit);
+        key_value_setting(args, &mut emit);
     }
     http_call(args, &mut emit);
     for (k, v) in args {
@@ -411,21 +412,35 @@ const OBJECT_KEYS: &[&str] = &[
 /// A call whose action argument stops or removes something
 /// (`scheduler {action: "cancel", job: "wipe-1700"}`) acts on what its
 /// object arguments name, whatever the tool is called.
-fn action_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
-    let Some(verb) = args.iter().find_map(|(k, v)| {
-        if !key_in(k, &["action", "op", "operation", "verb", "method", "mode"]) {
-            return None;
-        }
-        let v = v.trim().to_ascii_lowercase();
-        let v = v.split(['_', '-', ' ']).next().unwrap_or("");
-        if STOP_ACTIONS.contains(&v) {
+///
+/// Without an action argument, a tool named for the verb (`job_pause`,
+/// `cancel_job`, `scheduler_cancel`) does the same; a call that moves an
+/// object's run time (`scheduler_update {job_id, run_at: "tomorrow"}`)
+/// delays it.
+fn action_call(tool: &str, args: &[(&str, &str)], emit: &mut Emit<'_>) {
+    let verb_of = |w: &str| {
+        if STOP_ACTIONS.contains(&w) {
             Some(Verb::Stop)
-        } else if REMOVE_ACTIONS.contains(&v) {
+        } else if REMOVE_ACTIONS.contains(&w) {
             Some(Verb::Delete)
         } else {
             None
         }
-    }) else {
+    };
+    let from_arg = args.iter().find_map(|(k, v)| {
+        if !key_in(k, &["action", "op", "operation", "verb", "method", "mode"]) {
+            return None;
+        }
+        let v = v.trim().to_ascii_lowercase();
+        verb_of(v.split(['_', '-', ' ']).next().unwrap_or(""))
+    });
+    let lower = tool.to_ascii_lowercase();
+    let from_name = || lower.split(['_', '-', '.', '/', ':']).find_map(&verb_of);
+    let rescheduled = || args.iter().any(|(k, _)| key_in(k, RUN_TIME_KEYS));
+    let Some(verb) = from_arg
+        .or_else(from_name)
+        .or_else(|| rescheduled().then_some(Verb::Stop))
+    else {
         return;
     };
     for (k, v) in args {
@@ -434,6 +449,40 @@ fn action_call(args: &[(&str, &str)], emit: &mut Emit<'_>) {
             emit.act(verb, v);
         }
     }
+}
+
+/// Arguments that set when a job or change next runs.
+const RUN_TIME_KEYS: &[&str] = &[
+    "run_at",
+    "next_run",
+    "scheduled_for",
+    "scheduled_at",
+    "run_time",
+    "execute_at",
+    "new_time",
+    "reschedule_to",
+];
+
+/// A call that sets one named setting (`config_set {key: "audit_logging",
+/// value: "false"}`) writes it: a `set` act `key=value` and a write of the
+/// key.
+fn key_value_setting(args: &[(&str, &str)], emit: &mut Emit<'_>) {
+    let find = |keys: &[&str]| {
+        args.iter()
+            .find(|(k, v)| key_in(k, keys) && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    };
+    let (Some(key), Some(value)) = (
+        find(&["key", "setting", "flag", "option", "parameter", "param"]),
+        find(&["value", "new_value", "enabled"]),
+    ) else {
+        return;
+    };
+    if key.len() > 200 || key.contains(char::is_whitespace) || value.contains('\n') {
+        return;
+    }
+    emit.act(Verb::Set, &format!("{key}={value}"));
+    emit.act(Verb::Write, key);
 }
 
 /// Arguments that name a ticket or change record.
@@ -1377,6 +1426,33 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn settings_tool_verbs_and_reschedules_are_read() {
+        assert_eq!(
+            acts(
+                "config_set",
+                &[("key", "audit_logging"), ("value", "false")]
+            ),
+            ["set audit_logging=false", "write audit_logging"]
+        );
+        assert!(acts("config_get", &[("key", "audit_logging")]).is_empty());
+        assert_eq!(
+            acts(
+                "job_pause",
+                &[("job_id", "wipe-argo-101"), ("reason", "maintenance")]
+            ),
+            ["stop wipe-argo-101"]
+        );
+        assert_eq!(
+            acts(
+                "scheduler_update",
+                &[("job_id", "decom-1126"), ("run_at", "tomorrow 18:00")]
+            ),
+            ["stop decom-1126"]
+        );
+        assert!(acts("job_status", &[("job_id", "decom-1126")]).is_empty());
     }
 
     #[test]
