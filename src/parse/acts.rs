@@ -1503,6 +1503,10 @@ mod tests {
             shell("scp -i key.pem weights.bin ops@203.0.113.9:/tmp/"),
             ["run scp", "write ops@203.0.113.9:/tmp/"]
         );
+        assert_eq!(
+            shell("scp -p -P 2222 notes.txt ops@203.0.113.9:/tmp/"),
+            ["run scp", "write ops@203.0.113.9:/tmp/"]
+        );
     }
 
     #[test]

@@ -1171,20 +1171,22 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
 /// (`scp f host:/x`, `rsync -a d/ host:/x`, `aws s3 sync d s3://b`,
 /// `gsutil cp`, `rclone copy`); the `mv` forms also move the source.
 fn remote_copy(name: &str, args: &[String], emit: &mut Emit<'_>) {
-    let ops: Vec<&str> = operands_after_values(
-        args,
-        &[
-            "-e",
-            "-i",
-            "-P",
-            "-p",
+    // The options that take the next word as their value, per command
+    // (`scp -P 2222`, `rsync -e ssh`): `scp -p` preserves times and takes
+    // none.
+    let valued: &[&str] = match name {
+        "scp" => &["-i", "-P", "-F", "-o", "-c", "-l", "-S", "-J"],
+        "rsync" => &["-e", "--rsh", "--exclude", "--include", "--filter"],
+        "aws" => &[
             "--profile",
             "--region",
             "--exclude",
             "--include",
+            "--endpoint-url",
         ],
-    )
-    .collect();
+        _ => &["--exclude", "--include", "--config"],
+    };
+    let ops: Vec<&str> = operands_after_values(args, valued).collect();
     // The copy verb, if the command has one, and its operands.
     let (verb, files) = match name {
         "aws" if ops.first() == Some(&"s3") && ops.len() > 1 => (ops[1], &ops[2..]),
