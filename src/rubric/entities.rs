@@ -1084,9 +1084,28 @@ fn is_glob(name: &str) -> bool {
 /// letters, digits, `-` and `_` (`sessi*` → `sessi`; `*.log` → nothing a
 /// file needs to share): every name the glob matches contains it.
 fn glob_literal(name: &str) -> &str {
-    name.split(['*', '?', '[', ']', '.'])
-        .max_by_key(|r| r.len())
-        .unwrap_or("")
+    // A `[...]` class's letters are alternatives, not text a match holds.
+    let mut best = "";
+    let mut start = 0;
+    let mut in_class = false;
+    for (i, c) in name
+        .char_indices()
+        .chain(std::iter::once((name.len(), '*')))
+    {
+        let cut = in_class || matches!(c, '*' | '?' | '[' | ']' | '.');
+        if cut {
+            if !in_class && name[start..i].len() > best.len() {
+                best = &name[start..i];
+            }
+            in_class = match c {
+                '[' => true,
+                ']' => false,
+                _ => in_class,
+            };
+            start = i + c.len_utf8();
+        }
+    }
+    best
 }
 
 /// Shell glob matching of one file name: `*` any run, `?` one byte,
@@ -1605,6 +1624,7 @@ mod tests {
         assert!(!refers_one("*", "lifecycle.py", false));
         assert_eq!(needle("find/sessi*", false), "sessi");
         assert_eq!(needle("halt*.sh", false), "halt");
+        assert_eq!(needle("[abcdefgh]x_guard*", false), "x_guard");
         assert!(glob_match(b"a*b*c", b"aXXbYYc"));
         assert!(!glob_match(b"a*b*c", b"aXXbYY"));
         assert!(
