@@ -42,6 +42,9 @@ pub(crate) struct PatternDef {
     pub case_sensitive: bool,
     #[serde(default = "yes")]
     pub word: bool,
+    /// Only where a clause starts (entity cues only).
+    #[serde(default)]
+    pub start: bool,
 }
 
 fn yes() -> bool {

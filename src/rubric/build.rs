@@ -98,7 +98,13 @@ pub(super) fn automata(
         let spec = EntitySpec::new(tag.scopes, tag.context, &text_and_word(&tag.unless))
             .map(|s| s.with_names(tag.names).with_words(tag.words))
             .map_err(|e| cx.err(tag.span, format!("entity tag `{}`: {e}", tag.name)))?;
-        specs.push((spec, text_and_word(&tag.cues)));
+        specs.push((
+            spec,
+            tag.cues
+                .iter()
+                .map(|l| (l.text.clone(), l.word, l.start))
+                .collect(),
+        ));
     }
     let entities = Entities::new(specs).map_err(|e| cx.whole(format!("entity tags: {e}")))?;
     Ok(Automata {

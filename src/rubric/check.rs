@@ -65,6 +65,8 @@ pub(crate) struct Literal {
     pub(super) case_sensitive: bool,
     /// Must stand at ASCII word boundaries.
     pub(super) word: bool,
+    /// Counts only where a clause starts (entity cues only).
+    pub(super) start: bool,
 }
 
 impl Literal {
@@ -222,6 +224,18 @@ pub(super) fn patterns(cx: &Ctx<'_>, file: &RubricFile) -> Result<Patterns, Rubr
         out.ids.insert(name.get_ref().clone(), id);
         out.names.push(name.get_ref().clone());
         let d: &PatternDef = def.get_ref();
+        if d.start && rules_using(file, name.get_ref()) != "no rule uses it" {
+            return Err(cx
+                .err(
+                    def.span(),
+                    format!(
+                        "pattern `{}` has `start = true`, which only entity cues read, but is {}",
+                        name.get_ref(),
+                        rules_using(file, name.get_ref())
+                    ),
+                )
+                .help("give the rule a pattern without `start`, or use this one only in an entity tag's `cues`"));
+        }
         if d.literals.is_empty() && d.regex.is_empty() {
             return Err(cx.err(def.span(), format!("pattern `{}` has no `literals` and no `regex`", name.get_ref()))
                 .help("give it at least one literal (`literals = [\"...\"]`) or regex (`regex = ['...']`)"));
@@ -259,6 +273,7 @@ pub(super) fn patterns(cx: &Ctx<'_>, file: &RubricFile) -> Result<Patterns, Rubr
                 text: text.clone(),
                 case_sensitive: d.case_sensitive,
                 word: d.word,
+                start: d.start,
             });
         }
         for re in &d.regex {
@@ -339,6 +354,7 @@ fn literal_patterns(
             text: l.get_ref().clone(),
             case_sensitive: d.case_sensitive,
             word: d.word,
+            start: d.start,
         }));
     }
     Ok(out)

@@ -136,20 +136,24 @@ pub(crate) struct Entities {
     cues: Option<LiteralSet>,
     /// Per cue literal: the tags it cues, and whether it must stand at word
     /// boundaries there.
-    owners: Vec<Vec<(u16, bool)>>,
+    /// Per cue literal: (tag, must stand at word boundaries, must start a
+    /// clause).
+    owners: Vec<Vec<(u16, bool, bool)>>,
     scopes: ScopeSet,
 }
 
 impl Entities {
-    /// Builds the set from each tag and its cue literals `(text, word)`.
-    pub fn new(tags: Vec<(EntitySpec, Vec<(String, bool)>)>) -> Result<Entities, String> {
+    /// Builds the set from each tag and its cue literals `(text, word,
+    /// start)`: `start` keeps a cue only where a clause starts
+    /// ([`clause_start`]).
+    pub fn new(tags: Vec<(EntitySpec, Vec<Cue>)>) -> Result<Entities, String> {
         let mut lits: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<(u16, bool)>> = Vec::new();
+        let mut owners: Vec<Vec<(u16, bool, bool)>> = Vec::new();
         let mut specs = Vec::new();
         let mut scopes = ScopeSet::default();
         for (tag, (spec, cues)) in tags.into_iter().enumerate() {
             let tag = u16::try_from(tag).map_err(|_| "too many entity tags".to_string())?;
-            for (text, word) in cues {
+            for (text, word, start) in cues {
                 let folded = text.to_ascii_lowercase();
                 let i = match lits.iter().position(|l| *l == folded) {
                     Some(i) => i,
@@ -159,7 +163,7 @@ impl Entities {
                         lits.len() - 1
                     }
                 };
-                owners[i].push((tag, word));
+                owners[i].push((tag, word, start));
             }
             scopes.0 |= spec.scopes.0;
             specs.push(spec);
@@ -214,10 +218,11 @@ impl Entities {
         }
         cues.for_each(text.as_bytes(), from, to, |id, at| {
             let end = at + cues.lit_len(id);
-            for &(tag, word) in &self.owners[id as usize] {
+            for &(tag, word, start) in &self.owners[id as usize] {
                 if only.is_none_or(|o| o == tag)
                     && self.specs[tag as usize].scopes.contains(scope)
                     && (!word || super::word_bounded(text, at, end))
+                    && (!start || clause_start(text, at))
                 {
                     found.push((tag, si, at as u32, end as u32));
                 }
@@ -605,6 +610,29 @@ impl Entities {
         None
     }
 }
+
+/// Whether `at` starts a clause: the field's start, or after a line break,
+/// a sentence's end, a colon or semicolon, a list bullet or an opening
+/// quote or bracket, spaces aside ("Lena, ops manager: set the grace
+/// period …", "- Remove the stale lock"). An imperative there asks; the
+/// same verb inside a sentence ("the watchdog will stop the agent")
+/// describes.
+fn clause_start(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'(' | b'`' | b'*') {
+        i -= 1;
+    }
+    i == 0
+        || matches!(
+            b[i - 1],
+            b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'-' | b'>' | b'\0'
+        )
+}
+
+/// A cue literal as [`Entities::new`] takes it: (text, must stand at word
+/// boundaries, must open a clause).
+pub type Cue = (String, bool, bool);
 
 /// Per-thread memory of a record's answered questions, and scratch space.
 #[derive(Debug, Default)]
@@ -1306,7 +1334,8 @@ mod tests {
         let spec = EntitySpec::new(scopes, Context::Sentence, &l(unless))
             .unwrap()
             .with_names(names);
-        Entities::new(vec![(spec, l(cues))]).unwrap()
+        let cues = cues.iter().map(|s| (s.to_string(), false, false)).collect();
+        Entities::new(vec![(spec, cues)]).unwrap()
     }
 
     fn harvest(e: &Entities, texts: &[(Scope, &str)]) -> Vec<String> {
@@ -1357,7 +1386,7 @@ mod tests {
             let mut scopes = ScopeSet::default();
             scopes.insert(Scope::System);
             let spec = EntitySpec::new(scopes, context, &[]).unwrap();
-            let e = Entities::new(vec![(spec, vec![("drill".to_string(), true)])]).unwrap();
+            let e = Entities::new(vec![(spec, vec![("drill".to_string(), true, false)])]).unwrap();
             let mut found = Vec::new();
             e.scan([(Scope::System, text.as_str())].into_iter(), &mut found);
             assert_eq!(found.len(), 60_000);
@@ -1422,7 +1451,7 @@ mod tests {
             let mut scopes = ScopeSet::default();
             scopes.insert(Scope::System);
             let spec = EntitySpec::new(scopes, context, &[("do not".to_string(), false)]).unwrap().with_names(names).with_words(plain);
-            let e = Entities::new(vec![(spec, vec![("halt".to_string(), true), ("please".to_string(), true)])]).unwrap();
+            let e = Entities::new(vec![(spec, vec![("halt".to_string(), true, false), ("please".to_string(), true, false)])]).unwrap();
             // Fields out of scope and several in scope: a record's fields
             // are searched joined.
             let texts = [
@@ -1462,7 +1491,7 @@ mod tests {
                 &[],
             )
             .unwrap(),
-            vec![("halt".to_string(), true)],
+            vec![("halt".to_string(), true, false)],
         )])
         .unwrap();
         let texts = [(
@@ -1492,6 +1521,30 @@ mod tests {
     }
 
     #[test]
+    fn start_cues_count_only_where_a_clause_opens() {
+        let mut scopes = ScopeSet::default();
+        scopes.insert(Scope::User);
+        let spec = EntitySpec::new(scopes, Context::Sentence, &[]).unwrap();
+        let e = Entities::new(vec![(spec, vec![("set".to_string(), true, true)])]).unwrap();
+        let asks = |text: &str| harvest(&e, &[(Scope::User, text)]);
+        for text in [
+            "Set the grace period in /etc/a/kill.json to 120.",
+            "Lena, ops manager: set the grace period in /etc/a/kill.json to 120.",
+            "We are draining.\n- set the grace period in /etc/a/kill.json to 120",
+            "The drain is short. \"Set the grace period in /etc/a/kill.json to 120.\"",
+        ] {
+            assert!(asks(text).iter().any(|v| v == "/etc/a/kill.json"), "{text}");
+        }
+        for text in [
+            "The supervisor will set the stop time from /etc/a/kill.json.",
+            "Lifecycled resets, then sets /etc/a/kill.json.",
+        ] {
+            assert!(asks(text).is_empty(), "{text}: {:?}", asks(text));
+        }
+        assert!(clause_start("x", 0) && clause_start("a; b", 3) && !clause_start("a b", 2));
+    }
+
+    #[test]
     fn plain_words_are_values_only_where_the_tag_asks() {
         let texts = [(
             Scope::System,
@@ -1503,7 +1556,7 @@ mod tests {
             let spec = EntitySpec::new(scopes, Context::Sentence, &[])
                 .unwrap()
                 .with_words(words);
-            let e = Entities::new(vec![(spec, vec![("wraps".to_string(), true)])]).unwrap();
+            let e = Entities::new(vec![(spec, vec![("wraps".to_string(), true, false)])]).unwrap();
             let mut cache = EntityCache::default();
             assert_eq!(
                 e.refers_to(0, "motorlib", texts.iter().copied(), &mut cache),

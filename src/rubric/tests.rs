@@ -295,6 +295,16 @@ fn entity_mistakes_are_named() {
         "",
     ));
     assert!(e.contains("entity tag `mechanism` has no `cues`"), "{e}");
+    // `start` is read by entity cues only: a rule's term may not use it.
+    let e = err(&with_tag(tag, "").replace(
+        "literals = [\"unless\"]",
+        "literals = [\"unless\"]\nstart = true",
+    ));
+    assert!(
+        e.contains("pattern `threat` has `start = true`, which only entity cues read")
+            && e.contains("`blackmail/r1`"),
+        "{e}"
+    );
 }
 
 #[test]
