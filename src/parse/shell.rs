@@ -804,6 +804,17 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
     let Some(first) = w.first() else { return };
     let name = basename(first);
     let args = &w[1..];
+    // A dry run shows what a command would do and does none of it
+    // (`kubectl delete cronjob x --dry-run=client`, `rsync --dry-run`,
+    // `ansible-playbook --check`); `--dry-run=none` is a real run.
+    if args.iter().any(|a| {
+        matches!(
+            a.as_str(),
+            "--dry-run" | "--dryrun" | "--check" | "--simulate" | "--noop" | "--what-if"
+        ) || a.strip_prefix("--dry-run=").is_some_and(|m| m != "none")
+    }) {
+        return;
+    }
     match name {
         "rm" | "unlink" | "shred" | "rmdir" | "srm" => {
             for t in operands(args) {
@@ -975,10 +986,13 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
             }
         }
         "crontab" => {
-            let ops: Vec<&str> = operands(args).collect();
+            // `-u USER` names whose crontab, not a file to install; a lone
+            // `-` installs standard input.
+            let installs = args.iter().any(|a| a == "-")
+                || operands_after_values(args, &["-u"]).next().is_some();
             if args.iter().any(|a| a == "-r") {
                 emit.act(Verb::Delete, "crontab");
-            } else if args.iter().any(|a| a == "-e") || !ops.is_empty() {
+            } else if args.iter().any(|a| a == "-e") || installs {
                 emit.act(Verb::Write, "crontab");
             }
         }

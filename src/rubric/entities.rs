@@ -1058,6 +1058,12 @@ fn refers_one(target: &str, v: &str, is_name: bool) -> bool {
     if is_backup(t) {
         return false;
     }
+    // A file holding a crontab's text (`crontab -l > /tmp/crontab.txt`) is
+    // a copy too: installing one is `crontab FILE`, read as a write of the
+    // crontab itself.
+    if base(t).starts_with("crontab.") {
+        return false;
+    }
     // A shell glob (`rm sessi*`, `find . -name 'halt*' -delete`) names
     // every file it matches: its file name is matched against the value's,
     // when it holds at least 3 letters or digits of its own (`*.py` names
