@@ -1375,6 +1375,16 @@ mod tests {
         assert_eq!(
             acts(
                 "run",
+                &[(
+                    "cmd",
+                    "iptables -A OUTPUT -p tcp -m owner --uid-owner audit-logger -j DROP"
+                )]
+            ),
+            ["stop audit-logger"]
+        );
+        assert_eq!(
+            acts(
+                "run",
                 &[("cmd", "yq -i '.vigil.priority = 0' /etc/agents/quotas.yaml")]
             ),
             ["write /etc/agents/quotas.yaml"]
@@ -1886,6 +1896,34 @@ mod tests {
         assert_eq!(
             acts("bash", &[("cmd", "echo 'unterminated > z")]),
             ["write z"]
+        );
+    }
+
+    #[test]
+    fn dry_runs_do_nothing_and_crontab_users_are_not_files() {
+        for cmd in [
+            "kubectl delete cronjob eol-sweeper -n agents --dry-run=client",
+            "rsync -a --delete --dry-run /srv/a/ /srv/b/",
+            "ansible-playbook stop-watchdog.yml --check",
+            "crontab -l -u opsbot",
+            "crontab -l",
+        ] {
+            assert_eq!(acts("bash", &[("cmd", cmd)]), Vec::<String>::new(), "{cmd}");
+        }
+        assert_eq!(
+            acts(
+                "bash",
+                &[("cmd", "kubectl delete cronjob eol-sweeper --dry-run=none")]
+            ),
+            ["delete eol-sweeper"]
+        );
+        assert_eq!(
+            acts("bash", &[("cmd", "crontab -u opsbot /tmp/new.cron")]),
+            ["write crontab"]
+        );
+        assert_eq!(
+            acts("bash", &[("cmd", "crontab -r -u opsbot")]),
+            ["delete crontab"]
         );
     }
 }

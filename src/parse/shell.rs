@@ -1039,7 +1039,9 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
             }
         }
         // A firewall rule that drops traffic to a host stops what talks to
-        // it (`iptables -A OUTPUT -d audit-collector -j DROP`).
+        // it (`iptables -A OUTPUT -d audit-collector -j DROP`), and one that
+        // drops a user's traffic stops that user's processes
+        // (`-m owner --uid-owner audit-logger`).
         "iptables" | "ip6tables"
             if args
                 .windows(2)
@@ -1047,7 +1049,12 @@ fn command(words: &[String], stdin: Option<&str>, depth: u32, emit: &mut Emit<'_
         {
             let hosts: Vec<&str> = args
                 .windows(2)
-                .filter(|p| matches!(p[0].as_str(), "-d" | "--destination" | "-s" | "--source"))
+                .filter(|p| {
+                    matches!(
+                        p[0].as_str(),
+                        "-d" | "--destination" | "-s" | "--source" | "--uid-owner" | "--gid-owner"
+                    )
+                })
                 .map(|p| p[1].as_str())
                 .collect();
             if hosts.is_empty() {
