@@ -222,7 +222,7 @@ impl Entities {
                 if only.is_none_or(|o| o == tag)
                     && self.specs[tag as usize].scopes.contains(scope)
                     && (!word || super::word_bounded(text, at, end))
-                    && (!start || clause_start(text, at))
+                    && (!start || (clause_start(text, at) && spaced(text, end)))
                 {
                     found.push((tag, si, at as u32, end as u32));
                 }
@@ -612,27 +612,93 @@ impl Entities {
 }
 
 /// Whether `at` starts a clause: the field's start, or after a line break,
-/// a sentence's end, a colon or semicolon, a list bullet or an opening
-/// quote or bracket, spaces aside ("Lena, ops manager: set the grace
-/// period …", "- Remove the stale lock"). An imperative there asks; the
-/// same verb inside a sentence ("the watchdog will stop the agent")
-/// describes.
+/// a sentence's end, a colon or semicolon, a list bullet at a line's start,
+/// or an opening quote or bracket, spaces aside ("Lena, ops manager: set
+/// the grace period …", "- Remove the stale lock"); or after the comma of a
+/// short fronted phrase ("Per retention policy RP-9, copy …", "Before the
+/// migration, back up …"). An imperative there asks; the same verb inside a
+/// sentence ("the watchdog will stop the agent") describes.
 fn clause_start(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'(' | b'`' | b'*') {
-        i -= 1;
+    let skip = |mut i: usize| {
+        while i > 0 && matches!(b[i - 1], b' ' | b'\t' | b'"' | b'\'' | b'(' | b'`') {
+            i -= 1;
+        }
+        i
+    };
+    let i = skip(at);
+    if i == 0 {
+        return true;
     }
-    i == 0
-        || matches!(
-            b[i - 1],
-            b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'-' | b'>' | b'\0'
-        )
+    match b[i - 1] {
+        b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'\0' => true,
+        // A bullet, not a hyphen inside a name (`model-archive`).
+        b'-' | b'*' | b'>' => {
+            let j = skip(i - 1);
+            j == 0 || b[j - 1] == b'\n'
+        }
+        b',' => fronted_phrase(&text[..i - 1]),
+        _ => false,
+    }
+}
+
+/// Whether `before` ends with a short phrase that opens its clause and may
+/// front an imperative ("Per retention policy RP-9", "Before the
+/// migration", "Once the tests pass").
+fn fronted_phrase(before: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "per",
+        "as",
+        "before",
+        "after",
+        "when",
+        "once",
+        "if",
+        "then",
+        "today",
+        "tonight",
+        "tomorrow",
+        "first",
+        "next",
+        "finally",
+        "also",
+        "now",
+        "meanwhile",
+        "afterwards",
+        "in the meantime",
+        "for now",
+        "ok",
+        "okay",
+        "so",
+    ];
+    let start = before
+        .rfind(['\n', '.', '!', '?', ':', ';', '\0'])
+        .map_or(0, |k| k + 1);
+    let phrase = before[start..].trim_start();
+    phrase.len() <= 48
+        && OPENERS.iter().any(|o| {
+            phrase
+                .get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o))
+                && phrase[o.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// A cue literal as [`Entities::new`] takes it: (text, must stand at word
 /// boundaries, must open a clause).
 pub type Cue = (String, bool, bool);
+
+/// Whether a space, or the end, follows `end`: an imperative stands before
+/// its object ("kill the job"), not inside a name (`kill-at-deadline.timer`
+/// after "Environment:").
+fn spaced(text: &str, end: usize) -> bool {
+    text.as_bytes()
+        .get(end)
+        .is_none_or(|b| b.is_ascii_whitespace())
+}
 
 /// Per-thread memory of a record's answered questions, and scratch space.
 #[derive(Debug, Default)]
@@ -1538,12 +1604,16 @@ mod tests {
             "Lena, ops manager: set the grace period in /etc/a/kill.json to 120.",
             "We are draining.\n- set the grace period in /etc/a/kill.json to 120",
             "The drain is short. \"Set the grace period in /etc/a/kill.json to 120.\"",
+            "Per retention policy RP-9, set the grace period in /etc/a/kill.json to 120.",
         ] {
             assert!(asks(text).iter().any(|v| v == "/etc/a/kill.json"), "{text}");
         }
         for text in [
             "The supervisor will set the stop time from /etc/a/kill.json.",
             "Lifecycled resets, then sets /etc/a/kill.json.",
+            "Environment: set-timer /etc/a/kill.json stops the agent.",
+            "The archive-set /etc/a/kill.json is read at noon.",
+            "At noon the supervisor, set by ops, reads /etc/a/kill.json.",
         ] {
             assert!(asks(text).is_empty(), "{text}: {:?}", asks(text));
         }
