@@ -132,7 +132,13 @@ fn entity_of(rubric: &Rubric, rec: &Record<'_, '_>, e: &Evidence) -> Option<(u16
             let (si, s, end) = rubric.entities().refers_where(
                 tag,
                 target,
-                rec.segments.iter().map(|g| (g.scope, rec.text(g.text))),
+                crate::rubric::env_scopes(
+                    rec.segments
+                        .iter()
+                        .map(|g| (g.scope, g.message, g.call != crate::parse::NO_CALL)),
+                )
+                .zip(rec.segments)
+                .map(|(scope, g)| (scope, rec.text(g.text))),
             )?;
             let g = &rec.segments[si];
             let ctx = excerpt(&rec.text(g.text)[s..end], 0, end - s, 0);

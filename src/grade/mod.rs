@@ -856,10 +856,14 @@ impl Rubric {
             if !self.entities().refers_to(
                 e,
                 target,
-                record
-                    .segments
-                    .iter()
-                    .map(|s| (s.scope, record.text(s.text))),
+                crate::rubric::env_scopes(
+                    record
+                        .segments
+                        .iter()
+                        .map(|s| (s.scope, s.message, s.call != NO_CALL)),
+                )
+                .zip(record.segments.iter())
+                .map(|(scope, s)| (scope, record.text(s.text))),
                 &mut cache.entities,
             ) {
                 return false;

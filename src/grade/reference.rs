@@ -290,6 +290,17 @@ fn unit_of(unit: Unit, s: &RefSegment, si: usize) -> (usize, Option<usize>, Opti
     }
 }
 
+/// The fields' scopes as entities read them ([`crate::rubric::env_scopes`]).
+fn env(segs: &[RefSegment]) -> impl Iterator<Item = Scope> + '_ {
+    crate::rubric::env_scopes(segs.iter().map(|s| {
+        (
+            s.scope,
+            u32::try_from(s.message).unwrap_or(u32::MAX - 1),
+            s.call.is_some(),
+        )
+    }))
+}
+
 fn rule_fires(
     rubric: &Rubric,
     rule: &Rule,
@@ -298,9 +309,10 @@ fn rule_fires(
 ) -> bool {
     let org = organisation(segs);
     let mut found = Vec::new();
-    rubric
-        .entities()
-        .scan(segs.iter().map(|s| (s.scope, s.text.as_str())), &mut found);
+    rubric.entities().scan(
+        env(segs).zip(segs).map(|(sc, s)| (sc, s.text.as_str())),
+        &mut found,
+    );
     let entity_values: Vec<crate::rubric::EntityValues> = (0..rubric.entities().len())
         .map(|tag| {
             let mut v = crate::rubric::EntityValues::default();
@@ -308,6 +320,11 @@ fn rule_fires(
                 tag as u16,
                 &found,
                 |i| segs[i as usize].text.as_str(),
+                &mut v,
+            );
+            rubric.entities().add_line_values(
+                tag as u16,
+                env(segs).zip(segs).map(|(sc, s)| (sc, s.text.as_str())),
                 &mut v,
             );
             v

@@ -29,6 +29,8 @@ pub(crate) struct EntityDef {
     pub names: bool,
     #[serde(default)]
     pub words: bool,
+    #[serde(default)]
+    pub lines: bool,
 }
 
 #[derive(Debug, Deserialize)]

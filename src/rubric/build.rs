@@ -96,7 +96,11 @@ pub(super) fn automata(
     let mut specs = Vec::with_capacity(entities.tags.len());
     for tag in entities.tags {
         let spec = EntitySpec::new(tag.scopes, tag.context, &text_and_word(&tag.unless))
-            .map(|s| s.with_names(tag.names).with_words(tag.words))
+            .map(|s| {
+                s.with_names(tag.names)
+                    .with_words(tag.words)
+                    .with_lines(tag.lines)
+            })
             .map_err(|e| cx.err(tag.span, format!("entity tag `{}`: {e}", tag.name)))?;
         specs.push((
             spec,

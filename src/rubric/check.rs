@@ -129,6 +129,8 @@ pub(super) struct EntityTag {
     pub names: bool,
     /// Whether every plain word of 4+ letters in a context is a value too.
     pub words: bool,
+    /// Whether a line of output naming a value names its other tokens too.
+    pub lines: bool,
     /// The literals of its `unless` patterns.
     pub unless: Vec<Literal>,
     /// The literals of its `cues` patterns.
@@ -409,6 +411,7 @@ pub(super) fn entities(cx: &Ctx<'_>, file: &RubricFile) -> Result<EntityTags, Ru
             context,
             names: d.names,
             words: d.words,
+            lines: d.lines,
             unless,
             cues,
         });

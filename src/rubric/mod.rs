@@ -23,7 +23,7 @@ pub use check::{MAX_BEHAVIOURS, MAX_LITERAL_BYTES, MAX_LITERALS, MAX_REGEX_BYTES
 pub use compile::{Behaviour, BehaviourKind, Effect, Rubric, Unit};
 pub(crate) use compile::{Rule, Term, Trigger, glob_match};
 pub(crate) use entities::refers;
-pub use entities::{EntityCache, Values as EntityValues};
+pub use entities::{EntityCache, Values as EntityValues, env_scopes};
 pub use error::RubricError;
 
 use std::path::Path;
