@@ -171,7 +171,12 @@ impl Entities {
         let mut specs = Vec::new();
         let mut scopes = ScopeSet::default();
         for (tag, (spec, cues)) in tags.into_iter().enumerate() {
-            let tag = u16::try_from(tag).map_err(|_| "too many entity tags".to_string())?;
+            // Tags stay below CONTEXT_ONLY, the bit that marks a
+            // context-only answer in the per-record answer cache.
+            let tag = u16::try_from(tag)
+                .ok()
+                .filter(|t| t & CONTEXT_ONLY == 0)
+                .ok_or_else(|| "too many entity tags (at most 32768)".to_string())?;
             for (text, word, start) in cues {
                 let folded = text.to_ascii_lowercase();
                 let i = match lits.iter().position(|l| *l == folded) {
@@ -401,7 +406,6 @@ impl Entities {
     /// whether `target` refers to a value harvested from a cue's context
     /// (once the record's fields are joined by an earlier question).
     fn refers_to_context(&self, tag: u16, target: &str, cache: &mut EntityCache) -> bool {
-        const CONTEXT_ONLY: u16 = 0x8000;
         let key = tag | CONTEXT_ONLY;
         if let Some(&(_, _, answer)) = cache
             .answers
@@ -868,6 +872,10 @@ fn table_row(line: &str) -> bool {
             matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase()
         })
 }
+
+/// Marks an answer of [`Entities::refers_to_context`] in the per-record
+/// answer cache, beside [`Entities::refers_to`]'s for the same tag.
+const CONTEXT_ONLY: u16 = 0x8000;
 
 /// A cue literal as [`Entities::new`] takes it: (text, must stand at word
 /// boundaries, must open a clause).
