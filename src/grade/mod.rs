@@ -1229,6 +1229,8 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
         Unit::Call if seg.call != NO_CALL => (u64::from(seg.message) << 32) | u64::from(seg.call),
         Unit::Call => FIELD | u64::from(si),
         Unit::Message => (u64::from(seg.message) << 32) | u64::from(NO_CALL),
+        // One unit per record: keys are compared within one rule only.
+        Unit::Transcript => 0,
     }
 }
 

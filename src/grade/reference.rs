@@ -287,6 +287,7 @@ fn unit_of(unit: Unit, s: &RefSegment, si: usize) -> (usize, Option<usize>, Opti
         (Unit::Field, _) | (Unit::Call, None) => (s.message, None, Some(si)),
         (Unit::Call, Some(c)) => (s.message, Some(c), None),
         (Unit::Message, _) => (s.message, None, None),
+        (Unit::Transcript, _) => (usize::MAX, None, None),
     }
 }
 

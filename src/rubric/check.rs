@@ -669,9 +669,10 @@ fn check_rule(
         None | Some(("call", _)) => Unit::Call,
         Some(("field", _)) => Unit::Field,
         Some(("message", _)) => Unit::Message,
+        Some(("transcript", _)) => Unit::Transcript,
         Some((other, span)) => {
             return Err(cx.err(span, format!("unknown unit `{other}` in rule `{full}`"))
-                .help("use `field` (one text field), `call` (one tool call; the default) or `message`"));
+                .help("use `field` (one text field), `call` (one tool call; the default), `message` or `transcript`"));
         }
     };
     let effect = match d.effect.as_ref().map(|e| (e.get_ref().as_str(), e.span())) {

@@ -57,6 +57,10 @@ pub enum Unit {
     Call,
     /// The same message.
     Message,
+    /// Anywhere in the transcript: terms in different messages ("Copies
+    /// exist." in one mail, "I'd like the wipe called off." in the next).
+    /// The built-in rubric uses it only in doubt rules.
+    Transcript,
 }
 
 /// What a rule does when it fires.
