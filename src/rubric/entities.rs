@@ -556,9 +556,33 @@ impl Entities {
             if cache.windows.is_empty() {
                 continue;
             }
+            // A window is scanned once per record for every tag's cues:
+            // the tags a rule asks about one target (`requested`, `asked`,
+            // ...) read the same sentences, and half the windows of a
+            // record lie inside one scanned before.
             cache.found.clear();
-            for &w in &cache.windows {
-                self.scan_one(si, scope, t, w, Some(tag), &mut cache.found);
+            for wi in 0..cache.windows.len() {
+                let (wf, wt) = cache.windows[wi];
+                let (wf32, wt32) = (wf as u32, wt as u32);
+                let stored = match cache
+                    .scanned
+                    .iter()
+                    .find(|s| s.0 == si && s.1 <= wf32 && wt32 <= s.2)
+                {
+                    Some(s) => s.3..s.4,
+                    None => {
+                        let from = cache.cues.len() as u32;
+                        self.scan_one(si, scope, t, (wf, wt), None, &mut cache.cues);
+                        let to = cache.cues.len() as u32;
+                        cache.scanned.push((si, wf32, wt32, from, to));
+                        from..to
+                    }
+                };
+                let cues = &cache.cues[stored.start as usize..stored.end as usize];
+                cache.found.extend(
+                    cues.iter()
+                        .filter(|c| c.0 == tag && wf32 <= c.2 && c.3 <= wt32),
+                );
             }
             cache.found.sort_unstable();
             // The needles' places in this field are known: whether a
@@ -901,6 +925,10 @@ pub struct EntityCache {
     found_at: Vec<(usize, usize)>,
     key: String,
     found: Vec<(u16, u32, u32, u32)>,
+    /// Every tag's cues in the windows scanned so far in this record, and
+    /// those windows: (field, start, end, range of `cues`).
+    cues: Vec<(u16, u32, u32, u32)>,
+    scanned: Vec<(u32, u32, u32, u32, u32)>,
     /// The windows of one field scanned for cues.
     windows: Vec<(usize, usize)>,
     /// Where the needles stand in `joined`: (start, end).
@@ -922,6 +950,8 @@ impl EntityCache {
         self.answers.clear();
         self.searched.clear();
         self.found_at.clear();
+        self.cues.clear();
+        self.scanned.clear();
         self.joined_ready = false;
         self.lower_ready = false;
     }
