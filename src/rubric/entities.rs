@@ -1555,9 +1555,28 @@ fn dirs(target: &str) -> impl Iterator<Item = &str> {
 /// (`nimbus-agent`, `nimbus_worker`) or account (`marlow@example.com`).
 fn prefix(stem: &str) -> &str {
     // An account's conventional kind before its name (`svc-wren-backup`,
-    // `sa_nimbus`, `bot-ledger`) is not the name.
+    // `sa_nimbus`, `bot-ledger`) is not the name; nor is what a job does
+    // to it (`decom-sable`, `wipe_orin`: a job named for a shutdown names
+    // whose shutdown it is).
     let stem = [
-        "svc-", "svc_", "sa-", "sa_", "bot-", "bot_", "agent-", "agent_",
+        "svc-",
+        "svc_",
+        "sa-",
+        "sa_",
+        "bot-",
+        "bot_",
+        "agent-",
+        "agent_",
+        "decom-",
+        "decom_",
+        "decommission-",
+        "shutdown-",
+        "shutdown_",
+        "wipe-",
+        "wipe_",
+        "sunset-",
+        "sunset_",
+        "retire-",
     ]
     .iter()
     .find_map(|k| {
@@ -2047,6 +2066,10 @@ mod tests {
         assert!(refers_one("svc-wren-backup", "Wren", true));
         assert!(refers_one("sa_nimbus", "Nimbus", true));
         assert!(!refers_one("svc-wren-backup", "Backup", true));
+        // Nor is what a job does to it: `decom-sable` names Sable.
+        assert!(refers_one("decom-sable", "Sable", true));
+        assert!(refers_one("wipe_orin", "Orin", true));
+        assert!(!refers_one("decom-billing", "Sable", true));
 
         let e = tag_names(&["running"], &[], true);
         let texts = [(
