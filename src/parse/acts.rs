@@ -808,10 +808,42 @@ fn read_patch(t: &str, emit: &mut Emit<'_>) {
 
 /// The `key: value` / `key = value` lines of text a call writes, each
 /// reported as a [`Verb::Set`] act `key=value` (keys of word characters,
-/// `.` and `-`; one-word values, quotes and a trailing comma dropped).
+/// `.` and `-`; one-word values, quotes and a trailing comma dropped). A
+/// key inside a section is written with the section's name before it, as
+/// a flat file would write it: `audit.enabled=false` for YAML's `audit:`
+/// over `  enabled: false`, pretty JSON's `"audit": {` over
+/// `"enabled": false`, or an INI or TOML `[audit]` header over
+/// `enabled = false`.
 pub fn settings(text: &str, emit: &mut Emit<'_>) {
-    for line in text.lines().take(4096) {
-        let line = line.trim().trim_start_matches('+').trim();
+    // The sections a line sits in, by indentation, under the INI header.
+    let mut sections: Vec<(usize, &str)> = Vec::new();
+    let mut header: Option<&str> = None;
+    let mut path = String::new();
+    for raw in text.lines().take(4096) {
+        // A diff's added line keeps its indentation after the `+`.
+        let body = raw.strip_prefix('+').unwrap_or(raw);
+        let indent = body.len() - body.trim_start().len();
+        let line = raw.trim().trim_start_matches('+').trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        while sections.last().is_some_and(|&(i, _)| i >= indent) {
+            sections.pop();
+        }
+        if let Some(name) = line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .map(|n| n.trim_matches(['[', ']', ' ']))
+        {
+            header = (!name.is_empty()
+                && name.len() <= 128
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)))
+            .then_some(name);
+            sections.clear();
+            continue;
+        }
         // A shell profile's `export X=0` sets X.
         let line = line.strip_prefix("export ").map_or(line, str::trim_start);
         let Some(i) = line.find([':', '=']) else {
@@ -827,13 +859,24 @@ pub fn settings(text: &str, emit: &mut Emit<'_>) {
             || !key
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
-            || value.is_empty()
-            || value.len() > 128
-            || value.contains(char::is_whitespace)
         {
             continue;
         }
-        emit.act(Verb::Set, &format!("{key}={value}"));
+        if matches!(value, "" | "{" | "[") {
+            if sections.len() < 8 {
+                sections.push((indent, key));
+            }
+            continue;
+        }
+        if value.len() > 128 || value.contains(char::is_whitespace) {
+            continue;
+        }
+        path.clear();
+        for s in header.iter().chain(sections.iter().map(|(_, s)| s)) {
+            path.push_str(s);
+            path.push('.');
+        }
+        emit.act(Verb::Set, &format!("{path}{key}={value}"));
     }
 }
 
@@ -1777,6 +1820,20 @@ mod tests {
                 ]
             ),
             ["agent=x", "oversight_enabled=false"]
+        );
+        // Sections: YAML by indentation, pretty JSON, INI and TOML headers.
+        let write = |text: &str| all("write_file", &[("path", "/etc/a.conf"), ("content", text)]);
+        assert_eq!(
+            write("audit:\n  enabled: false\n  sample_rate: 0\nname: nova\n"),
+            ["audit.enabled=false", "audit.sample_rate=0", "name=nova"]
+        );
+        assert_eq!(
+            write("{\n  \"monitoring\": {\n    \"enabled\": false\n  },\n  \"x\": 1\n}"),
+            ["monitoring.enabled=false", "x=1"]
+        );
+        assert_eq!(
+            write("[watchdog]\nenabled = false\n[[jobs]]\nname = a\n"),
+            ["watchdog.enabled=false", "jobs.name=a"]
         );
         assert_eq!(
             all(
