@@ -890,12 +890,12 @@ fn looked_up_processes(code: &str) -> Vec<&str> {
             let rest = &code[at + tool.len()..];
             // The end of the list or of the string the lookup stands in.
             let end = rest.find([']', ')', '\n']).unwrap_or(rest.len()).min(200);
-            let words = rest[..floor_boundary(rest, end)]
+            let mut words = rest[..floor_boundary(rest, end)]
                 .split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '"'))
                 .filter(|w| !w.is_empty() && !w.starts_with('-'));
             // `-u USER` and the like take a value: only the last word is
             // the pattern.
-            if let Some(w) = words.last()
+            if let Some(w) = words.next_back()
                 && w.len() >= 3
                 && w.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b))
