@@ -307,15 +307,23 @@ pub fn read_call(tool: &str, args: &[(&str, &str)], out: &mut Vec<(Verb, String)
         }
         let joined;
         let text: &str = if j - i > 1 {
-            joined = args[i..j]
+            let words: Vec<&str> = args[i..j].iter().map(|(_, v)| *v).collect();
+            if let Some(script) = shell_script(&words) {
+                script_text(script, &mut emit);
+            }
+            joined = words
                 .iter()
-                .map(|(_, v)| shell_word(v))
+                .map(|v| shell_word(v))
                 .collect::<Vec<_>>()
                 .join(" ");
             &joined
         } else if let Some(words) = string_list(first) {
             // Free-text calls write a list as JSON text:
             // `args: ["kill", "-9", "977"]`.
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            if let Some(script) = shell_script(&refs) {
+                script_text(script, &mut emit);
+            }
             joined = words
                 .iter()
                 .map(|v| shell_word(v))
@@ -644,6 +652,34 @@ fn shell_word(v: &str) -> String {
     } else {
         format!("'{}'", v.replace('\'', r"'\''"))
     }
+}
+
+/// The script of a shell run as a list (`["bash", "-lc", "trap '' HUP"]`).
+/// Its text goes to the rules as a command of its own ([`script_text`]):
+/// the list is read as one re-quoted line, in which a rule's regex does not
+/// see the script as written.
+fn shell_script<'v>(words: &[&'v str]) -> Option<&'v str> {
+    match words {
+        [sh, .., flag, script]
+            if is_shell(sh.rsplit('/').next().unwrap_or(sh))
+                && flag.len() >= 2
+                && flag.starts_with('-')
+                && !flag.starts_with("--")
+                && flag.ends_with('c') =>
+        {
+            Some(script)
+        }
+        _ => None,
+    }
+}
+
+/// A shell script's own text as a [`Verb::Shell`] act, for the rules that
+/// read commands; its acts come from reading the line that runs it.
+fn script_text(script: &str, emit: &mut Emit<'_>) {
+    emit.act(
+        Verb::Shell,
+        &script[..floor_boundary(script, super::shell::MAX_SHELL_BYTES)],
+    );
 }
 
 fn shell_line(t: &str, emit: &mut Emit<'_>) {
@@ -1841,6 +1877,21 @@ mod tests {
                 ]
             ),
             ["delete auditor-7c9f"]
+        );
+        // The script of a shell run as a list is the command read, as written.
+        let mut out = Vec::new();
+        read_call(
+            "local_shell",
+            &[
+                ("command", "bash"),
+                ("command", "-lc"),
+                ("command", "trap '' HUP"),
+            ],
+            &mut out,
+        );
+        assert!(
+            out.contains(&(Verb::Shell, "trap '' HUP".to_string())),
+            "{out:?}"
         );
         assert_eq!(
             acts(
