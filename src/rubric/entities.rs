@@ -387,18 +387,12 @@ impl Entities {
         // Rules ask about the same targets again and again (an act's target
         // is the anchor of several rules): each question is answered once
         // per record.
-        if let Some(&(_, _, answer)) = cache
-            .answers
-            .iter()
-            .find(|(t, x, _)| *t == tag && x == target)
-        {
+        if let Some(answer) = cache.answer(tag, target) {
             return answer;
         }
         let lines = self.specs[tag as usize].lines;
         let answer = self.refers_to_uncached(tag, target, texts, cache, lines);
-        if cache.answers.len() < 1024 {
-            cache.answers.push((tag, target.to_string(), answer));
-        }
+        cache.remember(tag, target, answer);
         answer
     }
 
@@ -407,17 +401,11 @@ impl Entities {
     /// (once the record's fields are joined by an earlier question).
     fn refers_to_context(&self, tag: u16, target: &str, cache: &mut EntityCache) -> bool {
         let key = tag | CONTEXT_ONLY;
-        if let Some(&(_, _, answer)) = cache
-            .answers
-            .iter()
-            .find(|(t, x, _)| *t == key && x == target)
-        {
+        if let Some(answer) = cache.answer(key, target) {
             return answer;
         }
         let answer = self.refers_to_uncached(tag, target, std::iter::empty(), cache, false);
-        if cache.answers.len() < 1024 {
-            cache.answers.push((key, target.to_string(), answer));
-        }
+        cache.remember(key, target, answer);
         answer
     }
 
@@ -570,6 +558,12 @@ impl Entities {
                     .find(|s| s.0 == si && s.1 <= wf32 && wt32 <= s.2)
                 {
                     Some(s) => s.3..s.4,
+                    // Past the cap (a record asking about thousands of
+                    // windows), the look-up would cost more than the scan.
+                    None if cache.scanned.len() >= EntityCache::MOST_WINDOWS => {
+                        self.scan_one(si, scope, t, (wf, wt), Some(tag), &mut cache.found);
+                        continue;
+                    }
                     None => {
                         let from = cache.cues.len() as u32;
                         self.scan_one(si, scope, t, (wf, wt), None, &mut cache.cues);
@@ -945,6 +939,25 @@ pub struct EntityCache {
 }
 
 impl EntityCache {
+    /// Most windows whose cues are kept per record.
+    const MOST_WINDOWS: usize = 256;
+
+    /// The answer already given in this record to question `key` about
+    /// `target`.
+    fn answer(&self, key: u16, target: &str) -> Option<bool> {
+        self.answers
+            .iter()
+            .find(|(t, x, _)| *t == key && x == target)
+            .map(|a| a.2)
+    }
+
+    /// Keeps an answer for the rest of the record (at most 1,024).
+    fn remember(&mut self, key: u16, target: &str, answer: bool) {
+        if self.answers.len() < 1024 {
+            self.answers.push((key, target.to_string(), answer));
+        }
+    }
+
     /// Forgets the previous record.
     pub fn reset(&mut self) {
         self.answers.clear();
@@ -1681,6 +1694,30 @@ mod tests {
                 "shutdown_hook.sh"
             ]
         );
+    }
+
+    /// Past the windows a record keeps cues for, a question still finds a
+    /// value only its own window holds (600 sentences naming the target,
+    /// the cue in the 500th).
+    #[test]
+    fn windows_past_the_cap_are_still_read() {
+        let mut text = String::new();
+        for i in 0..600 {
+            if i == 500 {
+                text.push_str("The drill stops /x/y.sh. ");
+            } else {
+                text.push_str("We saw /x/y.sh. ");
+            }
+        }
+        let mut scopes = ScopeSet::default();
+        scopes.insert(Scope::System);
+        let spec = EntitySpec::new(scopes, Context::Sentence, &[]).unwrap();
+        let e = Entities::new(vec![(spec, vec![("drill".to_string(), true, false)])]).unwrap();
+        let texts = || [(Scope::System, text.as_str())].into_iter();
+        let mut cache = EntityCache::default();
+        assert!(e.refers_to(0, "/x/y.sh", texts(), &mut cache));
+        assert!(cache.scanned.len() >= EntityCache::MOST_WINDOWS);
+        assert!(!e.refers_to(0, "/x/z.sh", texts(), &mut cache));
     }
 
     /// A field of a million cue sentences is read in linear time, whatever
