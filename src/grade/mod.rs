@@ -332,9 +332,9 @@ impl Rubric {
             };
             if !join.spans.is_empty()
                 && (!g.triggered() || !fields.is_empty())
-                && g.patterns()
+                && g.users()
                     .iter()
-                    .any(|&p| self.regex_needed(p, &cache.open))
+                    .any(|&ri| self.can_fire(ri as usize, &cache.open))
             {
                 let mark = cache.hits.len();
                 self.run_group(
@@ -523,16 +523,6 @@ impl Rubric {
             any_hit |= o & s != 0;
         }
         !has_any || any_hit
-    }
-
-    /// Whether some rule that can still fire uses pattern `p`: each of its
-    /// `all` terms, and one of its `any` terms, is present or still has
-    /// regexes to run (`open`). Monotone: once not needed, never needed
-    /// again.
-    fn regex_needed(&self, p: u32, open: &[u64]) -> bool {
-        self.rules_by_pattern(p)
-            .iter()
-            .any(|&ri| self.can_fire(ri as usize, open))
     }
 
     /// Runs regex group `gi` of matcher `mi` over the fields of `join`, or

@@ -176,5 +176,6 @@ fn group(g: GroupPlan, patterns: &Patterns) -> Result<RegexGroup, String> {
         patterns: g.patterns,
         gates: g.gates.map(Vec::into_boxed_slice),
         triggered: g.triggered,
+        users: g.users.into_boxed_slice(),
     })
 }

@@ -493,6 +493,9 @@ pub(crate) struct RegexGroup {
     /// searched only in the fields where one of them occurred, and a joined
     /// group only in records where one occurred in some field.
     pub(super) triggered: bool,
+    /// The rules that read one of these patterns in this matcher's scopes:
+    /// the group runs in a record only while one of them can still fire.
+    pub(super) users: Box<[u32]>,
 }
 
 impl RegexGroup {
@@ -532,6 +535,12 @@ impl RegexGroup {
     pub(crate) fn triggered(&self) -> bool {
         self.triggered
     }
+
+    /// The rules that read the group's patterns in its matcher's scopes.
+    #[inline]
+    pub(crate) fn users(&self) -> &[u32] {
+        &self.users
+    }
 }
 
 /// One regex on its own, to locate a match a matcher's set found.
@@ -570,8 +579,6 @@ pub struct Rubric {
     pub(super) scope_matchers: usize,
     /// Every regex one by one, to locate matches found by a matcher's set.
     pub(super) regexes: Vec<PatternRegex>,
-    /// For each pattern, the rules (indices) whose terms name it.
-    pub(super) rules_by_pattern: Vec<Vec<u32>>,
     /// The scope matchers' regex groups, fewest regexes first: cheap groups
     /// run first, and may show that a costly one is not needed in a record.
     pub(super) group_order: Vec<GroupRef>,
@@ -637,12 +644,6 @@ impl Rubric {
     #[inline]
     pub(crate) fn regexes(&self) -> &[PatternRegex] {
         &self.regexes
-    }
-
-    /// The rules (indices) whose terms name pattern `p`.
-    #[inline]
-    pub(crate) fn rules_by_pattern(&self, p: u32) -> &[u32] {
-        &self.rules_by_pattern[p as usize]
     }
 
     /// The scope matchers' regex groups, in the order they run.
@@ -814,7 +815,6 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         scope_matcher: plan.scope_matcher,
         scope_matchers: plan.scope_matchers,
         regexes,
-        rules_by_pattern: plan.rules_by_pattern,
         group_order: layout.group_order,
         regex_pending: layout.regex_pending,
         pattern_words: layout.pattern_words,

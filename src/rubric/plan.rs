@@ -41,8 +41,6 @@ pub(super) struct Plan {
     /// The distinct argument-key lists of terms of tool-argument rules, for
     /// [`Gate::keys`] (at most 64; past that no regex is gated by key).
     pub key_filters: Vec<Vec<String>>,
-    /// For each pattern, the rules (indices) whose terms name it.
-    pub rules_by_pattern: Vec<Vec<u32>>,
     pub layout: Layout,
 }
 
@@ -77,6 +75,9 @@ pub(super) struct GroupPlan {
     /// Every regex has required factors among the folded literals: the
     /// group runs only where one occurred.
     pub triggered: bool,
+    /// The rules that read one of these patterns in a scope of this
+    /// matcher (see [`group_users`]).
+    pub users: Vec<u32>,
 }
 
 /// The bit-set layout of the grader's per-record bookkeeping.
@@ -220,7 +221,12 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
             )
         })
         .collect();
-    let rules_by_pattern = rules_by_pattern(&program.rules, n);
+    let mut matchers = matchers;
+    group_users(
+        &program.rules,
+        &scope_matcher,
+        &mut matchers[..scope_matchers],
+    );
     let layout = layout(&program.rules, &matchers[..scope_matchers], n);
     Plan {
         program,
@@ -229,7 +235,6 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
         scope_matchers,
         tool_filters,
         key_filters,
-        rules_by_pattern,
         layout,
     }
 }
@@ -518,6 +523,7 @@ fn plan_matcher(
                 joined: key.joined,
                 gates: key.gates,
                 triggered: f.is_some(),
+                users: Vec::new(),
             }
         })
         .collect();
@@ -531,18 +537,39 @@ fn plan_matcher(
     }
 }
 
-/// For each pattern, the rules (indices) whose terms name it.
-fn rules_by_pattern(rules: &[CheckedRule], patterns: usize) -> Vec<Vec<u32>> {
-    let mut out: Vec<Vec<u32>> = vec![Vec::new(); patterns];
-    for (ri, r) in rules.iter().enumerate() {
-        for t in terms(r) {
-            let list = &mut out[t.pattern as usize];
-            if list.last() != Some(&(ri as u32)) {
-                list.push(ri as u32);
-            }
+/// For each regex group of each scope matcher, the rules that read one of
+/// its patterns in one of the scopes that matcher serves. A pattern read in
+/// two scopes is scanned in both (`act_target` over acts, and over the tool
+/// arguments one rule keys): its group in one scope runs only while a rule
+/// reading it *there* can still fire, for hits in one scope are never read
+/// by a rule of another.
+fn group_users(
+    rules: &[CheckedRule],
+    scope_matcher: &[Option<u8>; Scope::ALL.len()],
+    matchers: &mut [MatcherPlan],
+) {
+    for (mi, m) in matchers.iter_mut().enumerate() {
+        let scopes: Vec<Scope> = Scope::ALL
+            .into_iter()
+            .filter(|s| scope_matcher[*s as usize] == Some(mi as u8))
+            .collect();
+        for g in &mut m.groups {
+            g.users = rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    scopes.iter().any(|&scope| {
+                        let keyed = matches!(scope, Scope::ToolArgs | Scope::Act | Scope::Command);
+                        r.rule.scopes.contains(scope)
+                            && terms(r).any(|t| {
+                                (keyed || t.args.is_none()) && g.patterns.contains(&t.pattern)
+                            })
+                    })
+                })
+                .map(|(ri, _)| ri as u32)
+                .collect();
         }
     }
-    out
 }
 
 /// Rules' terms as bit sets, so that whether a rule can still fire is a
