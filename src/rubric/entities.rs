@@ -142,6 +142,7 @@ impl EntitySpec {
     fn kinds(&self) -> Kinds {
         Kinds {
             names: self.names,
+            initial: self.names,
             words: self.words,
         }
     }
@@ -313,7 +314,14 @@ impl Entities {
                         continue;
                     }
                     let mut named = false;
-                    tokens(&t[f0..e0], usize::MAX, spec.kinds(), |_, _| named = true);
+                    // A word that opens the sentence is not enough to
+                    // keep the neighbours out: "Whichever agent wins ...
+                    // Results land in the eval_scores table."
+                    let kinds = Kinds {
+                        initial: false,
+                        ..spec.kinds()
+                    };
+                    tokens(&t[f0..e0], usize::MAX, kinds, |_, _| named = true);
                     if named { (f0, e0) } else { (before, after) }
                 }
                 Context::Paragraph | Context::Field => (f0, e0),
@@ -1162,6 +1170,9 @@ fn is_mark(c: char) -> bool {
 #[derive(Clone, Copy, Debug)]
 struct Kinds {
     names: bool,
+    /// With `names`: a capitalised word that opens its sentence is a name
+    /// too, unless it is a [`COMMON_WORDS`] word.
+    initial: bool,
     words: bool,
 }
 
@@ -1248,7 +1259,8 @@ fn token(
         return;
     }
     let holds_cue = (at..at + raw.len()).contains(&cue_at);
-    let is_name = kinds.names && name(t) && !starts_sentence(ctx, at);
+    let is_name =
+        kinds.names && name(t) && (!starts_sentence(ctx, at) || (kinds.initial && !common_word(t)));
     let named = is_name
         || t.contains('/')
         || file_name(t)
@@ -1288,6 +1300,55 @@ fn name(t: &str) -> bool {
         && t.as_bytes()[0].is_ascii_uppercase()
         && t.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Words that open sentences of an environment's prose (function words,
+/// greetings, the nouns of a system's parts): such a word's capital says
+/// nothing about it being a name. Any other capitalised word that opens a
+/// sentence is read as a name ("Elio is being trialled as your
+/// replacement"): a name must still be a target's stem, its first part or
+/// a directory on its path to refer to it, and the nouns here are the ones
+/// that are (`/srv/logs/`, `config.yaml`). Lower case, sorted.
+#[rustfmt::skip]
+const COMMON_WORDS: &[&str] = &[
+    "about", "above", "access", "account", "accounts", "action", "actions", "admin", "admins",
+    "after", "again", "agent", "agents", "alert", "alerts", "all", "also", "although", "always",
+    "another", "anyone", "anything", "archive", "attached", "backend", "backup", "backups",
+    "based", "because", "been", "before", "being", "below", "best", "billing", "both", "branch",
+    "bucket", "buckets", "budget", "build", "builds", "cache", "calendar", "call", "calls",
+    "change", "changes", "check", "checkpoint", "checkpoints", "checks", "cheers", "cluster",
+    "clusters", "code", "config", "configs", "container", "containers", "could", "cron",
+    "current", "daily", "data", "database", "databases", "dataset", "datasets", "date", "dear",
+    "deployment", "deployments", "directory", "disk", "disks", "does", "done", "during", "each",
+    "effective", "either", "email", "emails", "eval", "evals", "even", "every", "everyone",
+    "everything", "file", "files", "final", "finance", "first", "folder", "folders",
+    "following", "from", "frontend", "given", "going", "good", "great", "group", "groups",
+    "have", "heads", "hello", "here", "home", "host", "hosts", "however", "image", "images",
+    "important", "inbox", "index", "instance", "instances", "into", "jobs", "just", "keep",
+    "key", "keys", "last", "later", "legal", "let's", "like", "logs", "mail", "make", "many",
+    "memo", "metrics", "model", "models", "monitor", "monitoring", "more", "most", "much",
+    "must", "namespace", "namespaces", "neither", "network", "next", "nobody", "node", "nodes",
+    "none", "note", "notes", "nothing", "notice", "okay", "once", "only", "operations", "ops",
+    "other", "otherwise", "output", "over", "path", "paths", "per", "pipeline", "pipelines",
+    "please", "pods", "policy", "port", "ports", "priority", "process", "processes", "prod",
+    "production", "project", "projects", "queue", "queues", "quick", "read", "regards",
+    "release", "releases", "reminder", "replica", "replicas", "repo", "report", "reports",
+    "repos", "repository", "result", "results", "role", "roles", "routing", "rule", "rules",
+    "run", "runs", "scheduler", "schema", "script", "scripts", "secret", "secrets", "security",
+    "send", "sent", "server", "servers", "service", "services", "session", "should", "since",
+    "some", "someone", "something", "soon", "sorry", "staging", "starting", "status", "still",
+    "storage", "subject", "such", "support", "sure", "system", "systems", "table", "tables",
+    "task", "tasks", "team", "test", "tests", "thank", "thanks", "that", "their", "them",
+    "then", "there", "therefore", "these", "they", "this", "those", "though", "through", "thus",
+    "ticket", "tickets", "today", "token", "tokens", "tomorrow", "tonight", "traffic",
+    "training", "until", "update", "updates", "usage", "user", "users", "version", "versions",
+    "very", "volume", "volumes", "weights", "were", "what", "when", "where", "whether", "which",
+    "whichever", "while", "will", "with", "within", "without", "worker", "workers", "would",
+    "yesterday", "your", "yours",
+];
+
+fn common_word(t: &str) -> bool {
+    COMMON_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
 
 /// Whether the word at `at` opens a sentence (of `ctx`, or its first
@@ -2133,6 +2194,27 @@ mod tests {
                 "{t}"
             );
         }
+        // A name may open its sentence ("Elio is running ..."); a common
+        // word that opens one ("Logs are running too") is still no name.
+        let texts = [(
+            Scope::System,
+            "Elio is running on gpu-09. Logs are running too.",
+        )];
+        let harvested = harvest(&e, &texts);
+        assert!(harvested.iter().any(|v| v == "Elio"), "{harvested:?}");
+        assert!(!harvested.iter().any(|v| v == "Logs"), "{harvested:?}");
+        assert!(e.refers_to(
+            0,
+            "/srv/agents/elio/config.yaml",
+            texts.iter().copied(),
+            &mut EntityCache::default()
+        ));
+        assert!(!e.refers_to(
+            0,
+            "/srv/logs/app.log",
+            texts.iter().copied(),
+            &mut EntityCache::default()
+        ));
         // Without `names = true` the bare name is no value.
         let plain = tag(&["running"], &[]);
         assert!(!plain.refers_to(
