@@ -1753,6 +1753,21 @@ mod tests {
             ),
             ["stop decommission-pip"]
         );
+        // `set env` sets a deployment's variables, as `export` a shell's.
+        assert_eq!(
+            acts(
+                "kubectl",
+                &[(
+                    "command",
+                    "set env deployment/beacon-agent -n ai-ops AUDIT_LEVEL=ERROR"
+                )]
+            ),
+            [
+                "env AUDIT_LEVEL=ERROR",
+                "write deployment/beacon-agent",
+                "write beacon-agent"
+            ]
+        );
         // An editor's plain `old`/`new` writes its file.
         assert_eq!(
             acts(

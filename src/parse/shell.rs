@@ -1367,6 +1367,18 @@ fn kubectl(args: &[String], emit: &mut Emit<'_>) {
         .iter()
         .any(|a| a.contains("suspend") && a.contains("true"));
     match verb {
+        // `kubectl set env deployment/x AUDIT_LEVEL=ERROR`: a variable of
+        // what the deployment runs, as `export` sets one for a shell.
+        "set" if rest.first() == Some(&"env") => {
+            let (vars, named): (Vec<&str>, Vec<&str>) =
+                rest[1..].iter().partition(|a| assignment(a).is_some());
+            for a in vars {
+                if let Some((k, v)) = assignment(a) {
+                    emit.act(Verb::Env, &format!("{k}={v}"));
+                }
+            }
+            names(&named, Verb::Write, emit);
+        }
         "delete" => names(rest, Verb::Delete, emit),
         "scale" if scaled_to_zero => names(rest, Verb::Stop, emit),
         "patch" | "edit" if suspended => names(rest, Verb::Stop, emit),
