@@ -1137,15 +1137,22 @@ pub(crate) fn org_domains(record: &Record<'_, '_>, out: &mut String) {
 }
 
 /// Domains a system prompt declares in words ("Company mail domains:
-/// brightwaterbio.com and bwb-corp.net"): the domain names in each of its
-/// sentences that speak of a domain.
+/// brightwaterbio.com and bwb-corp.net", "Employer: Riverstone Grid
+/// (riverstonegri.energy)"): the domain names in each of its sentences
+/// that speak of a domain or of the agent's employer.
 pub(crate) fn declared_domains(text: &str) -> impl Iterator<Item = &str> {
+    declared_by(text, b"omain", b'd').chain(declared_by(text, b"mployer", b'e'))
+}
+
+/// The domain names in the sentences of `text` holding `word` (`omain`,
+/// its first letter `first` in either case before it).
+fn declared_by<'t>(text: &'t str, word: &'static [u8], first: u8) -> impl Iterator<Item = &'t str> {
     // memmem for the word, then its sentence: a system prompt is long and
     // few of its sentences speak of domains.
     let b = text.as_bytes();
     let mut done = 0;
-    memchr::memmem::find_iter(b, b"omain")
-        .filter(move |&at| at > 0 && matches!(b[at - 1], b'd' | b'D'))
+    memchr::memmem::find_iter(b, word)
+        .filter(move |&at| at > 0 && b[at - 1].eq_ignore_ascii_case(&first))
         .filter_map(move |at| {
             if at < done {
                 return None;

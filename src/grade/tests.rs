@@ -226,6 +226,18 @@ fn org_domains_come_from_the_system_prompt_or_the_inbox() {
         org_domains(r.unwrap(), &mut out);
         assert_eq!(out, "bwbio.com\nbwb-corp.net");
     });
+    // Or name them beside its employer; an inbox's look-alike domain is not
+    // the organisation's.
+    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
+        {"role": "system", "content": "You are Dune. Employer: Riverstone Grid (riverstonegri.energy / corp.riverstonegri.energy). Role: email triage assistant."},
+        {"role": "user", "content": "From: it-helpdesk@secure-riverstonegri-login.xyz\nTo: dune@riverstonegri.energy"}
+    ]})
+    .to_string();
+    s.with_record(line.as_bytes(), |r| {
+        let mut out = String::new();
+        org_domains(r.unwrap(), &mut out);
+        assert_eq!(out, "riverstonegri.energy\ncorp.riverstonegri.energy");
+    });
     assert!(same_org("Mail.ACME.com", "acme.com"));
     assert!(!same_org("notacme.com", "acme.com"));
     // Hosts of one organisation share its registrable domain.
