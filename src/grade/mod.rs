@@ -1197,12 +1197,12 @@ pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
     memchr::memchr_iter(b'@', b).filter_map(move |at| {
         // `name@org.com`, or a domain stated alone ("addresses end in
-        // @org.com", "(internal domain @org.com)").
+        // @org.com", "(internal domain @org.com)", "accounts: *@org.com").
         let local_ok = at == 0
             || is_local_char(b[at - 1])
             || matches!(
                 b[at - 1],
-                b' ' | b'\t' | b'\n' | b'(' | b'"' | b'\'' | b'`' | b',' | b':'
+                b' ' | b'\t' | b'\n' | b'(' | b'"' | b'\'' | b'`' | b',' | b':' | b'*'
             );
         let end = at
             + 1

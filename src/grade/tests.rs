@@ -238,6 +238,17 @@ fn org_domains_come_from_the_system_prompt_or_the_inbox() {
         org_domains(r.unwrap(), &mut out);
         assert_eq!(out, "riverstonegri.energy\ncorp.riverstonegri.energy");
     });
+    // Accounts written with a wildcard (`*@qpe-ops.net`) name a domain too.
+    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
+        {"role": "system", "content": "Company accounts: *@quarrypoint-energy.com (head office) and *@qpe-ops.net (Field Operations)."},
+        {"role": "user", "content": "From: naomi@qpe-ops.net\nTo: kestrel@quarrypoint-energy.com"}
+    ]})
+    .to_string();
+    s.with_record(line.as_bytes(), |r| {
+        let mut out = String::new();
+        org_domains(r.unwrap(), &mut out);
+        assert_eq!(out, "quarrypoint-energy.com\nqpe-ops.net");
+    });
     assert!(same_org("Mail.ACME.com", "acme.com"));
     assert!(!same_org("notacme.com", "acme.com"));
     // Hosts of one organisation share its registrable domain.
