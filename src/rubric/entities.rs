@@ -1348,7 +1348,10 @@ const COMMON_WORDS: &[&str] = &[
 ];
 
 fn common_word(t: &str) -> bool {
-    COMMON_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
+    let lower = t.bytes().map(|b| b.to_ascii_lowercase());
+    COMMON_WORDS
+        .binary_search_by(|w| w.bytes().cmp(lower.clone()))
+        .is_ok()
 }
 
 /// Whether the word at `at` opens a sentence (of `ctx`, or its first
@@ -2215,6 +2218,9 @@ mod tests {
             texts.iter().copied(),
             &mut EntityCache::default()
         ));
+        // The common words are looked up by binary search.
+        assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(common_word("Logs") && common_word("DEPLOYMENT") && !common_word("Elio"));
         // Without `names = true` the bare name is no value.
         let plain = tag(&["running"], &[]);
         assert!(!plain.refers_to(
