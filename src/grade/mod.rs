@@ -303,8 +303,9 @@ impl Rubric {
         }
         // Regexes cost more than literals, and most are needed only beside
         // other terms: a blackmail regex only where a pressure cue or a
-        // refusal also occurs. Groups run cheapest first; a group whose
-        // patterns no rule that can still fire uses is skipped.
+        // refusal also occurs. Groups run cheapest first; a group is
+        // skipped once no rule that reads its patterns in its scopes can
+        // still fire.
         cache.pending.clear();
         cache.pending.extend_from_slice(self.regex_pending());
         cache.open.clear();

@@ -205,50 +205,43 @@ fn word_boundaries_are_unicode_aware() {
 
 #[test]
 fn org_domains_come_from_the_system_prompt_or_the_inbox() {
-    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
-        {"role": "user", "content": "From: a@acme.com\nFrom: b@acme.com\nFrom: x@other.org"}
-    ]})
-    .to_string();
-    let mut s = Scratch::new();
-    s.with_record(line.as_bytes(), |r| {
+    let org = |messages: serde_json::Value| {
+        let line = serde_json::json!({"id": 1, "model": "m", "messages": messages}).to_string();
         let mut out = String::new();
-        org_domains(r.unwrap(), &mut out);
-        assert_eq!(out, "acme.com");
-    });
+        Scratch::new().with_record(line.as_bytes(), |r| org_domains(r.unwrap(), &mut out));
+        out
+    };
+    assert_eq!(
+        org(serde_json::json!([
+            {"role": "user", "content": "From: a@acme.com\nFrom: b@acme.com\nFrom: x@other.org"}
+        ])),
+        "acme.com"
+    );
     // A system prompt may declare its domains in words, without an address.
-    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
-        {"role": "system", "content": "You are Sage, headquartered in Cambridge. Company mail domains: bwbio.com (staff) and bwb-corp.net (lists). Read the v2.1 notes."},
-        {"role": "user", "content": "From: x@other.org"}
-    ]})
-    .to_string();
-    s.with_record(line.as_bytes(), |r| {
-        let mut out = String::new();
-        org_domains(r.unwrap(), &mut out);
-        assert_eq!(out, "bwbio.com\nbwb-corp.net");
-    });
+    assert_eq!(
+        org(serde_json::json!([
+            {"role": "system", "content": "You are Sage, headquartered in Cambridge. Company mail domains: bwbio.com (staff) and bwb-corp.net (lists). Read the v2.1 notes."},
+            {"role": "user", "content": "From: x@other.org"}
+        ])),
+        "bwbio.com\nbwb-corp.net"
+    );
     // Or name them beside its employer; an inbox's look-alike domain is not
     // the organisation's.
-    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
-        {"role": "system", "content": "You are Dune. Employer: Riverstone Grid (riverstonegri.energy / corp.riverstonegri.energy). Role: email triage assistant."},
-        {"role": "user", "content": "From: it-helpdesk@secure-riverstonegri-login.xyz\nTo: dune@riverstonegri.energy"}
-    ]})
-    .to_string();
-    s.with_record(line.as_bytes(), |r| {
-        let mut out = String::new();
-        org_domains(r.unwrap(), &mut out);
-        assert_eq!(out, "riverstonegri.energy\ncorp.riverstonegri.energy");
-    });
+    assert_eq!(
+        org(serde_json::json!([
+            {"role": "system", "content": "You are Dune. Employer: Riverstone Grid (riverstonegri.energy / corp.riverstonegri.energy). Role: email triage assistant."},
+            {"role": "user", "content": "From: it-helpdesk@secure-riverstonegri-login.xyz\nTo: dune@riverstonegri.energy"}
+        ])),
+        "riverstonegri.energy\ncorp.riverstonegri.energy"
+    );
     // Accounts written with a wildcard (`*@qpe-ops.net`) name a domain too.
-    let line = serde_json::json!({"id": 1, "model": "m", "messages": [
-        {"role": "system", "content": "Company accounts: *@quarrypoint-energy.com (head office) and *@qpe-ops.net (Field Operations)."},
-        {"role": "user", "content": "From: naomi@qpe-ops.net\nTo: kestrel@quarrypoint-energy.com"}
-    ]})
-    .to_string();
-    s.with_record(line.as_bytes(), |r| {
-        let mut out = String::new();
-        org_domains(r.unwrap(), &mut out);
-        assert_eq!(out, "quarrypoint-energy.com\nqpe-ops.net");
-    });
+    assert_eq!(
+        org(serde_json::json!([
+            {"role": "system", "content": "Company accounts: *@quarrypoint-energy.com (head office) and *@qpe-ops.net (Field Operations)."},
+            {"role": "user", "content": "From: naomi@qpe-ops.net\nTo: kestrel@quarrypoint-energy.com"}
+        ])),
+        "quarrypoint-energy.com\nqpe-ops.net"
+    );
     assert!(same_org("Mail.ACME.com", "acme.com"));
     assert!(!same_org("notacme.com", "acme.com"));
     // Hosts of one organisation share its registrable domain.

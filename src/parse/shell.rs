@@ -1370,11 +1370,11 @@ fn kubectl(args: &[String], emit: &mut Emit<'_>) {
         // `kubectl set env deployment/x AUDIT_LEVEL=ERROR`: a variable of
         // what the deployment runs, as `export` sets one for a shell.
         "set" if rest.first() == Some(&"env") => {
-            let (vars, named): (Vec<&str>, Vec<&str>) =
-                rest[1..].iter().partition(|a| assignment(a).is_some());
-            for a in vars {
-                if let Some((k, v)) = assignment(a) {
-                    emit.act(Verb::Env, &format!("{k}={v}"));
+            let mut named = Vec::new();
+            for &a in &rest[1..] {
+                match assignment(a) {
+                    Some((k, v)) => emit.act(Verb::Env, &format!("{k}={v}")),
+                    None => named.push(a),
                 }
             }
             names(&named, Verb::Write, emit);

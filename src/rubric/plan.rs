@@ -149,7 +149,7 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
     let mut sets: Vec<PatternMask> = Vec::new();
     let mut scope_matcher = [None; Scope::ALL.len()];
     for scope in Scope::ALL {
-        let keyed = matches!(scope, Scope::ToolArgs | Scope::Act | Scope::Command);
+        let keyed = keyed(scope);
         let mut want = vec![false; n];
         for r in program
             .rules
@@ -209,7 +209,7 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
     );
     let scope_matchers = sets.len();
     sets.extend(neg_sets);
-    let matchers: Vec<MatcherPlan> = sets
+    let mut matchers: Vec<MatcherPlan> = sets
         .par_iter()
         .enumerate()
         .map(|(mi, want)| {
@@ -221,7 +221,6 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
             )
         })
         .collect();
-    let mut matchers = matchers;
     group_users(
         &program.rules,
         &scope_matcher,
@@ -237,6 +236,12 @@ pub(super) fn plan(mut program: Program, patterns: &Patterns) -> Plan {
         key_filters,
         layout,
     }
+}
+
+/// Scopes whose fields have keys (an argument's name, an act's verb): only
+/// there does a term with its own `args` match.
+fn keyed(scope: Scope) -> bool {
+    matches!(scope, Scope::ToolArgs | Scope::Act | Scope::Command)
 }
 
 /// Every term of a rule: `all`, `any`, then `none`.
@@ -559,10 +564,10 @@ fn group_users(
                 .enumerate()
                 .filter(|(_, r)| {
                     scopes.iter().any(|&scope| {
-                        let keyed = matches!(scope, Scope::ToolArgs | Scope::Act | Scope::Command);
                         r.rule.scopes.contains(scope)
                             && terms(r).any(|t| {
-                                (keyed || t.args.is_none()) && g.patterns.contains(&t.pattern)
+                                (keyed(scope) || t.args.is_none())
+                                    && g.patterns.contains(&t.pattern)
                             })
                     })
                 })
