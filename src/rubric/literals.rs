@@ -18,8 +18,8 @@
 //! The table ([`Compact`]) is laid out for the cache: one column per byte
 //! class the literals use (aho-corasick pads rows to a power of two), states
 //! in breadth-first order with the states that end a literal last, entries
-//! that are the next row's offset. A step is an add and a load, and "a
-//! literal ends here" is one comparison. The tables are a fraction of
+//! that are the next state's 16-bit index. A step is a multiply-add and a
+//! load, and "a literal ends here" is one comparison. The tables are a fraction of
 //! aho-corasick's padded ones, which matters because a record's texts are
 //! short and each record's parse evicts the automata, so a step was often a
 //! cache miss; and the walk keeps its state in a register (the former one
@@ -167,15 +167,18 @@ impl LiteralSet {
         // bounds check; every real index is below that length anyway.
         let mask = c.mask;
         let trans = &c.trans[..=mask];
-        let (classes, base) = (&c.classes, c.match_base);
+        let (classes, base, stride) = (&c.classes, c.match_base, c.stride);
         let mut s = [c.start; N];
         // Lockstep over the length every stripe has; then each stripe's rest.
         let common = (0..N).map(|k| end[k] - own[k]).min().unwrap_or(0);
         let lanes: [&[u8]; N] = std::array::from_fn(|k| &hay[own[k]..own[k] + common]);
         for j in 0..common {
             for k in 0..N {
-                s[k] =
-                    trans[(s[k] as usize + usize::from(classes[usize::from(lanes[k][j])])) & mask];
+                s[k] = u32::from(
+                    trans[(s[k] as usize * stride
+                        + usize::from(classes[usize::from(lanes[k][j])]))
+                        & mask],
+                );
                 if s[k] >= base {
                     self.report(c, s[k], own[k] + j, limit[k], f);
                 }
@@ -185,7 +188,9 @@ impl LiteralSet {
             let rest = own[k] + common;
             let mut st = s[k];
             for (i, &b) in hay[rest..end[k]].iter().enumerate() {
-                st = trans[(st as usize + usize::from(classes[usize::from(b)])) & mask];
+                st = u32::from(
+                    trans[(st as usize * stride + usize::from(classes[usize::from(b)])) & mask],
+                );
                 if st >= base {
                     self.report(c, st, rest + i, limit[k], f);
                 }
@@ -198,7 +203,7 @@ impl LiteralSet {
     /// the walk's loop stays small.
     #[inline(never)]
     fn report(&self, c: &Compact, s: u32, at: usize, limit: usize, f: &mut impl FnMut(u32, usize)) {
-        let k = (s - c.match_base) as usize / c.stride;
+        let k = (s - c.match_base) as usize;
         for &pid in &c.pats[c.ends[k] as usize..c.ends[k + 1] as usize] {
             let start = at + 1 - self.lens[pid as usize] as usize;
             if start < limit {
@@ -211,15 +216,21 @@ impl LiteralSet {
 /// The DFA laid out for the cache: one column per byte class the literals
 /// use (not a power of two), states in breadth-first order so the shallow
 /// states every byte passes through sit together, except the states that
-/// end a literal, which come last: an entry is the next state's row offset,
-/// and a state ends a literal when its offset is at least `match_base`.
-/// The step is then an add and a load, with no flag to strip.
+/// end a literal, which come last: an entry is the next state's index, and
+/// a state ends a literal when its index is at least `match_base`. The
+/// step is then a multiply-add and a load, with no flag to strip.
 #[derive(Clone, Debug)]
 pub(crate) struct Compact {
     classes: [u8; 256],
     stride: usize,
-    /// Padded to a power of two, `mask + 1` entries.
-    trans: Vec<u32>,
+    /// Padded to a power of two, `mask + 1` entries: 16-bit state
+    /// indices, half the bytes of 32-bit ones. A record's texts are short
+    /// and grading one evicts the tables from the cache, so a step is often
+    /// a cache miss, and a smaller table misses less (docs/performance.md).
+    /// A set under `DFA_MAX_LITERAL_BYTES` has at most one state more than
+    /// it has bytes of literals: 16 bits hold all but that one case, which
+    /// uses the NFA.
+    trans: Vec<u16>,
     mask: usize,
     start: u32,
     match_base: u32,
@@ -235,7 +246,8 @@ impl Compact {
     /// Aho–Corasick DFA (a missing edge is the failure state's edge, whose
     /// row is already complete: it is shallower). `None` only if the
     /// literals used every byte value (UTF-8 text never does) or the
-    /// offsets outgrew 32 bits (a set under `DFA_MAX_LITERAL_BYTES` cannot).
+    /// states outgrew 16-bit indices (a set under `DFA_MAX_LITERAL_BYTES`
+    /// only if it holds 64 KiB of literals sharing no prefix).
     ///
     /// This is the DFA aho-corasick builds, state for state and in the same
     /// order (a test compares them), without building it first: that build
@@ -315,8 +327,8 @@ impl Compact {
                 }
             }
         }
-        // Row offsets: states that end no literal first, in that order.
-        u32::try_from(n.checked_mul(stride)?).ok()?;
+        // State indices: states that end no literal first, in that order.
+        u16::try_from(n - 1).ok()?;
         let mut offset = vec![0u32; n];
         let mut next = 0u32;
         for matching in [false, true] {
@@ -325,15 +337,14 @@ impl Compact {
                 .filter(|&&s| matches[s as usize].is_empty() != matching)
             {
                 offset[s as usize] = next;
-                next += stride as u32;
+                next += 1;
             }
         }
         let match_base = u32::try_from(
             order
                 .iter()
                 .filter(|&&s| matches[s as usize].is_empty())
-                .count()
-                * stride,
+                .count(),
         )
         .ok()?;
         let mut trans = vec![0u32; n * stride];
@@ -345,7 +356,7 @@ impl Compact {
                 .filter(|&&s| matches[s as usize].is_empty() != matching)
             {
                 let s = s as usize;
-                let row = offset[s] as usize;
+                let row = offset[s] as usize * stride;
                 for c in 0..stride {
                     trans[row + c] = offset[delta[s * stride + c] as usize];
                 }
@@ -360,7 +371,7 @@ impl Compact {
         Some(Compact {
             classes,
             stride,
-            trans,
+            trans: trans.into_iter().map(|e| e as u16).collect(),
             mask,
             start: offset[0],
             match_base,
@@ -387,7 +398,7 @@ pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Compact, LiteralSet};
+    use super::{Compact, LiteralSet, Scan};
     use aho_corasick::automaton::Automaton;
     use aho_corasick::dfa::DFA;
     use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
@@ -443,28 +454,21 @@ mod tests {
             }
             i += 1;
         }
-        // Row offsets: states that end no literal first, in that order.
-        // Offsets are 32-bit (a DFA under `DFA_MAX_LITERAL_BYTES` has far
-        // fewer than 2^32 / 256 states; this only keeps the cast honest).
-        u32::try_from(order.len().checked_mul(stride)?).ok()?;
+        // State indices: states that end no literal first, in that order.
+        u16::try_from(order.len() - 1).ok()?;
         let mut offset: Vec<u32> = vec![u32::MAX; seen.len()];
         let mut next = 0u32;
         for matching in [false, true] {
             for &sid in order.iter().filter(|&&sid| is_match(sid) == matching) {
                 offset[sid.as_usize()] = next;
-                next += stride as u32;
+                next += 1;
             }
         }
-        let match_base = order
-            .iter()
-            .filter(|&&sid| !is_match(sid))
-            .count()
-            .checked_mul(stride)
-            .and_then(|n| u32::try_from(n).ok())?;
+        let match_base = u32::try_from(order.iter().filter(|&&sid| !is_match(sid)).count()).ok()?;
         let mut trans = vec![0u32; order.len() * stride];
         let mut matching: Vec<StateID> = Vec::new();
         for &sid in &order {
-            let row = offset[sid.as_usize()] as usize;
+            let row = offset[sid.as_usize()] as usize * stride;
             for (c, &b) in reps.iter().enumerate() {
                 trans[row + c] = offset[dfa.next_state(Anchored::No, sid, b).as_usize()];
             }
@@ -485,7 +489,7 @@ mod tests {
         Some(Compact {
             classes,
             stride,
-            trans,
+            trans: trans.into_iter().map(|e| e as u16).collect(),
             mask,
             start: offset[start.as_usize()],
             match_base,
@@ -543,6 +547,21 @@ mod tests {
                 same_table(&lits, fold);
             }
         }
+    }
+
+    #[test]
+    fn the_built_in_rubrics_sets_are_all_walked_as_dfas() {
+        // Its largest scope set has ~12,000 states, well within the
+        // 16-bit indices of the table.
+        let r = crate::rubric::builtin();
+        let mut sets = 0;
+        for m in r.matchers() {
+            for set in [m.folded(), m.exact()].into_iter().flatten() {
+                assert!(matches!(set.scan, Scan::Compact(_)));
+                sets += 1;
+            }
+        }
+        assert!(sets >= 6);
     }
 
     proptest! {
@@ -802,7 +821,7 @@ mod tests {
 
     #[test]
     fn a_set_with_tens_of_thousands_of_states_is_walked_the_same() {
-        // ~50,000 distinct trie states, offsets past 16 bits.
+        // ~50,000 distinct trie states: indices near the 16-bit limit.
         let owned: Vec<String> = (0..2500)
             .map(|i: u32| {
                 let mut x = i.wrapping_mul(2_654_435_761);
