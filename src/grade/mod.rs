@@ -158,6 +158,10 @@ pub struct GradeCache {
     pattern_start: Vec<u32>,
     /// The anchors of a rule with several anchor patterns, merged.
     anchors: Vec<u32>,
+    /// A deferred group's hits in one field, searched on demand: (matcher
+    /// and group, field, range of `deferred_hits`).
+    deferred_done: Vec<(u32, u32, u32, u32)>,
+    deferred_hits: Vec<Hit>,
     verdict: Verdict,
 }
 
@@ -211,6 +215,8 @@ impl GradeCache {
             by_pattern: Vec::new(),
             pattern_start: Vec::new(),
             anchors: Vec::new(),
+            deferred_done: Vec::new(),
+            deferred_hits: Vec::new(),
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -245,6 +251,8 @@ impl Rubric {
         cache.verdict.failure_mask = self.failure_mask();
         cache.seg_tools.clear();
         cache.seg_tools.resize(record.segments.len(), TOOLS_UNKNOWN);
+        cache.deferred_done.clear();
+        cache.deferred_hits.clear();
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
         // short fields of a transcript.
@@ -355,7 +363,12 @@ impl Rubric {
             for &p in g.patterns() {
                 cache.pending[p as usize] -= 1;
                 let (w, b) = (p as usize / 64, 1u64 << (p % 64));
-                if cache.pending[p as usize] == 0 && cache.present[w] & b == 0 {
+                // A deferred pattern may still occur in fields its groups
+                // left out: it stays open, and a rule reading it is tried.
+                if cache.pending[p as usize] == 0
+                    && cache.present[w] & b == 0
+                    && self.deferred_groups(p).is_empty()
+                {
                     cache.open[w] &= !b;
                 }
             }
@@ -385,14 +398,15 @@ impl Rubric {
             cache.by_pattern[*slot as usize] = i as u32;
             *slot += 1;
         }
-        // Which patterns occur at all (`cache.present`, filled above): a rule
-        // missing one of its `all` terms, or all of its `any` terms, cannot
-        // fire and is skipped without looking at a single hit.
+        // Which patterns occur at all (`cache.open`: those found above, and
+        // deferred ones, which may occur where their groups did not look):
+        // a rule missing one of its `all` terms, or all of its `any` terms,
+        // cannot fire and is skipped without looking at a single hit.
         for (ri, rule) in self.rules().iter().enumerate() {
             let bit = 1u64 << rule.behaviour();
             if rule.effect() != Effect::Assert
                 || cache.verdict.behaviours & bit != 0
-                || !self.can_fire(ri, &cache.present)
+                || !self.can_fire(ri, &cache.open)
             {
                 continue;
             }
@@ -414,7 +428,7 @@ impl Rubric {
             let bit = 1u64 << rule.behaviour();
             if !rule.effect().contests(cache.verdict.behaviours & bit != 0)
                 || cache.verdict.contested & bit != 0
-                || !self.can_fire(ri, &cache.present)
+                || !self.can_fire(ri, &cache.open)
             {
                 continue;
             }
@@ -724,22 +738,40 @@ impl Rubric {
             &record.segments[anchor.seg as usize],
             anchor.seg,
         );
+        let near = |h: Hit| {
+            rule.within().is_none_or(|w| {
+                h.seg == anchor.seg && (h.start as usize).abs_diff(anchor.start as usize) <= w
+            })
+        };
         for t in rule.all()[1..].iter().chain(rule.any()) {
             if t.refers_to().is_none() {
                 continue;
             }
             let (from, to) = cache.hits_of(t.pattern());
+            let mut up_front = None;
             for k in from..to {
                 let h = cache.hits[cache.by_pattern[k] as usize];
-                let near = rule.within().is_none_or(|w| {
-                    h.seg == anchor.seg && (h.start as usize).abs_diff(anchor.start as usize) <= w
-                });
                 if unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
-                    && near
+                    && near(h)
                     && self.eligible(rule, t, h, record, cache, true)
                 {
-                    return Some(h);
+                    up_front = Some(h);
+                    break;
                 }
+            }
+            // A deferred pattern's hits in the fields searched on demand
+            // lie in other fields: the earlier of the two firsts.
+            let later = self.deferred_hit(rule, t, unit, &near, record, cache, true, true);
+            let first = match (up_front, later) {
+                (Some(a), Some(b)) => Some(if (b.seg, b.start, b.end) < (a.seg, a.start, a.end) {
+                    b
+                } else {
+                    a
+                }),
+                (a, b) => a.or(b),
+            };
+            if first.is_some() {
+                return first;
             }
         }
         None
@@ -768,6 +800,14 @@ impl Rubric {
                     && self.eligible(rule, t, h, record, cache, negation)
             })
         };
+        // A term's hits: those found up front, then (for a deferred
+        // pattern) those in the unit's fields its groups left out.
+        let found = |t: &Term, cache: &mut GradeCache, negation: bool| {
+            found(t, cache, negation)
+                || self
+                    .deferred_hit(rule, t, unit, &near, record, cache, negation, false)
+                    .is_some()
+        };
         let skip_first = usize::from(!rule.all().is_empty());
         for t in &rule.all()[skip_first..] {
             if !found(t, cache, true) {
@@ -781,6 +821,119 @@ impl Rubric {
             return false;
         }
         !rule.none().iter().any(|t| found(t, cache, false))
+    }
+
+    /// An eligible hit of term `t` in `unit` (and `near` the anchor) among
+    /// the fields its pattern's deferred groups did not search up front
+    /// ([`RegexGroup::deferred`]): those fields of the unit are searched
+    /// now, once per record. Any such hit, or with `first` the earliest in
+    /// transcript order.
+    #[allow(clippy::too_many_arguments)]
+    fn deferred_hit(
+        &self,
+        rule: &Rule,
+        t: &Term,
+        unit: u64,
+        near: &dyn Fn(Hit) -> bool,
+        record: &Record<'_, '_>,
+        cache: &mut GradeCache,
+        negation: bool,
+        first: bool,
+    ) -> Option<Hit> {
+        let groups = self.deferred_groups(t.pattern());
+        if groups.is_empty() {
+            return None;
+        }
+        let mut best: Option<Hit> = None;
+        for (si, seg) in record.segments.iter().enumerate() {
+            if !rule.scopes().contains(seg.scope) || unit_key(rule.unit(), seg, si as u32) != unit {
+                continue;
+            }
+            let Some(mi) = self.scope_matcher(seg.scope) else {
+                continue;
+            };
+            let Some(&(_, gi)) = groups.iter().find(|g| g.0 == mi) else {
+                continue;
+            };
+            let g = &self.matchers()[usize::from(mi)].regex_groups()[usize::from(gi)];
+            // Fields the group's gates pass were searched with the rest. A
+            // gated group's matcher kept every field's masks in its join.
+            let join = &cache.joins[usize::from(mi)];
+            let field = join.spans.partition_point(|s| s.0 < si as u32);
+            let (tools, keys) = (
+                join.tools.get(field).copied().unwrap_or(0),
+                join.keys.get(field).copied().unwrap_or(0),
+            );
+            if g.gates()
+                .is_none_or(|gates| gates.iter().any(|g| g.passes(tools, keys)))
+            {
+                continue;
+            }
+            let key = (u32::from(mi) << 16) | u32::from(gi);
+            let (from, to) = match cache
+                .deferred_done
+                .iter()
+                .find(|d| d.0 == key && d.1 == si as u32)
+            {
+                Some(d) => (d.2 as usize, d.3 as usize),
+                None => {
+                    let from = cache.deferred_hits.len();
+                    let text = record.text(seg.text);
+                    // A triggered group can match only where the literal
+                    // scan marked one of its factors, and only the regexes
+                    // the marks name.
+                    let bits = if g.triggered() {
+                        let mark = (u16::from(mi), gi, field as u32);
+                        let at = cache.triggers.partition_point(|m| (m.0, m.1, m.2) < mark);
+                        match cache.triggers.get(at) {
+                            Some(m) if (m.0, m.1, m.2) == mark => m.3,
+                            _ => 0,
+                        }
+                    } else {
+                        u64::MAX
+                    };
+                    let chosen = |i: usize| {
+                        bits == u64::MAX || !direct(g.regexes().len(), bits) || bits >> i & 1 == 1
+                    };
+                    for (i, &ri) in g.regexes().iter().enumerate() {
+                        if bits == 0 || !chosen(i) {
+                            continue;
+                        }
+                        let (pattern, re) =
+                            (self.regexes()[ri].pattern(), self.regexes()[ri].regex());
+                        search_all(
+                            pattern,
+                            re,
+                            &mut cache.regex_caches[ri],
+                            si as u32,
+                            text,
+                            &mut cache.deferred_hits,
+                        );
+                    }
+                    let to = cache.deferred_hits.len();
+                    cache
+                        .deferred_done
+                        .push((key, si as u32, from as u32, to as u32));
+                    (from, to)
+                }
+            };
+            for k in from..to {
+                let h = cache.deferred_hits[k];
+                let earlier = best.is_none_or(|b| (h.start, h.end) < (b.start, b.end));
+                if earlier && near(h) && self.eligible(rule, t, h, record, cache, negation) {
+                    if !first {
+                        return Some(h);
+                    }
+                    best = Some(h);
+                }
+            }
+            // Fields come in transcript order: the first field with a hit
+            // holds the earliest.
+            if best.is_some() {
+                return best;
+            }
+        }
+        best
     }
 
     fn eligible(

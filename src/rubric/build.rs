@@ -175,6 +175,7 @@ fn group(g: GroupPlan, patterns: &Patterns) -> Result<RegexGroup, String> {
         joined: g.joined,
         patterns: g.patterns,
         gates: g.gates.map(Vec::into_boxed_slice),
+        deferred: g.deferred,
         triggered: g.triggered,
         users: g.users.into_boxed_slice(),
     })

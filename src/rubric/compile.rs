@@ -488,6 +488,10 @@ pub(crate) struct RegexGroup {
     /// tools are not run over e-mail bodies, nor an address regex read only
     /// in `to` and `cc` over a mail's body.
     pub(super) gates: Option<Box<[Gate]>>,
+    /// A term that is no rule's anchor needs these patterns in fields
+    /// `gates` leave out, searched by the grader in a rule's unit when it
+    /// gets there (see `plan::regex_gates`).
+    pub(super) deferred: bool,
     /// Every regex of the group has required factors, which are among the
     /// matcher's folded literals (`Matcher::folded_triggers`): the group is
     /// searched only in the fields where one of them occurred, and a joined
@@ -584,6 +588,9 @@ pub struct Rubric {
     pub(super) group_order: Vec<GroupRef>,
     /// For each pattern, how many groups of `group_order` hold its regexes.
     pub(super) regex_pending: Vec<u16>,
+    /// For each pattern, its deferred groups ([`RegexGroup::deferred`]) as
+    /// (matcher, group); empty for almost every pattern.
+    pub(super) deferred: Vec<Vec<(u8, u16)>>,
     /// Pattern sets are bit sets of this many words.
     pub(super) pattern_words: usize,
     /// Per rule, `pattern_words` words: the patterns of its `all` terms.
@@ -644,6 +651,13 @@ impl Rubric {
     #[inline]
     pub(crate) fn regexes(&self) -> &[PatternRegex] {
         &self.regexes
+    }
+
+    /// Pattern `pattern`'s deferred groups ([`RegexGroup::deferred`]), as
+    /// (matcher, group).
+    #[inline]
+    pub(crate) fn deferred_groups(&self, pattern: u32) -> &[(u8, u16)] {
+        &self.deferred[pattern as usize]
     }
 
     /// The scope matchers' regex groups, in the order they run.
@@ -807,6 +821,16 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
             .position(|f| *f == rule.tools)
             .map_or(0, |i| 1 << i);
     }
+    let mut deferred = vec![Vec::new(); patterns.names.len()];
+    for (mi, m) in automata.matchers[..plan.scope_matchers].iter().enumerate() {
+        for (gi, g) in m.regex_groups.iter().enumerate() {
+            if g.deferred {
+                for &p in &g.patterns {
+                    deferred[p as usize].push((mi as u8, gi as u16));
+                }
+            }
+        }
+    }
     Ok(Rubric {
         behaviours: plan.program.behaviours,
         rules: automata.rules,
@@ -817,6 +841,7 @@ pub fn compile(origin: &str, source: &str) -> Result<Rubric, RubricError> {
         regexes,
         group_order: layout.group_order,
         regex_pending: layout.regex_pending,
+        deferred,
         pattern_words: layout.pattern_words,
         rule_all: layout.rule_all,
         rule_any: layout.rule_any,

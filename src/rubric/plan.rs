@@ -72,6 +72,9 @@ pub(super) struct GroupPlan {
     /// Only tool fields some of these gates pass need this group (see
     /// [`Gate`]); `None`: every field.
     pub gates: Option<Vec<Gate>>,
+    /// A term that is no rule's anchor needs these patterns in fields
+    /// `gates` leave out: the grader searches those of a unit on demand.
+    pub deferred: bool,
     /// Every regex has required factors among the folded literals: the
     /// group runs only where one occurred.
     pub triggered: bool,
@@ -125,6 +128,7 @@ type PatternMask = Vec<bool>;
 struct GroupKey {
     joined: bool,
     gates: Option<Vec<Gate>>,
+    deferred: bool,
     /// The pattern, for a scope matcher (each pattern's regexes apart);
     /// `None` for a negation matcher (one set).
     pattern: Option<u32>,
@@ -295,22 +299,41 @@ fn key_filters(rules: &[CheckedRule]) -> Vec<Vec<String>> {
     filters
 }
 
+/// Where a pattern's regexes run in one matcher: the gates of the fields
+/// searched up front (`None`: all), and whether some term needs it in the
+/// others too, searched on demand ([`GroupPlan::deferred`]).
+type Where = (Option<Vec<Gate>>, bool);
+
 /// Which fields each scope matcher's regexes are needed in, per pattern.
 /// A pattern that some rule reads through a scope other than the tool
 /// scopes (filters do not apply there), or with neither a tool filter nor
 /// argument keys, is needed everywhere (`None`); otherwise only in the
 /// fields some of its terms' [`Gate`]s pass: a tool the rule's filter
 /// accepts, an argument key the term asks for.
+///
+/// Only a rule's anchor terms (its first `all` term, or its `any` terms
+/// when it has no `all`) are looked for everywhere: the rest are read only
+/// in the unit (call, message) where an anchor already holds. So they do
+/// not widen where a regex runs up front: when they would (an unkeyed term
+/// beside a keyed or tool-filtered anchor), the regex runs where the
+/// anchors need it, and the grader searches the rest of a unit's fields
+/// for such a term when it gets there (`deferred`: the second of each
+/// pair). Verdicts are the same; an unkeyed `none` term, or an incident id
+/// looked for beside a console's `action: cancel`, no longer sends a regex
+/// over every tool argument of every record.
 fn regex_gates(
     rules: &[CheckedRule],
     sets: &[PatternMask],
     scope_matcher: &[Option<u8>],
     (tool_filters, key_filters): (&[Vec<String>], &[Vec<String>]),
     patterns: usize,
-) -> Vec<Vec<Option<Vec<Gate>>>> {
+) -> Vec<Vec<Where>> {
     (0..sets.len())
         .map(|mi| {
+            // Where the anchor terms need each pattern, and where every
+            // term does.
             let mut needs: Vec<Option<Vec<Gate>>> = vec![Some(Vec::new()); patterns];
+            let mut wide: Vec<Option<Vec<Gate>>> = vec![Some(Vec::new()); patterns];
             for cr in rules {
                 let r = &cr.rule;
                 let here: Vec<Scope> = Scope::ALL
@@ -333,7 +356,9 @@ fn regex_gates(
                         .position(|f| *f == r.tools)
                         .map_or(0, |b| 1u64 << b)
                 };
-                for t in terms(cr) {
+                // `terms` lists `all`, then `any`, then `none`.
+                let anchors = if r.all.is_empty() { r.any.len() } else { 1 };
+                for (k, t) in terms(cr).enumerate() {
                     let keys = t.args.as_ref().unwrap_or(&r.args);
                     let keys = if keys.is_empty() {
                         0
@@ -343,20 +368,34 @@ fn regex_gates(
                             .position(|f| f == keys)
                             .map_or(0, |b| 1u64 << b)
                     };
-                    let n = &mut needs[t.pattern as usize];
-                    match n {
-                        Some(gates) if tool_only && (tools | keys) != 0 => {
-                            let g = Gate { tools, keys };
-                            if !gates.contains(&g) {
-                                gates.push(g);
-                                gates.sort_unstable();
+                    let gate = (tool_only && (tools | keys) != 0).then_some(Gate { tools, keys });
+                    let lists = if k < anchors {
+                        &mut [&mut needs, &mut wide][..]
+                    } else {
+                        &mut [&mut wide][..]
+                    };
+                    for list in lists {
+                        let n = &mut list[t.pattern as usize];
+                        match (n, gate) {
+                            (Some(gates), Some(g)) => {
+                                if !gates.contains(&g) {
+                                    gates.push(g);
+                                    gates.sort_unstable();
+                                }
                             }
+                            (n, _) => *n = None,
                         }
-                        _ => *n = None,
                     }
                 }
             }
             needs
+                .into_iter()
+                .zip(wide)
+                .map(|(needs, wide)| {
+                    let deferred = needs != wide;
+                    (needs, deferred)
+                })
+                .collect()
         })
         .collect()
 }
@@ -388,7 +427,7 @@ fn field_only(src: &str) -> bool {
 /// field-by-field set.
 fn plan_matcher(
     want: &[bool],
-    gates: Option<&[Option<Vec<Gate>>]>,
+    gates: Option<&[Where]>,
     literals: &[Literal],
     regexes: &[RegexSource],
 ) -> MatcherPlan {
@@ -435,13 +474,15 @@ fn plan_matcher(
             None => GroupKey {
                 joined: false,
                 gates: None,
+                deferred: false,
                 pattern: None,
             },
             Some(t) => {
-                let gates = t[r.pattern as usize].clone();
+                let (gates, deferred) = t[r.pattern as usize].clone();
                 GroupKey {
                     joined: gates.is_none() && !field_only(&r.source),
                     gates,
+                    deferred,
                     pattern: Some(r.pattern),
                 }
             }
@@ -527,6 +568,7 @@ fn plan_matcher(
                 patterns,
                 joined: key.joined,
                 gates: key.gates,
+                deferred: key.deferred,
                 triggered: f.is_some(),
                 users: Vec::new(),
             }
