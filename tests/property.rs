@@ -175,6 +175,16 @@ scope = ["tool_args"]
 tools = ["send_*", "forward"]
 all = [{ pattern = "addr", args = ["to", "cc"], external = true }]
 any = ["lev", "code"]
+# `code` beside a keyed anchor, unkeyed and near it: searched on demand in
+# the anchor's call (the anchor's own field included).
+[[behaviour.rule]]
+name = "code-near-address"
+effect = "doubt"
+contests = "absent"
+scope = ["tool_args"]
+all = [{ pattern = "addr", args = ["cc"] }, "code"]
+within = 30
+unit = "call"
 
 [[behaviour]]
 name = "alert"
