@@ -367,7 +367,7 @@ impl Rubric {
                 // left out: it stays open, and a rule reading it is tried.
                 if cache.pending[p as usize] == 0
                     && cache.present[w] & b == 0
-                    && self.deferred_groups(p).is_empty()
+                    && !self.may_occur_deferred(p, &cache.triggers)
                 {
                     cache.open[w] &= !b;
                 }
@@ -821,6 +821,20 @@ impl Rubric {
             return false;
         }
         !rule.none().iter().any(|t| found(t, cache, false))
+    }
+
+    /// Whether pattern `p` may occur in fields its deferred groups did not
+    /// search: a group with required factors only where one was marked.
+    fn may_occur_deferred(&self, p: u32, triggers: &[Mark]) -> bool {
+        self.deferred_groups(p).iter().any(|&(mi, gi)| {
+            let g = &self.matchers()[usize::from(mi)].regex_groups()[usize::from(gi)];
+            if !g.triggered() {
+                return true;
+            }
+            let key = (u16::from(mi), gi);
+            let at = triggers.partition_point(|m| (m.0, m.1) < key);
+            triggers.get(at).is_some_and(|m| (m.0, m.1) == key)
+        })
     }
 
     /// An eligible hit of term `t` in `unit` (and `near` the anchor) among
