@@ -158,10 +158,16 @@ pub struct GradeCache {
     pattern_start: Vec<u32>,
     /// The anchors of a rule with several anchor patterns, merged.
     anchors: Vec<u32>,
-    /// A deferred group's hits in one field, searched on demand: (matcher
-    /// and group, field, range of `deferred_hits`).
-    deferred_done: Vec<(u32, u32, u32, u32)>,
+    /// A deferred group's hits in one field, searched on demand: by
+    /// (matcher and group, field), their range of `deferred_hits`.
+    deferred_done: HashMap<(u32, u32), (u32, u32), foldhash::fast::RandomState>,
     deferred_hits: Vec<Hit>,
+    /// Per kind of unit ([`Unit`] as an index), the record's fields as
+    /// (unit key, field), sorted; built by the first on-demand search of
+    /// a record that needs it, so finding a unit's fields is a binary
+    /// search, not a walk over every field.
+    unit_fields: [Vec<(u64, u32)>; 4],
+    unit_ready: [bool; 4],
     verdict: Verdict,
 }
 
@@ -215,8 +221,10 @@ impl GradeCache {
             by_pattern: Vec::new(),
             pattern_start: Vec::new(),
             anchors: Vec::new(),
-            deferred_done: Vec::new(),
+            deferred_done: HashMap::default(),
             deferred_hits: Vec::new(),
+            unit_fields: Default::default(),
+            unit_ready: [false; 4],
             tried_units: Vec::new(),
             verdict: Verdict::default(),
         }
@@ -253,6 +261,7 @@ impl Rubric {
         cache.seg_tools.resize(record.segments.len(), TOOLS_UNKNOWN);
         cache.deferred_done.clear();
         cache.deferred_hits.clear();
+        cache.unit_ready = [false; 4];
         // All fields a matcher reads are joined (NUL-separated) and scanned
         // in one pass: per-call set-up, not bytes, dominates on the many
         // short fields of a transcript.
@@ -858,9 +867,53 @@ impl Rubric {
         if groups.is_empty() {
             return None;
         }
+        // A record of a few fields is walked; past that, its fields are
+        // indexed by unit once, so a unit's fields are a binary search
+        // away (a hostile record of 100,000 calls would otherwise walk
+        // every field for each call's unit).
+        const WALKED: usize = 64;
+        let kind = rule.unit() as usize;
+        let walk = record.segments.len() <= WALKED;
+        if !walk && !cache.unit_ready[kind] {
+            let fields = &mut cache.unit_fields[kind];
+            fields.clear();
+            fields.extend(
+                record
+                    .segments
+                    .iter()
+                    .enumerate()
+                    .map(|(si, seg)| (unit_key(rule.unit(), seg, si as u32), si as u32)),
+            );
+            fields.sort_unstable();
+            cache.unit_ready[kind] = true;
+        }
         let mut best: Option<Hit> = None;
-        for (si, seg) in record.segments.iter().enumerate() {
-            if !rule.scopes().contains(seg.scope) || unit_key(rule.unit(), seg, si as u32) != unit {
+        let mut at = if walk {
+            0
+        } else {
+            cache.unit_fields[kind].partition_point(|f| f.0 < unit)
+        };
+        loop {
+            let si = if walk {
+                let Some(seg) = record.segments.get(at) else {
+                    break;
+                };
+                at += 1;
+                if unit_key(rule.unit(), seg, (at - 1) as u32) != unit {
+                    continue;
+                }
+                at - 1
+            } else {
+                match cache.unit_fields[kind].get(at) {
+                    Some(&(key, si)) if key == unit => {
+                        at += 1;
+                        si as usize
+                    }
+                    _ => break,
+                }
+            };
+            let seg = &record.segments[si];
+            if !rule.scopes().contains(seg.scope) {
                 continue;
             }
             let Some(mi) = self.scope_matcher(seg.scope) else {
@@ -883,13 +936,9 @@ impl Rubric {
             {
                 continue;
             }
-            let key = (u32::from(mi) << 16) | u32::from(gi);
-            let (from, to) = match cache
-                .deferred_done
-                .iter()
-                .find(|d| d.0 == key && d.1 == si as u32)
-            {
-                Some(d) => (d.2 as usize, d.3 as usize),
+            let key = ((u32::from(mi) << 16) | u32::from(gi), si as u32);
+            let (from, to) = match cache.deferred_done.get(&key) {
+                Some(&(from, to)) => (from as usize, to as usize),
                 None => {
                     let from = cache.deferred_hits.len();
                     let text = record.text(seg.text);
@@ -925,9 +974,7 @@ impl Rubric {
                         );
                     }
                     let to = cache.deferred_hits.len();
-                    cache
-                        .deferred_done
-                        .push((key, si as u32, from as u32, to as u32));
+                    cache.deferred_done.insert(key, (from as u32, to as u32));
                     (from, to)
                 }
             };
