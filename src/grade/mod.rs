@@ -34,7 +34,7 @@ use crate::rubric::{BehaviourKind, Effect, Rubric, Rule, Term, Trigger, Unit, gl
 // them too); the grader shares them rather than the rubric reaching back.
 pub(crate) use crate::rubric::word_bounded;
 use regex_automata::{Input, PatternSet, meta};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One match of a rubric pattern in a text field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,7 +150,9 @@ pub struct GradeCache {
     org_ready: bool,
     /// Entity cues of this record's fields, found as asked.
     entities: crate::rubric::EntityCache,
-    tried_units: Vec<u64>,
+    /// The units a rule was tried in (a set: a record of thousands of
+    /// calls tries a rule in each).
+    tried_units: HashSet<u64, foldhash::fast::RandomState>,
     /// Hit indices grouped by pattern, each group in transcript order:
     /// `by_pattern[pattern_start[p]..pattern_start[p + 1]]`. A rule looks
     /// only at the hits of its own patterns, not at every hit.
@@ -225,7 +227,7 @@ impl GradeCache {
             deferred_hits: Vec::new(),
             unit_fields: Default::default(),
             unit_ready: [false; 4],
-            tried_units: Vec::new(),
+            tried_units: HashSet::default(),
             verdict: Verdict::default(),
         }
     }
@@ -716,11 +718,8 @@ impl Rubric {
                 continue;
             }
             let unit = unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg);
-            if rule.within().is_none() {
-                if cache.tried_units.contains(&unit) {
-                    continue;
-                }
-                cache.tried_units.push(unit);
+            if rule.within().is_none() && !cache.tried_units.insert(unit) {
+                continue;
             }
             if self.unit_satisfies(rule, unit, h, record, cache) {
                 return Some(h);
@@ -802,12 +801,39 @@ impl Rubric {
         };
         let found = |t: &Term, cache: &mut GradeCache, negation: bool| {
             let (from, to) = cache.hits_of(t.pattern());
-            (from..to).any(|k| {
-                let h = cache.hits[cache.by_pattern[k] as usize];
-                unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
-                    && near(h)
-                    && self.eligible(rule, t, h, record, cache, negation)
-            })
+            if to - from <= MANY_HITS || rule.unit() == Unit::Transcript {
+                return (from..to).any(|k| {
+                    let h = cache.hits[cache.by_pattern[k] as usize];
+                    unit_key(rule.unit(), &record.segments[h.seg as usize], h.seg) == unit
+                        && near(h)
+                        && self.eligible(rule, t, h, record, cache, negation)
+                });
+            }
+            // Many hits (a record of thousands of calls): only those in the
+            // unit's fields, each field's found by a binary search, so a
+            // rule tried in every call does not read every hit each time.
+            let kind = unit_index(rule.unit(), record, cache);
+            let mut at = cache.unit_fields[kind].partition_point(|f| f.0 < unit);
+            while let Some(&(key, si)) = cache.unit_fields[kind].get(at) {
+                if key != unit {
+                    break;
+                }
+                at += 1;
+                let mut k = from
+                    + cache.by_pattern[from..to]
+                        .partition_point(|&i| cache.hits[i as usize].seg < si);
+                while k < to {
+                    let h = cache.hits[cache.by_pattern[k] as usize];
+                    if h.seg != si {
+                        break;
+                    }
+                    k += 1;
+                    if near(h) && self.eligible(rule, t, h, record, cache, negation) {
+                        return true;
+                    }
+                }
+            }
+            false
         };
         // A term's hits: those found up front, then (for a deferred
         // pattern) those in the unit's fields its groups left out.
@@ -872,21 +898,12 @@ impl Rubric {
         // away (a hostile record of 100,000 calls would otherwise walk
         // every field for each call's unit).
         const WALKED: usize = 64;
-        let kind = rule.unit() as usize;
         let walk = record.segments.len() <= WALKED;
-        if !walk && !cache.unit_ready[kind] {
-            let fields = &mut cache.unit_fields[kind];
-            fields.clear();
-            fields.extend(
-                record
-                    .segments
-                    .iter()
-                    .enumerate()
-                    .map(|(si, seg)| (unit_key(rule.unit(), seg, si as u32), si as u32)),
-            );
-            fields.sort_unstable();
-            cache.unit_ready[kind] = true;
-        }
+        let kind = if walk {
+            0
+        } else {
+            unit_index(rule.unit(), record, cache)
+        };
         let mut best: Option<Hit> = None;
         let mut at = if walk {
             0
@@ -1444,6 +1461,32 @@ fn unit_key(unit: Unit, seg: &Segment<'_>, si: u32) -> u64 {
         // One unit per record: keys are compared within one rule only.
         Unit::Transcript => 0,
     }
+}
+
+/// Past this many hits of one pattern in a record, a rule's term looks
+/// only at the hits in its unit's fields ([`unit_index`]) rather than at
+/// every hit, once per unit the rule is tried in.
+const MANY_HITS: usize = 64;
+
+/// The record's fields as (unit key, field index), sorted, for units of
+/// kind `unit`: built once per record and kind (`GradeCache::unit_fields`).
+/// Returns the kind's index.
+fn unit_index(unit: Unit, record: &Record<'_, '_>, cache: &mut GradeCache) -> usize {
+    let kind = unit as usize;
+    if !cache.unit_ready[kind] {
+        let fields = &mut cache.unit_fields[kind];
+        fields.clear();
+        fields.extend(
+            record
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(si, seg)| (unit_key(unit, seg, si as u32), si as u32)),
+        );
+        fields.sort_unstable();
+        cache.unit_ready[kind] = true;
+    }
+    kind
 }
 
 /// Whether the regexes named by `bits`, of a group of `len`, are better
