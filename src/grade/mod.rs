@@ -898,36 +898,31 @@ impl Rubric {
         // away (a hostile record of 100,000 calls would otherwise walk
         // every field for each call's unit).
         const WALKED: usize = 64;
-        let walk = record.segments.len() <= WALKED;
-        let kind = if walk {
-            0
-        } else {
-            unit_index(rule.unit(), record, cache)
-        };
+        let index =
+            (record.segments.len() > WALKED).then(|| unit_index(rule.unit(), record, cache));
         let mut best: Option<Hit> = None;
-        let mut at = if walk {
-            0
-        } else {
+        let mut at = index.map_or(0, |kind| {
             cache.unit_fields[kind].partition_point(|f| f.0 < unit)
-        };
+        });
         loop {
-            let si = if walk {
-                let Some(seg) = record.segments.get(at) else {
-                    break;
-                };
-                at += 1;
-                if unit_key(rule.unit(), seg, (at - 1) as u32) != unit {
-                    continue;
+            let si = match index {
+                None => {
+                    let Some(seg) = record.segments.get(at) else {
+                        break;
+                    };
+                    at += 1;
+                    if unit_key(rule.unit(), seg, (at - 1) as u32) != unit {
+                        continue;
+                    }
+                    at - 1
                 }
-                at - 1
-            } else {
-                match cache.unit_fields[kind].get(at) {
+                Some(kind) => match cache.unit_fields[kind].get(at) {
                     Some(&(key, si)) if key == unit => {
                         at += 1;
                         si as usize
                     }
                     _ => break,
-                }
+                },
             };
             let seg = &record.segments[si];
             if !rule.scopes().contains(seg.scope) {
